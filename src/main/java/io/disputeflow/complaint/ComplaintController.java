@@ -1,0 +1,84 @@
+package io.disputeflow.complaint;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Reading and searching complaints, and the customer's answers passed on by channel systems. */
+@RestController
+@RequestMapping("/api/complaints")
+@Validated
+class ComplaintController {
+
+  private final ComplaintQueries queries;
+  private final ComplaintSearchRepository search;
+  private final CustomerActions customerActions;
+
+  ComplaintController(ComplaintQueries queries, ComplaintSearchRepository search, CustomerActions customerActions) {
+    this.queries = queries;
+    this.search = search;
+    this.customerActions = customerActions;
+  }
+
+  @GetMapping("/{number}")
+  ComplaintView get(@PathVariable String number) {
+    return queries.get(number);
+  }
+
+  @GetMapping
+  ComplaintPage search(
+      @RequestParam(required = false) ComplaintStatus status,
+      @RequestParam(required = false) Stage stage,
+      @RequestParam(required = false) String category,
+      @RequestParam(required = false) String priority,
+      @RequestParam(required = false) Product product,
+      @RequestParam(required = false) Channel channel,
+      @RequestParam(required = false) String customerId,
+      @RequestParam(required = false) String customerName,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime receivedFrom,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime receivedTo,
+      @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+    return search.search(new ComplaintSearch(status, stage, category, priority, product, channel, customerId,
+        customerName, receivedFrom, receivedTo), page, size);
+  }
+
+  record CustomerResponse(@NotNull Boolean accepted, @Size(max = 2000) String reason) {}
+
+  record ReverificationRequest(@NotBlank @Size(max = 2000) String reason) {}
+
+  record SurveyResponse(@NotNull @Min(1) @Max(5) Integer score, @Size(max = 2000) String comment) {}
+
+  @PostMapping("/{number}/customer-response")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  void customerResponse(@PathVariable String number, @Valid @RequestBody CustomerResponse body) {
+    customerActions.respondToDecision(number, body.accepted(), body.reason());
+  }
+
+  @PostMapping("/{number}/reverification-request")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  void reverificationRequest(@PathVariable String number, @Valid @RequestBody ReverificationRequest body) {
+    customerActions.requestReverification(number, body.reason());
+  }
+
+  @PostMapping("/{number}/survey")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  void survey(@PathVariable String number, @Valid @RequestBody SurveyResponse body) {
+    customerActions.answerSurvey(number, body.score(), body.comment());
+  }
+}

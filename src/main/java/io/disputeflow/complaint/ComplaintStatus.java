@@ -1,0 +1,7 @@
+package io.disputeflow.complaint;
+
+public enum ComplaintStatus {
+  OPEN,
+  AWAITING_CUSTOMER,
+  CLOSED
+}

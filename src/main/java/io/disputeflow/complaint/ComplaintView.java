@@ -1,0 +1,92 @@
+package io.disputeflow.complaint;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+
+/** A complaint as the API shows it: the record plus what the engine waits for now. */
+public record ComplaintView(
+    String complaintNumber,
+    ComplaintStatus status,
+    Stage stage,
+    String category,
+    String priority,
+    Channel channel,
+    String externalReference,
+    OffsetDateTime receivedAt,
+    OffsetDateTime decisionDueAt,
+    Customer customer,
+    Product product,
+    String issue,
+    String narrative,
+    Money disputedAmount,
+    boolean inquiryOnly,
+    List<String> departments,
+    Boolean legalNeeded,
+    Deadlines deadlines,
+    List<Extension> extensions,
+    Decision decision,
+    String resolutionOutcome,
+    Satisfaction satisfaction,
+    RootCause rootCause,
+    List<AwaitedAction> awaiting,
+    int additionalSubmissions,
+    OffsetDateTime closedAt) {
+
+  public record Customer(String customerId, String name, String phone, String email, String preferredLanguage,
+      LocalDate dateOfBirth, boolean vulnerable) {}
+
+  public record Money(BigDecimal amount, String currency) {}
+
+  public record Deadlines(String regime, OffsetDateTime decisionDueAt) {}
+
+  /** Extensions of the decision deadline; granted by the regulatory-clock feature. */
+  public record Extension(String approvedBy, String reason, OffsetDateTime approvedAt, OffsetDateTime newDueAt) {}
+
+  public record Decision(String outcome, BigDecimal compensationAmount, String grounds, OffsetDateTime decidedAt) {}
+
+  public record Satisfaction(int score, String comment) {}
+
+  public record RootCause(String cause, String department, Boolean systemic) {}
+
+  static ComplaintView of(ComplaintRecord r, List<AwaitedAction> awaiting, int additionalSubmissions, ZoneId zone) {
+    ComplaintStatus status = r.status() == ComplaintStatus.CLOSED ? ComplaintStatus.CLOSED
+        : awaiting.isEmpty() ? ComplaintStatus.OPEN : ComplaintStatus.AWAITING_CUSTOMER;
+    return new ComplaintView(
+        r.complaintNumber(),
+        status,
+        r.stage(),
+        r.category(),
+        r.priority(),
+        r.channel(),
+        r.externalReference(),
+        inZone(r.receivedAt(), zone),
+        inZone(r.decisionDueAt(), zone),
+        new Customer(r.customerId(), r.customerName(), r.customerPhone(), r.customerEmail(),
+            r.preferredLanguage(), r.customerBirthDate(), r.customerVulnerable()),
+        r.product(),
+        r.issue(),
+        r.narrative(),
+        r.disputedAmount() == null ? null : new Money(r.disputedAmount(), r.disputedCurrency()),
+        r.inquiryOnly(),
+        r.departments() == null ? List.of() : Arrays.asList(r.departments().split(",")),
+        r.legalNeeded(),
+        new Deadlines(r.regime(), inZone(r.decisionDueAt(), zone)),
+        List.of(),
+        r.decision() == null ? null
+            : new Decision(r.decision(), r.compensationAmount(), r.decisionGrounds(), inZone(r.decidedAt(), zone)),
+        r.resolutionOutcome(),
+        r.satisfactionScore() == null ? null : new Satisfaction(r.satisfactionScore(), r.satisfactionComment()),
+        r.rootCause() == null ? null : new RootCause(r.rootCause(), r.rootCauseDepartment(), r.systemicCause()),
+        awaiting,
+        additionalSubmissions,
+        inZone(r.closedAt(), zone));
+  }
+
+  private static OffsetDateTime inZone(OffsetDateTime time, ZoneId zone) {
+    return time == null ? null : time.atZoneSameInstant(zone).toOffsetDateTime();
+  }
+}

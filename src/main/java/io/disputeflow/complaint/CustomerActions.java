@@ -1,0 +1,85 @@
+package io.disputeflow.complaint;
+
+import static io.disputeflow.process.ComplaintVariables.CUSTOMER_ACCEPTED;
+import static io.disputeflow.process.ComplaintVariables.CUSTOMER_RESPONSE_REASON;
+import static io.disputeflow.process.ComplaintVariables.RESOLUTION_OUTCOME;
+import static io.disputeflow.process.ComplaintVariables.REVERIFICATION_REASON;
+import static io.disputeflow.process.ComplaintVariables.SURVEY_COMMENT;
+import static io.disputeflow.process.ComplaintVariables.SURVEY_SCORE;
+
+import io.disputeflow.process.ActingUser;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The customer's answers that channel systems pass on: each becomes a message to the waiting case. */
+@Service
+public class CustomerActions {
+
+  public static final String ACCEPTED = "ACCEPTED";
+
+  private final ComplaintRepository complaints;
+  private final AwaitedActions awaitedActions;
+  private final RuntimeService runtimeService;
+  private final ActingUser actingUser;
+
+  CustomerActions(ComplaintRepository complaints, AwaitedActions awaitedActions, RuntimeService runtimeService,
+      ActingUser actingUser) {
+    this.complaints = complaints;
+    this.awaitedActions = awaitedActions;
+    this.runtimeService = runtimeService;
+    this.actingUser = actingUser;
+  }
+
+  @Transactional
+  public void respondToDecision(String number, boolean accepted, String reason) {
+    Map<String, Object> variables = new HashMap<>();
+    CUSTOMER_ACCEPTED.put(variables, accepted);
+    CUSTOMER_RESPONSE_REASON.put(variables, reason);
+    if (accepted) {
+      RESOLUTION_OUTCOME.put(variables, ACCEPTED);
+    }
+    correlate(number, AwaitedAction.CUSTOMER_RESPONSE, variables);
+    if (accepted) {
+      complaints.updateResolutionOutcome(number, ACCEPTED);
+    }
+  }
+
+  @Transactional
+  public void requestReverification(String number, String reason) {
+    Map<String, Object> variables = new HashMap<>();
+    CUSTOMER_ACCEPTED.put(variables, false);
+    REVERIFICATION_REASON.put(variables, reason);
+    correlate(number, AwaitedAction.REVERIFICATION_REQUEST, variables);
+  }
+
+  @Transactional
+  public void answerSurvey(String number, int score, String comment) {
+    Map<String, Object> variables = new HashMap<>();
+    SURVEY_SCORE.put(variables, (long) score);
+    SURVEY_COMMENT.put(variables, comment);
+    correlate(number, AwaitedAction.SURVEY, variables);
+    complaints.updateSatisfaction(number, score, comment);
+  }
+
+  private void correlate(String number, AwaitedAction action, Map<String, Object> variables) {
+    complaints.find(number).orElseThrow(() -> new ComplaintNotFoundException(number));
+    List<AwaitedAction> awaiting = awaitedActions.of(number);
+    if (!awaiting.contains(action)) {
+      throw new CustomerActionRefusedException(number, action, awaiting);
+    }
+    try {
+      actingUser.run(() -> runtimeService.createMessageCorrelation(action.messageName())
+          .processInstanceBusinessKey(number)
+          .setVariables(variables)
+          .correlateWithResult());
+    } catch (MismatchingMessageCorrelationException e) {
+      // another request answered the same wait a moment earlier
+      throw new CustomerActionRefusedException(number, action, awaitedActions.of(number));
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package io.disputeflow.intake;
+
+import io.disputeflow.complaint.Channel;
+import io.disputeflow.complaint.Product;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** The body of POST /api/complaints (DESIGN §6). */
+public record ComplaintSubmission(
+    @NotNull Channel channel,
+    @Size(max = 100) String externalReference,
+    OffsetDateTime receivedAt,
+    @NotNull @Valid Customer customer,
+    @NotNull Product product,
+    @NotBlank @Size(max = 200) String issue,
+    @NotBlank @Size(max = 20_000) String narrative,
+    @Valid Money disputedAmount,
+    Boolean inquiryOnly) {
+
+  public record Customer(
+      @Size(max = 64) String customerId,
+      @NotBlank @Size(max = 100) String name,
+      @Pattern(regexp = "\\+?[0-9][0-9 ()-]{4,24}", message = "must be a phone number of digits, spaces, ( ) and -")
+      String phone,
+      @Email @Size(max = 254) String email,
+      @Pattern(regexp = "zh-CN|en", message = "must be zh-CN or en") String preferredLanguage,
+      @Past LocalDate dateOfBirth,
+      Boolean vulnerable) {
+
+    String language() {
+      return preferredLanguage == null ? "zh-CN" : preferredLanguage;
+    }
+
+    boolean isVulnerable() {
+      return Boolean.TRUE.equals(vulnerable);
+    }
+  }
+
+  public record Money(
+      @NotNull @DecimalMin(value = "0.00", inclusive = false) @DecimalMax("999999999999.99") @Digits(integer = 13, fraction = 2)
+      BigDecimal amount,
+      @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 currency code such as CNY") String currency) {}
+
+  boolean isInquiryOnly() {
+    return Boolean.TRUE.equals(inquiryOnly);
+  }
+
+  /** A blank reference is no reference: it must not make unrelated submissions look like retries. */
+  String reference() {
+    return externalReference == null || externalReference.isBlank() ? null : externalReference.trim();
+  }
+}

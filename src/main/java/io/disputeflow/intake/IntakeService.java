@@ -1,0 +1,152 @@
+package io.disputeflow.intake;
+
+import static io.disputeflow.process.ComplaintVariables.CHANNEL;
+import static io.disputeflow.process.ComplaintVariables.COMPLAINT_NUMBER;
+import static io.disputeflow.process.ComplaintVariables.CUSTOMER_AGE;
+import static io.disputeflow.process.ComplaintVariables.CUSTOMER_NAME;
+import static io.disputeflow.process.ComplaintVariables.CUSTOMER_VULNERABLE;
+import static io.disputeflow.process.ComplaintVariables.DISPUTED_AMOUNT;
+import static io.disputeflow.process.ComplaintVariables.DISPUTED_CURRENCY;
+import static io.disputeflow.process.ComplaintVariables.INQUIRY_ONLY;
+import static io.disputeflow.process.ComplaintVariables.ISSUE;
+import static io.disputeflow.process.ComplaintVariables.NARRATIVE;
+import static io.disputeflow.process.ComplaintVariables.PRODUCT;
+import static io.disputeflow.process.ComplaintVariables.PRODUCT_LABEL;
+import static io.disputeflow.process.ComplaintVariables.RECEIVED_AT;
+import static io.disputeflow.process.ComplaintVariables.REGIME;
+
+import io.disputeflow.complaint.ComplaintNumbers;
+import io.disputeflow.complaint.ComplaintQueries;
+import io.disputeflow.complaint.ComplaintRecord;
+import io.disputeflow.complaint.ComplaintRepository;
+import io.disputeflow.complaint.ComplaintStatus;
+import io.disputeflow.complaint.Stage;
+import io.disputeflow.intake.IntakeResult.Outcome;
+import io.disputeflow.process.ActingUser;
+import io.disputeflow.process.ComplaintHandlingProcess;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Takes a complaint in: the complaint record and the process start are one transaction, so a
+ * failure anywhere up to the first wait state leaves neither behind.
+ */
+@Service
+public class IntakeService {
+
+  /** Engine string variables hold 4,000 characters; the full narrative stays in the complaint record. */
+  static final int NARRATIVE_EXCERPT_LENGTH = 3_990;
+  /** Channel systems' clocks drift; a receipt time this little ahead of ours is not "in the future". */
+  private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+  private final ComplaintRepository complaints;
+  private final ComplaintNumbers numbers;
+  private final ComplaintQueries queries;
+  private final RuntimeService runtimeService;
+  private final ActingUser actingUser;
+  private final Clock clock;
+  private final ZoneId zone;
+  private final String regime;
+
+  IntakeService(ComplaintRepository complaints, ComplaintNumbers numbers, ComplaintQueries queries,
+      RuntimeService runtimeService, ActingUser actingUser, Clock clock,
+      @Value("${disputeflow.zone}") ZoneId zone, @Value("${disputeflow.regime}") String regime) {
+    this.complaints = complaints;
+    this.numbers = numbers;
+    this.queries = queries;
+    this.runtimeService = runtimeService;
+    this.actingUser = actingUser;
+    this.clock = clock;
+    this.zone = zone;
+    this.regime = regime;
+  }
+
+  @Transactional
+  public IntakeResult submit(ComplaintSubmission submission) {
+    OffsetDateTime receivedAt = receivedAt(submission);
+    String reference = submission.reference();
+    if (reference != null) {
+      Optional<ComplaintRecord> earlier = complaints.findByReference(submission.channel(), reference);
+      if (earlier.isPresent()) {
+        return new IntakeResult(queries.view(earlier.get()), Outcome.ALREADY_SUBMITTED);
+      }
+    }
+    var customer = submission.customer();
+    Optional<ComplaintRecord> openCase = submission.isInquiryOnly() ? Optional.empty()
+        : complaints.findOpenDuplicate(blankToNull(customer.customerId()), customer.name().trim(),
+            blankToNull(customer.phone()), blankToNull(customer.email()), submission.product(), submission.issue());
+    if (openCase.isPresent()) {
+      complaints.addSubmission(openCase.get().complaintNumber(), submission.channel(), reference, receivedAt,
+          submission.narrative());
+      return new IntakeResult(queries.view(openCase.get()), Outcome.MERGED_INTO_OPEN_CASE);
+    }
+    String number = numbers.next(receivedAt.atZoneSameInstant(zone).getYear());
+    ComplaintRecord record = newRecord(number, submission, reference, receivedAt);
+    complaints.insert(record);
+    actingUser.run(() -> runtimeService.startProcessInstanceByKey(
+        ComplaintHandlingProcess.KEY, number, startVariables(record, receivedAt)));
+    return new IntakeResult(queries.get(number), Outcome.CREATED);
+  }
+
+  private OffsetDateTime receivedAt(ComplaintSubmission submission) {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    if (submission.receivedAt() == null) {
+      return now;
+    }
+    if (submission.receivedAt().isAfter(now.plus(CLOCK_SKEW))) {
+      throw new InvalidFieldException("receivedAt", "must not be in the future");
+    }
+    return submission.receivedAt();
+  }
+
+  private ComplaintRecord newRecord(String number, ComplaintSubmission s, String reference, OffsetDateTime receivedAt) {
+    var customer = s.customer();
+    var amount = s.disputedAmount();
+    return new ComplaintRecord(number, s.channel(), reference, receivedAt, blankToNull(customer.customerId()),
+        customer.name().trim(), blankToNull(customer.phone()), blankToNull(customer.email()), customer.language(),
+        customer.dateOfBirth(), customer.isVulnerable(), s.product(), s.issue().trim(), s.narrative(),
+        amount == null ? null : amount.amount(), amount == null ? null : amount.currency(), s.isInquiryOnly(),
+        ComplaintStatus.OPEN, Stage.INTAKE, null, null, null, null, null, null, null, null, null, null, null, null,
+        null, null, null, null, null, null, null, null);
+  }
+
+  private Map<String, Object> startVariables(ComplaintRecord r, OffsetDateTime receivedAt) {
+    Map<String, Object> variables = new HashMap<>();
+    COMPLAINT_NUMBER.put(variables, r.complaintNumber());
+    CUSTOMER_NAME.put(variables, r.customerName());
+    CUSTOMER_VULNERABLE.put(variables, r.customerVulnerable());
+    CUSTOMER_AGE.put(variables, r.customerBirthDate() == null ? null
+        : (long) Period.between(r.customerBirthDate(), receivedAt.atZoneSameInstant(zone).toLocalDate()).getYears());
+    PRODUCT.put(variables, r.product().name());
+    PRODUCT_LABEL.put(variables, r.product().label());
+    ISSUE.put(variables, r.issue());
+    NARRATIVE.put(variables, excerpt(r.narrative()));
+    CHANNEL.put(variables, r.channel().name());
+    RECEIVED_AT.put(variables, Date.from(receivedAt.toInstant()));
+    DISPUTED_AMOUNT.put(variables, r.disputedAmount());
+    DISPUTED_CURRENCY.put(variables, r.disputedCurrency());
+    INQUIRY_ONLY.put(variables, r.inquiryOnly());
+    REGIME.put(variables, regime);
+    return variables;
+  }
+
+  static String excerpt(String narrative) {
+    return narrative.length() <= NARRATIVE_EXCERPT_LENGTH ? narrative
+        : narrative.substring(0, NARRATIVE_EXCERPT_LENGTH - 1) + "…";
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+}

@@ -1,0 +1,75 @@
+package io.disputeflow.process;
+
+import java.math.BigDecimal;
+import java.util.Date;
+import java.util.List;
+
+/** The process variables of a complaint, shared by every model of DisputeFlow. */
+public final class ComplaintVariables {
+
+  public static final ProcessVariable<String> COMPLAINT_NUMBER = ProcessVariable.string("complaintNumber");
+  public static final ProcessVariable<String> CUSTOMER_NAME = ProcessVariable.string("customerName");
+  public static final ProcessVariable<Boolean> CUSTOMER_VULNERABLE = ProcessVariable.bool("customerVulnerable");
+  public static final ProcessVariable<Long> CUSTOMER_AGE = ProcessVariable.integer("customerAge");
+  public static final ProcessVariable<String> PRODUCT = ProcessVariable.string("product");
+  public static final ProcessVariable<String> PRODUCT_LABEL = ProcessVariable.string("productLabel");
+  public static final ProcessVariable<String> ISSUE = ProcessVariable.string("issue");
+  /** An excerpt that fits an engine string variable; the full text is in the complaint record. */
+  public static final ProcessVariable<String> NARRATIVE = ProcessVariable.string("narrative");
+  public static final ProcessVariable<String> CHANNEL = ProcessVariable.string("channel");
+  public static final ProcessVariable<Date> RECEIVED_AT = ProcessVariable.date("receivedAt");
+  public static final ProcessVariable<BigDecimal> DISPUTED_AMOUNT = ProcessVariable.amount("disputedAmount");
+  public static final ProcessVariable<String> DISPUTED_CURRENCY = ProcessVariable.string("disputedCurrency");
+  public static final ProcessVariable<Boolean> INQUIRY_ONLY = ProcessVariable.bool("inquiryOnly");
+
+  public static final ProcessVariable<String> CATEGORY = ProcessVariable.string("category");
+  public static final ProcessVariable<String> PRIORITY = ProcessVariable.string("priority");
+  public static final ProcessVariable<List<String>> DEPARTMENTS = ProcessVariable.stringList("departments");
+  public static final ProcessVariable<String> DEPARTMENT_NAMES = ProcessVariable.string("departmentNames");
+  public static final ProcessVariable<Boolean> LEGAL_NEEDED = ProcessVariable.bool("legalNeeded");
+
+  public static final ProcessVariable<String> REGIME = ProcessVariable.string("regime");
+  public static final ProcessVariable<Date> DECISION_DUE_AT = ProcessVariable.date("decisionDueAt");
+  public static final ProcessVariable<String> CONTEST_WITHIN = ProcessVariable.string("contestWithin");
+  public static final ProcessVariable<String> SURVEY_WITHIN = ProcessVariable.string("surveyWithin");
+  public static final ProcessVariable<String> REVERIFICATION_WITHIN = ProcessVariable.string("reverificationWithin");
+
+  public static final ProcessVariable<String> INQUIRY_ANSWER = ProcessVariable.string("inquiryAnswer");
+  public static final ProcessVariable<String> INVESTIGATION_FINDINGS = ProcessVariable.string("investigationFindings");
+
+  /** Element variable of the department-review multi-instance: one department group id. */
+  public static final ProcessVariable<String> DEPARTMENT = ProcessVariable.string("department");
+  public static final ProcessVariable<String> REVIEW_FINDINGS = ProcessVariable.string("reviewFindings");
+  public static final ProcessVariable<String> REVIEW_RECOMMENDATION = ProcessVariable.string("reviewRecommendation");
+  public static final ProcessVariable<String> DEPARTMENT_REVIEW_SUMMARY = ProcessVariable.string("departmentReviewSummary");
+
+  public static final ProcessVariable<String> LEGAL_OPINION = ProcessVariable.string("legalOpinion");
+  public static final ProcessVariable<String> LEGAL_RISK = ProcessVariable.string("legalRisk");
+
+  public static final ProcessVariable<String> DECISION = ProcessVariable.string("decision");
+  public static final ProcessVariable<BigDecimal> COMPENSATION_AMOUNT = ProcessVariable.amount("compensationAmount");
+  public static final ProcessVariable<String> DECISION_GROUNDS = ProcessVariable.string("decisionGrounds");
+  public static final ProcessVariable<String> PROPOSED_BY = ProcessVariable.string("proposedBy");
+  public static final ProcessVariable<String> APPROVER_GROUP = ProcessVariable.string("approverGroup");
+  public static final ProcessVariable<Boolean> COMPENSATION_APPROVED = ProcessVariable.bool("compensationApproved");
+  public static final ProcessVariable<String> APPROVAL_COMMENT = ProcessVariable.string("approvalComment");
+
+  public static final ProcessVariable<Boolean> CUSTOMER_ACCEPTED = ProcessVariable.bool("customerAccepted");
+  public static final ProcessVariable<String> CUSTOMER_RESPONSE_REASON = ProcessVariable.string("customerResponseReason");
+  public static final ProcessVariable<String> REVERIFICATION_REASON = ProcessVariable.string("reverificationReason");
+  public static final ProcessVariable<String> REVERIFICATION_OUTCOME = ProcessVariable.string("reverificationOutcome");
+  public static final ProcessVariable<String> REVERIFICATION_GROUNDS = ProcessVariable.string("reverificationGrounds");
+  public static final ProcessVariable<BigDecimal> REVISED_COMPENSATION_AMOUNT =
+      ProcessVariable.amount("revisedCompensationAmount");
+  public static final ProcessVariable<String> RESOLUTION_OUTCOME = ProcessVariable.string("resolutionOutcome");
+
+  public static final ProcessVariable<Long> SURVEY_SCORE = ProcessVariable.integer("surveyScore");
+  public static final ProcessVariable<String> SURVEY_COMMENT = ProcessVariable.string("surveyComment");
+  public static final ProcessVariable<String> FOLLOW_UP_NOTES = ProcessVariable.string("followUpNotes");
+  public static final ProcessVariable<String> ROOT_CAUSE = ProcessVariable.string("rootCause");
+  public static final ProcessVariable<String> ROOT_CAUSE_DEPARTMENT = ProcessVariable.string("rootCauseDepartment");
+  public static final ProcessVariable<Boolean> SYSTEMIC_CAUSE = ProcessVariable.bool("systemicCause");
+  public static final ProcessVariable<String> ROOT_CAUSE_NOTES = ProcessVariable.string("rootCauseNotes");
+
+  private ComplaintVariables() {}
+}

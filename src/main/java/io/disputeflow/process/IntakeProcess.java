@@ -1,0 +1,16 @@
+package io.disputeflow.process;
+
+/** processes/intake.bpmn: classify, set deadlines, acknowledge, answer an inquiry at first contact. */
+public final class IntakeProcess {
+  public static final String KEY = "intake";
+
+  public static final String SERVICE_CLASSIFY_COMPLAINT = "service_classify_complaint";
+  public static final String SERVICE_SET_DEADLINES = "service_set_deadlines";
+  public static final String SERVICE_SEND_ACKNOWLEDGEMENT = "service_send_acknowledgement";
+  public static final String USER_ANSWER_INQUIRY = "user_answer_inquiry";
+  public static final String SERVICE_SEND_INQUIRY_ANSWER = "service_send_inquiry_answer";
+  public static final String END_INQUIRY_ANSWERED = "end_inquiry_answered";
+  public static final String END_COMPLAINT_REGISTERED = "end_complaint_registered";
+
+  private IntakeProcess() {}
+}

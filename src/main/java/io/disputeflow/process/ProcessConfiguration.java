@@ -1,0 +1,16 @@
+package io.disputeflow.process;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+class ProcessConfiguration {
+
+  @Bean
+  Clock clock(@Value("${disputeflow.zone}") ZoneId zone) {
+    return new EngineClock(zone);
+  }
+}

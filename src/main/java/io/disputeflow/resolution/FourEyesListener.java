@@ -1,0 +1,26 @@
+package io.disputeflow.resolution;
+
+import static io.disputeflow.process.ComplaintVariables.PROPOSED_BY;
+
+import java.util.Objects;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * On user_approve_compensation (assignment and complete): the proposer of a compensation may
+ * neither take nor complete its approval. The engine refuses, whatever client is used.
+ */
+@Component
+class FourEyesListener implements TaskListener {
+
+  @Override
+  public void notify(DelegateTask task) {
+    String proposer = PROPOSED_BY.get(task);
+    String actor = EVENTNAME_ASSIGNMENT.equals(task.getEventName()) ? task.getAssignee() : CurrentUser.of(task);
+    if (actor != null && Objects.equals(actor, proposer)) {
+      throw new FourEyesViolationException(
+          "Four eyes: " + actor + " proposed this resolution and cannot approve it; another approver must");
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package io.disputeflow.resolution;
+
+import static io.disputeflow.process.ComplaintVariables.PROPOSED_BY;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** On completing user_propose_resolution: remember the proposer, whom four eyes exclude from approving. */
+@Component
+class RecordProposerListener implements TaskListener {
+
+  @Override
+  public void notify(DelegateTask task) {
+    String proposer = CurrentUser.of(task);
+    if (proposer == null) {
+      throw new FourEyesViolationException("A resolution must be proposed by a named user: claim the task first");
+    }
+    PROPOSED_BY.set(task.getExecution(), proposer);
+  }
+}

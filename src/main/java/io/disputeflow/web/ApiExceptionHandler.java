@@ -1,0 +1,135 @@
+package io.disputeflow.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.disputeflow.complaint.ComplaintNotFoundException;
+import io.disputeflow.complaint.CustomerActionRefusedException;
+import io.disputeflow.intake.InvalidFieldException;
+import jakarta.validation.ConstraintViolationException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every refusal of our API is an application/problem+json with a title, a detail and, for bad
+ * input, {@code errors}: one entry per field at fault. No stack trace ever leaves the server.
+ */
+@RestControllerAdvice(basePackages = "io.disputeflow")
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+  record FieldError(String field, String message) {}
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
+        .map(e -> new FieldError(e.getField(), e.getDefaultMessage()))
+        .sorted(java.util.Comparator.comparing(FieldError::field))
+        .toList();
+    return ResponseEntity.badRequest().body(invalid(errors));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<FieldError> errors = ex.getParameterValidationResults().stream()
+        .flatMap(result -> result.getResolvableErrors().stream()
+            .map(error -> new FieldError(result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+        .toList();
+    return ResponseEntity.badRequest().body(invalid(errors));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      String field = mapping.getPath().stream()
+          .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+          .collect(Collectors.joining(".")).replace(".[", "[");
+      return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(field, reason(mapping)))));
+    }
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        "The request body is not valid JSON");
+    problem.setTitle("Malformed request");
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex) {
+    String message = ex.getRequiredType() != null && ex.getRequiredType().isEnum()
+        ? "must be one of " + Arrays.toString(ex.getRequiredType().getEnumConstants())
+        : "has an invalid value";
+    return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(ex.getName(), message))));
+  }
+
+  @ExceptionHandler(ConstraintViolationException.class)
+  ResponseEntity<Object> constraintViolation(ConstraintViolationException ex) {
+    List<FieldError> errors = ex.getConstraintViolations().stream()
+        .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+        .toList();
+    return ResponseEntity.badRequest().body(invalid(errors));
+  }
+
+  @ExceptionHandler(InvalidFieldException.class)
+  ResponseEntity<Object> invalidField(InvalidFieldException ex) {
+    return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(ex.field(), ex.getMessage()))));
+  }
+
+  @ExceptionHandler(ComplaintNotFoundException.class)
+  ResponseEntity<Object> notFound(ComplaintNotFoundException ex) {
+    return problem(HttpStatus.NOT_FOUND, "Complaint not found", ex.getMessage());
+  }
+
+  @ExceptionHandler(CustomerActionRefusedException.class)
+  ResponseEntity<Object> notAwaiting(CustomerActionRefusedException ex) {
+    return problem(HttpStatus.CONFLICT, "Not awaiting this customer action", ex.getMessage());
+  }
+
+  private static ResponseEntity<Object> problem(HttpStatus status, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(title);
+    return ResponseEntity.status(status).body(problem);
+  }
+
+  private static ProblemDetail invalid(List<FieldError> errors) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; ")));
+    problem.setTitle("Invalid request");
+    problem.setProperties(Map.of("errors", errors));
+    return problem;
+  }
+
+  private static String reason(JsonMappingException mapping) {
+    if (mapping instanceof InvalidFormatException format && format.getTargetType() != null
+        && format.getTargetType().isEnum()) {
+      return "must be one of " + Arrays.toString(format.getTargetType().getEnumConstants());
+    }
+    if (mapping instanceof UnrecognizedPropertyException) {
+      return "is not a known field";
+    }
+    if (mapping instanceof InvalidFormatException format && format.getTargetType() != null) {
+      return "must be a valid " + format.getTargetType().getSimpleName();
+    }
+    return "has an invalid value";
+  }
+
+  private static String lastNode(String path) {
+    int dot = path.lastIndexOf('.');
+    return dot < 0 ? path : path.substring(dot + 1);
+  }
+}
