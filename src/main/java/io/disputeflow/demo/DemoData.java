@@ -10,10 +10,10 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +37,8 @@ class DemoData {
     this.taskService = taskService;
   }
 
-  @EventListener(PostDeployEvent.class)
+  // the starter publishes PostDeployEvent only for a process application; this runs once the engine is up
+  @EventListener(ApplicationStartedEvent.class)
   void create() {
     for (DemoGroup group : DemoGroup.values()) {
       createGroup(group);

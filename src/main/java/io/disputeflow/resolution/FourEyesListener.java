@@ -1,5 +1,7 @@
 package io.disputeflow.resolution;
 
+import static io.disputeflow.process.ComplaintVariables.APPROVAL_COMMENT;
+import static io.disputeflow.process.ComplaintVariables.COMPENSATION_APPROVED;
 import static io.disputeflow.process.ComplaintVariables.PROPOSED_BY;
 
 import java.util.Objects;
@@ -9,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * On user_approve_compensation (assignment and complete): the proposer of a compensation may
- * neither take nor complete its approval. The engine refuses, whatever client is used.
+ * neither take nor complete its approval, and a send-back must say why. The engine refuses,
+ * whatever client is used.
  */
 @Component
 class FourEyesListener implements TaskListener {
@@ -22,5 +25,14 @@ class FourEyesListener implements TaskListener {
       throw new FourEyesViolationException(
           "Four eyes: " + actor + " proposed this resolution and cannot approve it; another approver must");
     }
+    if (EVENTNAME_COMPLETE.equals(task.getEventName())
+        && Boolean.FALSE.equals(COMPENSATION_APPROVED.get(task))
+        && isBlank(APPROVAL_COMMENT.get(task))) {
+      throw new FourEyesViolationException("A sent-back proposal needs a comment telling the proposer why");
+    }
+  }
+
+  private static boolean isBlank(String text) {
+    return text == null || text.isBlank();
   }
 }

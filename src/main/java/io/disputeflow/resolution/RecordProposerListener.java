@@ -1,12 +1,17 @@
 package io.disputeflow.resolution;
 
+import static io.disputeflow.process.ComplaintVariables.APPROVAL_COMMENT;
+import static io.disputeflow.process.ComplaintVariables.COMPENSATION_APPROVED;
 import static io.disputeflow.process.ComplaintVariables.PROPOSED_BY;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** On completing user_propose_resolution: remember the proposer, whom four eyes exclude from approving. */
+/**
+ * On completing user_propose_resolution: remember the proposer, whom four eyes exclude from
+ * approving, and forget the previous round's approval so a new proposal is judged afresh.
+ */
 @Component
 class RecordProposerListener implements TaskListener {
 
@@ -17,5 +22,7 @@ class RecordProposerListener implements TaskListener {
       throw new FourEyesViolationException("A resolution must be proposed by a named user: claim the task first");
     }
     PROPOSED_BY.set(task.getExecution(), proposer);
+    task.getExecution().removeVariable(COMPENSATION_APPROVED.name());
+    task.getExecution().removeVariable(APPROVAL_COMMENT.name());
   }
 }

@@ -32,6 +32,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice(basePackages = "io.disputeflow")
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiExceptionHandler.class);
+
   record FieldError(String field, String message) {}
 
   @Override
@@ -98,6 +100,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(CustomerActionRefusedException.class)
   ResponseEntity<Object> notAwaiting(CustomerActionRefusedException ex) {
     return problem(HttpStatus.CONFLICT, "Not awaiting this customer action", ex.getMessage());
+  }
+
+  /** Anything unforeseen: logged here with its stack trace, answered with a reference only. */
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<Object> unexpected(Exception ex) {
+    String reference = java.util.UUID.randomUUID().toString();
+    LOG.error("Unexpected error, reference {}", reference, ex);
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+        "The request could not be completed and nothing was changed; quote reference " + reference);
   }
 
   private static ResponseEntity<Object> problem(HttpStatus status, String title, String detail) {

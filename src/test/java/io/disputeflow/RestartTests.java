@@ -1,0 +1,55 @@
+package io.disputeflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.disputeflow.complaint.ComplaintQueries;
+import io.disputeflow.complaint.Stage;
+import io.disputeflow.intake.ComplaintSubmission;
+import io.disputeflow.intake.IntakeService;
+import io.disputeflow.complaint.Channel;
+import io.disputeflow.complaint.Product;
+import io.disputeflow.process.InvestigationProcess;
+import java.nio.file.Path;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Complaints, their open tasks and the deployed models survive a restart on the same H2 file. */
+class RestartTests {
+
+  @TempDir Path dataDirectory;
+
+  @Test
+  void shouldKeepComplaintsAndOpenTasksAcrossARestart() {
+    String number;
+    long definitions;
+    try (ConfigurableApplicationContext app = start()) {
+      number = app.getBean(IntakeService.class).submit(new ComplaintSubmission(Channel.BRANCH, "BR-1", null,
+              new ComplaintSubmission.Customer(null, "李明", "13800138000", null, null, null, null),
+              Product.DEPOSIT_ACCOUNT, "存款利息计算错误", "利息少算了", null, null))
+          .complaint().complaintNumber();
+      definitions = app.getBean(RepositoryService.class).createProcessDefinitionQuery().count();
+    }
+
+    try (ConfigurableApplicationContext app = start()) {
+      var complaint = app.getBean(ComplaintQueries.class).get(number);
+      assertThat(complaint.customer().name()).isEqualTo("李明");
+      assertThat(complaint.stage()).isEqualTo(Stage.INVESTIGATION);
+      assertThat(app.getBean(TaskService.class).createTaskQuery().processInstanceBusinessKey(number)
+          .taskDefinitionKey(InvestigationProcess.USER_INVESTIGATE_COMPLAINT).count()).isOne();
+      // unchanged models are not deployed again
+      assertThat(app.getBean(RepositoryService.class).createProcessDefinitionQuery().count()).isEqualTo(definitions);
+    }
+  }
+
+  private ConfigurableApplicationContext start() {
+    return new SpringApplicationBuilder(DisputeFlowApplication.class)
+        // arguments, not default properties: application.yaml would override those
+        .run("--server.port=0",
+            "--spring.datasource.url=jdbc:h2:file:" + dataDirectory.resolve("disputeflow") + ";DB_CLOSE_ON_EXIT=FALSE",
+            "--camunda.bpm.job-execution.enabled=false");
+  }
+}

@@ -1,0 +1,169 @@
+package io.disputeflow.complaint;
+
+import static io.disputeflow.process.ComplaintHandlingProcess.CALL_DEPARTMENT_REVIEW;
+import static io.disputeflow.process.ComplaintHandlingProcess.CALL_FEEDBACK;
+import static io.disputeflow.process.ComplaintHandlingProcess.CALL_INVESTIGATION;
+import static io.disputeflow.process.ComplaintHandlingProcess.CALL_LEGAL_CONSULTATION;
+import static io.disputeflow.process.ComplaintHandlingProcess.CALL_RESOLUTION;
+import static io.disputeflow.process.ComplaintHandlingProcess.END_COMPLAINT_CLOSED;
+import static io.disputeflow.process.ComplaintHandlingProcess.END_INQUIRY_ANSWERED;
+import static io.disputeflow.process.ComplaintHandlingProcess.SERVICE_CLOSE_COMPLAINT;
+import static io.disputeflow.process.ComplaintHandlingProcess.SERVICE_CLOSE_INQUIRY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import io.disputeflow.process.ComplaintHandlingProcess;
+import io.disputeflow.process.ComplaintVariables;
+import io.disputeflow.process.DepartmentReviewProcess;
+import io.disputeflow.process.FeedbackProcess;
+import io.disputeflow.process.IntakeProcess;
+import io.disputeflow.process.InvestigationProcess;
+import io.disputeflow.process.LegalConsultationProcess;
+import io.disputeflow.process.RecordingDelegates;
+import io.disputeflow.process.ResolutionProcess;
+import io.disputeflow.process.ReverificationProcess;
+import io.disputeflow.review.DepartmentReview;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The main process with every stage model it calls: a case travels the whole path in a bare engine. */
+@Deployment(resources = {"processes/complaint-handling.bpmn", "processes/intake.bpmn",
+    "processes/investigation.bpmn", "processes/department-review.bpmn", "processes/legal-consultation.bpmn",
+    "processes/resolution.bpmn", "processes/reverification.bpmn", "processes/feedback.bpmn",
+    "processes/decisions/compensation-authority.dmn"})
+class ComplaintHandlingProcessTests {
+
+  private static final String NUMBER = "CMP-2026-000010";
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+      .assertClassCoverageAtLeast(0.9)
+      // the stage models have their own tests and coverage floors
+      .excludeProcessDefinitionKeys(IntakeProcess.KEY, InvestigationProcess.KEY, DepartmentReviewProcess.KEY,
+          LegalConsultationProcess.KEY, ResolutionProcess.KEY, ReverificationProcess.KEY, FeedbackProcess.KEY)
+      .build();
+
+  private RecordingDelegates delegates;
+
+  @BeforeEach
+  void registerDelegates() {
+    delegates = RecordingDelegates.registerAll();
+    Mocks.register("departmentReview", new DepartmentReview());
+  }
+
+  @Test
+  void shouldCloseAnInquiryAnsweredAtIntake() {
+    // given
+    ProcessInstance complaint = start(true, false);
+
+    // when
+    completeTask(IntakeProcess.USER_ANSWER_INQUIRY, withVariables("inquiryAnswer", "The fee is waived"));
+
+    // then
+    assertThat(complaint).isEnded().hasPassed(SERVICE_CLOSE_INQUIRY, END_INQUIRY_ANSWERED)
+        .hasNotPassed(CALL_INVESTIGATION);
+    assertThat(delegates.calls()).contains("closeComplaintDelegate@service_close_inquiry");
+  }
+
+  @Test
+  void shouldTakeAComplaintThroughEveryStageWithLegalCounsel() {
+    // given
+    ProcessInstance complaint = start(false, true);
+
+    // when
+    workTheCaseToTheEnd(true);
+
+    // then
+    assertThat(complaint).isEnded().hasPassed(CALL_INVESTIGATION, CALL_DEPARTMENT_REVIEW, CALL_LEGAL_CONSULTATION,
+        CALL_RESOLUTION, CALL_FEEDBACK, SERVICE_CLOSE_COMPLAINT, END_COMPLAINT_CLOSED);
+    assertThat(delegates.calls()).containsSubsequence(
+        "recordStageListener@call_intake", "recordStageListener@call_investigation",
+        "recordStageListener@call_department_review", "recordStageListener@call_legal_consultation",
+        "recordStageListener@call_resolution", "recordStageListener@call_feedback",
+        "closeComplaintDelegate@service_close_complaint");
+  }
+
+  @Test
+  void shouldSkipLegalCounselWhenNotNeeded() {
+    // given
+    ProcessInstance complaint = start(false, false);
+
+    // when
+    workTheCaseToTheEnd(false);
+
+    // then
+    assertThat(complaint).isEnded().hasPassed(CALL_RESOLUTION, END_COMPLAINT_CLOSED)
+        .hasNotPassed(CALL_LEGAL_CONSULTATION);
+  }
+
+  private void workTheCaseToTheEnd(boolean legalNeeded) {
+    Map<String, Object> investigation = new HashMap<>();
+    investigation.put("investigationFindings", "Charged twice for one purchase");
+    investigation.put("legalNeeded", legalNeeded);
+    ComplaintVariables.DEPARTMENTS.put(investigation, List.of("dept-cards"));
+    completeTask(InvestigationProcess.USER_INVESTIGATE_COMPLAINT, investigation);
+    completeTask(DepartmentReviewProcess.USER_REVIEW_DEPARTMENT,
+        withVariables("reviewFindings", "Confirmed", "reviewRecommendation", "UPHOLD"));
+    if (legalNeeded) {
+      completeTask(LegalConsultationProcess.USER_GIVE_LEGAL_OPINION,
+          withVariables("legalOpinion", "No legal risk", "legalRisk", "LOW"));
+    }
+    completeTask(ResolutionProcess.USER_PROPOSE_RESOLUTION, withVariables("decision", "UPHOLD",
+        "compensationAmount", 300.0, "decisionGrounds", "Refund the duplicate charge"));
+    correlate(ResolutionProcess.MESSAGE_CUSTOMER_RESPONSE, "customerAccepted", true);
+    correlate(FeedbackProcess.MESSAGE_SURVEY_RESPONSE, "surveyScore", 5L);
+    completeTask(FeedbackProcess.USER_RECORD_ROOT_CAUSE, withVariables("rootCause", "PROCESS_ERROR",
+        "rootCauseDepartment", "dept-cards", "systemicCause", false));
+  }
+
+  private ProcessInstance start(boolean inquiryOnly, boolean legalNeeded) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("complaintNumber", NUMBER);
+    variables.put("inquiryOnly", inquiryOnly);
+    variables.put("legalNeeded", legalNeeded);
+    variables.put("contestWithin", "P30D");
+    variables.put("surveyWithin", "P7D");
+    return engine.getProcessEngine().getRuntimeService()
+        .startProcessInstanceByKey(ComplaintHandlingProcess.KEY, NUMBER, variables);
+  }
+
+  private void completeTask(String taskKey, Map<String, Object> variables) {
+    ProcessEngine processEngine = engine.getProcessEngine();
+    Task task = processEngine.getTaskService().createTaskQuery()
+        .processInstanceBusinessKey(NUMBER)
+        .taskDefinitionKey(taskKey)
+        .singleResult();
+    assertThat(task).as("open task %s", taskKey).isNotNull();
+    processEngine.getTaskService().setAssignee(task.getId(), "cora");
+    processEngine.getTaskService().complete(task.getId(), variables);
+    executeJobs();
+  }
+
+  private void correlate(String message, String variable, Object value) {
+    engine.getProcessEngine().getRuntimeService().createMessageCorrelation(message)
+        .processInstanceBusinessKey(NUMBER)
+        .setVariable(variable, value)
+        .correlate();
+    executeJobs();
+  }
+
+  private void executeJobs() {
+    var management = engine.getProcessEngine().getManagementService();
+    List<Job> jobs;
+    while (!(jobs = management.createJobQuery().executable().list()).isEmpty()) {
+      jobs.forEach(job -> management.executeJob(job.getId()));
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package io.disputeflow.intake;
+
+import static io.disputeflow.process.IntakeProcess.END_COMPLAINT_REGISTERED;
+import static io.disputeflow.process.IntakeProcess.END_INQUIRY_ANSWERED;
+import static io.disputeflow.process.IntakeProcess.SERVICE_SEND_ACKNOWLEDGEMENT;
+import static io.disputeflow.process.IntakeProcess.SERVICE_SEND_INQUIRY_ANSWER;
+import static io.disputeflow.process.IntakeProcess.USER_ANSWER_INQUIRY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import io.disputeflow.process.IntakeProcess;
+import io.disputeflow.process.RecordingDelegates;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+@Deployment(resources = "processes/intake.bpmn")
+class IntakeProcessTests {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+      .assertClassCoverageAtLeast(0.9)
+      .build();
+
+  private RecordingDelegates delegates;
+
+  @BeforeEach
+  void registerDelegates() {
+    delegates = RecordingDelegates.registerAll();
+  }
+
+  @Test
+  void shouldClassifySetDeadlinesAcknowledgeAndRegisterAComplaint() {
+    // given / when
+    ProcessInstance intake = start(false);
+
+    // then
+    assertThat(intake).isEnded().hasPassed(SERVICE_SEND_ACKNOWLEDGEMENT).hasPassed(END_COMPLAINT_REGISTERED);
+    assertThat(delegates.calls()).containsExactly(
+        "classifyComplaintDelegate@service_classify_complaint",
+        "setDeadlinesDelegate@service_set_deadlines",
+        "sendLetterDelegate@service_send_acknowledgement");
+  }
+
+  @Test
+  void shouldAnswerAnInquiryAtFirstContact() {
+    // given
+    ProcessInstance intake = start(true);
+    assertThat(intake).isWaitingAt(USER_ANSWER_INQUIRY);
+    assertThat(task()).hasCandidateGroup("coordinator");
+
+    // when
+    complete(task(), withVariables("inquiryAnswer", "您的账单已更正。"));
+
+    // then
+    assertThat(intake).isEnded().hasPassed(SERVICE_SEND_INQUIRY_ANSWER, END_INQUIRY_ANSWERED)
+        .hasNotPassed(END_COMPLAINT_REGISTERED);
+    assertThat(delegates.calls()).contains("sendLetterDelegate@service_send_inquiry_answer");
+  }
+
+  private ProcessInstance start(boolean inquiryOnly) {
+    RuntimeService runtime = engine.getProcessEngine().getRuntimeService();
+    return runtime.startProcessInstanceByKey(IntakeProcess.KEY, "CMP-2026-000001",
+        withVariables("complaintNumber", "CMP-2026-000001", "inquiryOnly", inquiryOnly));
+  }
+}

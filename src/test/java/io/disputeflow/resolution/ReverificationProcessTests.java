@@ -1,0 +1,57 @@
+package io.disputeflow.resolution;
+
+import static io.disputeflow.process.ReverificationProcess.END_REVERIFICATION_COMPLETED;
+import static io.disputeflow.process.ReverificationProcess.SERVICE_ISSUE_REVERIFICATION_DECISION;
+import static io.disputeflow.process.ReverificationProcess.USER_DECIDE_REVERIFICATION;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import io.disputeflow.process.RecordingDelegates;
+import io.disputeflow.process.ReverificationProcess;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+@Deployment(resources = "processes/reverification.bpmn")
+class ReverificationProcessTests {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+      .assertClassCoverageAtLeast(0.9)
+      .build();
+
+  private RecordingDelegates delegates;
+
+  @BeforeEach
+  void registerDelegates() {
+    delegates = RecordingDelegates.registerAll();
+  }
+
+  @Test
+  void shouldHaveTheHeadDecideAndTellTheCustomer() {
+    // given
+    ProcessInstance reverification = engine.getProcessEngine().getRuntimeService()
+        .startProcessInstanceByKey(ReverificationProcess.KEY, "CMP-2026-000006");
+    assertThat(reverification).isWaitingAt(USER_DECIDE_REVERIFICATION);
+    assertThat(task()).hasCandidateGroup("head-of-consumer-protection");
+
+    // when
+    complete(task(), withVariables("reverificationOutcome", "REVISED", "revisedCompensationAmount", 1500.0,
+        "reverificationGrounds", "核查后发现部分费用应退还"));
+    execute(job());
+
+    // then
+    assertThat(reverification).isEnded()
+        .hasPassed(SERVICE_ISSUE_REVERIFICATION_DECISION, END_REVERIFICATION_COMPLETED);
+    assertThat(delegates.calls())
+        .containsExactly("issueReverificationDecisionDelegate@service_issue_reverification_decision");
+  }
+}

@@ -1,0 +1,65 @@
+package io.disputeflow.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/** Works a case's tasks as a named user would in Tasklist, then runs the jobs that follow. */
+@Component
+public class CaseWorker {
+
+  private final TaskService taskService;
+  private final ManagementService managementService;
+  private final IdentityService identityService;
+
+  CaseWorker(TaskService taskService, ManagementService managementService, IdentityService identityService) {
+    this.taskService = taskService;
+    this.managementService = managementService;
+    this.identityService = identityService;
+  }
+
+  public Task openTask(String complaintNumber, String taskKey) {
+    Task task = taskService.createTaskQuery().processInstanceBusinessKey(complaintNumber)
+        .taskDefinitionKey(taskKey).singleResult();
+    assertThat(task).as("open task %s of %s", taskKey, complaintNumber).isNotNull();
+    return task;
+  }
+
+  public List<Task> openTasks(String complaintNumber) {
+    return taskService.createTaskQuery().processInstanceBusinessKey(complaintNumber).list();
+  }
+
+  /** Claims and completes, as the user, the case's open task with the given key that the user's groups may work. */
+  public void complete(String complaintNumber, String taskKey, String user, Map<String, Object> variables) {
+    Task task = taskService.createTaskQuery().processInstanceBusinessKey(complaintNumber)
+        .taskDefinitionKey(taskKey).taskCandidateUser(user).singleResult();
+    assertThat(task).as("open task %s of %s for %s", taskKey, complaintNumber, user).isNotNull();
+    complete(task, user, variables);
+  }
+
+  public void complete(Task task, String user, Map<String, Object> variables) {
+    identityService.setAuthenticatedUserId(user);
+    try {
+      taskService.claim(task.getId(), user);
+      taskService.complete(task.getId(), variables);
+    } finally {
+      identityService.clearAuthentication();
+    }
+    runJobs();
+  }
+
+  /** Runs every job that is due now, as the job executor would. */
+  public void runJobs() {
+    List<Job> jobs;
+    while (!(jobs = managementService.createJobQuery().executable().list()).isEmpty()) {
+      jobs.forEach(job -> managementService.executeJob(job.getId()));
+    }
+  }
+}
