@@ -61,7 +61,8 @@ public class ClockActions {
     EXTENSION_REASON.put(variables, reason);
     EXTENSION_REQUESTED_BY.put(variables, currentUser());
     EXTENSION_REQUESTED_AT.put(variables, Date.from(clock.instant()));
-    correlate(number, ComplaintHandlingProcess.MESSAGE_EXTENSION_REQUEST, variables,
+    // local: each request starts its own event subprocess and keeps its own reason
+    correlate(number, ComplaintHandlingProcess.MESSAGE_EXTENSION_REQUEST, variables, true,
         "Complaint " + number + " has no running decision clock to extend");
   }
 
@@ -70,14 +71,14 @@ public class ClockActions {
     undecided(number);
     Map<String, Object> variables = new HashMap<>();
     CLOCK_PAUSE_REASON.put(variables, reason);
-    correlate(number, ComplaintHandlingProcess.MESSAGE_CLOCK_PAUSE, variables,
+    correlate(number, ComplaintHandlingProcess.MESSAGE_CLOCK_PAUSE, variables, false,
         "The clock of complaint " + number + " cannot be paused now (already paused, or past its deadline)");
   }
 
   @Transactional
   public void resume(String number) {
     undecided(number);
-    correlate(number, ComplaintHandlingProcess.MESSAGE_CLOCK_RESUME, Map.of(),
+    correlate(number, ComplaintHandlingProcess.MESSAGE_CLOCK_RESUME, Map.of(), false,
         "The clock of complaint " + number + " is not paused");
   }
 
@@ -88,7 +89,8 @@ public class ClockActions {
     }
   }
 
-  private void correlate(String number, String message, Map<String, Object> variables, String refusal) {
+  private void correlate(String number, String message, Map<String, Object> variables, boolean local,
+      String refusal) {
     String mainInstance = mainInstanceId(number);
     boolean waiting = runtimeService.createEventSubscriptionQuery().eventType("message").eventName(message)
         .processInstanceId(mainInstance).count() > 0;
@@ -96,10 +98,10 @@ public class ClockActions {
       throw new ClockActionRefusedException(refusal);
     }
     try {
-      actingUser.run(() -> runtimeService.createMessageCorrelation(message)
-          .processInstanceId(mainInstance)
-          .setVariablesLocal(variables)
-          .correlateWithResult());
+      actingUser.run(() -> {
+        var correlation = runtimeService.createMessageCorrelation(message).processInstanceId(mainInstance);
+        (local ? correlation.setVariablesLocal(variables) : correlation.setVariables(variables)).correlateWithResult();
+      });
     } catch (MismatchingMessageCorrelationException e) {
       throw new ClockActionRefusedException(refusal);
     }

@@ -91,6 +91,13 @@ public class ClockRepository {
         .params(number, alert.name(), alert.recipients, dueAt, at).update();
   }
 
+  /** Undecided and not closed: one indexed lookup, asked at every turn of the clock branch. */
+  boolean isUndecided(String number) {
+    return jdbc.sql("SELECT COUNT(*) FROM complaint WHERE complaint_number = ? AND decided_at IS NULL"
+            + " AND status <> 'CLOSED'")
+        .param(number).query(Integer.class).single() > 0;
+  }
+
   public java.util.Optional<ClockRecord> clockOf(String number) {
     return jdbc.sql("SELECT regime, decision_due_at, original_decision_due_at, decision_warning_at, review_due_at,"
             + " legal_due_at, reverification_due_at, extensions_used, clock_paused_since, clock_paused_seconds,"

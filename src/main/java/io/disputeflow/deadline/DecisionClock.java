@@ -19,8 +19,6 @@ import static io.disputeflow.process.ComplaintVariables.REVIEW_DUE_AT;
 import static io.disputeflow.process.ComplaintVariables.SECOND_EXTENSION;
 import static io.disputeflow.process.ComplaintVariables.WARN_BEFORE;
 
-import io.disputeflow.complaint.ComplaintRepository;
-import io.disputeflow.complaint.ComplaintStatus;
 import io.disputeflow.correspondence.LetterService;
 import io.disputeflow.correspondence.LetterType;
 import io.disputeflow.process.ProcessVariable;
@@ -56,16 +54,14 @@ public class DecisionClock {
   static final int OVERDUE_PRIORITY = 100;
   private static final List<ProcessVariable<Date>> INTERNAL_DUE_DATES = List.of(REVIEW_DUE_AT, LEGAL_DUE_AT);
 
-  private final ComplaintRepository complaints;
   private final ClockRepository clocks;
   private final LetterService letters;
   private final WorkingDayCalendar workingDays;
   private final Clock clock;
   private final ZoneId zone;
 
-  DecisionClock(ComplaintRepository complaints, ClockRepository clocks, LetterService letters,
+  DecisionClock(ClockRepository clocks, LetterService letters,
       WorkingDayCalendar workingDays, Clock clock, @Value("${disputeflow.zone}") ZoneId zone) {
-    this.complaints = complaints;
     this.clocks = clocks;
     this.letters = letters;
     this.workingDays = workingDays;
@@ -75,9 +71,7 @@ public class DecisionClock {
 
   /** Undecided and not closed: the decision clock still runs. */
   public boolean isOpen(String complaintNumber) {
-    return complaints.find(complaintNumber)
-        .map(c -> c.decidedAt() == null && c.status() != ComplaintStatus.CLOSED)
-        .orElse(false);
+    return clocks.isUndecided(complaintNumber);
   }
 
   public String step(DelegateExecution execution) {
