@@ -25,8 +25,6 @@ public class ClockRepository {
       OffsetDateTime reverificationDueAt, int extensionsUsed, OffsetDateTime pausedSince, long pausedSeconds,
       OffsetDateTime overdueSince) {}
 
-  public record AlertRecord(String alert, String recipients, OffsetDateTime dueAt, OffsetDateTime raisedAt) {}
-
   private final JdbcClient jdbc;
 
   ClockRepository(JdbcClient jdbc) {
@@ -133,14 +131,6 @@ public class ClockRepository {
         .query((rs, row) -> new PauseRecord(rs.getString("reason"), rs.getString("paused_by"),
             rs.getObject("paused_at", OffsetDateTime.class), rs.getString("resumed_by"),
             rs.getObject("resumed_at", OffsetDateTime.class), (Long) rs.getObject("paused_seconds", Long.class)))
-        .list();
-  }
-
-  public List<AlertRecord> alertsOf(String number) {
-    return jdbc.sql("SELECT alert, recipients, due_at, raised_at FROM clock_alert WHERE complaint_number = ? ORDER BY id")
-        .param(number)
-        .query((rs, row) -> new AlertRecord(rs.getString("alert"), rs.getString("recipients"),
-            rs.getObject("due_at", OffsetDateTime.class), rs.getObject("raised_at", OffsetDateTime.class)))
         .list();
   }
 
