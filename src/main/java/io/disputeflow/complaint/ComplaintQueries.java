@@ -1,5 +1,6 @@
 package io.disputeflow.complaint;
 
+import io.disputeflow.correspondence.LetterService;
 import java.time.ZoneId;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -11,12 +12,14 @@ public class ComplaintQueries {
 
   private final ComplaintRepository complaints;
   private final AwaitedActions awaitedActions;
+  private final LetterService letters;
   private final ZoneId zone;
 
-  ComplaintQueries(ComplaintRepository complaints, AwaitedActions awaitedActions,
+  ComplaintQueries(ComplaintRepository complaints, AwaitedActions awaitedActions, LetterService letters,
       @Value("${disputeflow.zone}") ZoneId zone) {
     this.complaints = complaints;
     this.awaitedActions = awaitedActions;
+    this.letters = letters;
     this.zone = zone;
   }
 
@@ -30,6 +33,7 @@ public class ComplaintQueries {
     var awaiting = record.status() == ComplaintStatus.CLOSED
         ? java.util.List.<AwaitedAction>of()
         : awaitedActions.of(record.complaintNumber());
-    return ComplaintView.of(record, awaiting, complaints.countSubmissions(record.complaintNumber()), zone);
+    return ComplaintView.of(record, awaiting, complaints.countSubmissions(record.complaintNumber()),
+        letters.lettersOf(record.complaintNumber()), zone);
   }
 }
