@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -57,7 +58,8 @@ public class LetterService {
   /** The decision deadline moved to {@code newDueAt} (first or second extension) for {@code reason}. */
   public long queueExtensionNotice(String complaintNumber, OffsetDateTime newDueAt, String reason) {
     return queue(complaintNumber, LetterType.EXTENSION_NOTICE, (complaint, formats) ->
-        Map.of("newDueAt", formats.dateTime(newDueAt), "reason", required("reason", reason)));
+        Map.of("newDueAt", formats.dateTime(Objects.requireNonNull(newDueAt, "A letter needs its newDueAt")),
+            "reason", required("reason", reason)));
   }
 
   /** The regulatory clock stopped now (e.g. for an external appraisal) for {@code reason}. */

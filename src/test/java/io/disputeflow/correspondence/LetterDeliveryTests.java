@@ -14,6 +14,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.disputeflow.process.ComplaintVariables;
 import io.disputeflow.process.DepartmentReviewProcess;
+import io.disputeflow.process.IntakeProcess;
 import io.disputeflow.process.InvestigationProcess;
 import io.disputeflow.process.ResolutionProcess;
 import io.disputeflow.support.CaseWorker;
@@ -153,6 +154,24 @@ class LetterDeliveryTests {
         .andExpect(jsonPath("$.letters[1].sentAt", is("2026-03-02T10:15:00+08:00")))
         .andExpect(jsonPath("$.letters[1].messageId", is(message.getMessageID())));
     assertThat(message.getMessageID()).isEqualTo("<letter-" + sent.get(1).id() + "." + english + "@bank.example>");
+  }
+
+  @Test
+  void shouldSendTheCoordinatorsAnswerToAnInquiry() throws Exception {
+    // given an enquiry
+    String number = submit(englishComplaint("MAIL-1501", "jack.hughes@example.com")
+        .replace("\"product\"", "\"inquiryOnly\": true, \"product\""));
+
+    // when a coordinator answers it and the dispatcher runs
+    worker.complete(number, IntakeProcess.USER_ANSWER_INQUIRY, "cora",
+        Map.of("inquiryAnswer", "A duplicate charge is refunded within 7 working days."));
+    dispatcher.dispatchDue();
+
+    // then the customer has the acknowledgement and the answer
+    assertThat(subjects(number)).containsExactly("We have received your complaint " + number,
+        "Our answer to your enquiry " + number);
+    assertThat(body(messagesOf(number).get(1)))
+        .contains("Here is our answer:\n\nA duplicate charge is refunded within 7 working days.");
   }
 
   @Test
@@ -423,8 +442,9 @@ class LetterDeliveryTests {
     return subjects;
   }
 
+  /** The text as the customer reads it (mail travels with CRLF line ends). */
   private static String body(MimeMessage message) throws MessagingException, IOException {
-    return (String) message.getContent();
+    return ((String) message.getContent()).replace("\r\n", "\n");
   }
 
   private static String messageId(MimeMessage message) {

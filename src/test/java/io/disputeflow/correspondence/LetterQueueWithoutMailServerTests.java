@@ -1,40 +1,49 @@
 package io.disputeflow.correspondence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.disputeflow.complaint.Channel;
-import io.disputeflow.complaint.Product;
-import io.disputeflow.intake.ComplaintSubmission;
-import io.disputeflow.intake.IntakeService;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.disputeflow.support.Submissions;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
 
 /** The default: no spring.mail.host. Letters are rendered and wait in the queue; nothing fails. */
 @SpringBootTest
+@AutoConfigureMockMvc
 @ActiveProfiles("test")
 class LetterQueueWithoutMailServerTests {
 
-  @Autowired IntakeService intake;
+  @Autowired MockMvc mvc;
+  @Autowired ObjectMapper json;
   @Autowired LetterService letters;
   @Autowired LetterDispatcher dispatcher;
 
   @Test
-  void shouldKeepLettersQueuedWhenNoMailServerIsConfigured() {
-    // given
-    String number = intake.submit(new ComplaintSubmission(Channel.BRANCH, "BR-MAIL-1", null,
-            new ComplaintSubmission.Customer(null, "李明", "13800138000", "li.ming@example.cn", null, null, null),
-            Product.DEPOSIT_ACCOUNT, "存款利息计算错误", "利息少算了", null, null))
-        .complaint().complaintNumber();
+  void shouldKeepLettersQueuedWhenNoMailServerIsConfigured() throws Exception {
+    // given a complaint taken in
+    String created = mvc.perform(post("/api/complaints").with(httpBasic("intake", "demo"))
+            .contentType(MediaType.APPLICATION_JSON).content(Submissions.creditCardComplaint("NOMAIL-1")))
+        .andExpect(status().isCreated())
+        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    String number = json.readTree(created).get("complaintNumber").asText();
 
-    // when
+    // when the dispatcher runs
     int sent = dispatcher.dispatchDue();
 
-    // then
+    // then its acknowledgement waits, untried
     assertThat(dispatcher.isEnabled()).isFalse();
     assertThat(sent).isZero();
     assertThat(letters.lettersOf(number)).singleElement().satisfies(letter -> {
+      assertThat(letter.type()).isEqualTo(LetterType.ACKNOWLEDGEMENT);
       assertThat(letter.status()).isEqualTo(LetterStatus.QUEUED);
       assertThat(letter.attempts()).isZero();
       assertThat(letter.language()).isEqualTo("zh-CN");
