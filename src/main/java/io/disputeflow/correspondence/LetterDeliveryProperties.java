@@ -23,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("disputeflow.mail")
 @Validated
 record LetterDeliveryProperties(
-    @NotBlank @DefaultValue("Consumer Protection <consumer-protection@bank.example>") String from,
+    @NotBlank @DefaultValue("Consumer Protection 消费者权益保护 <consumer-protection@bank.example>") String from,
     @NotBlank @DefaultValue("R5/PT1M") String retry,
     @DefaultValue("true") boolean polling,
     @NotNull @DefaultValue("PT10S") Duration pollInterval,

@@ -1,6 +1,7 @@
 package io.disputeflow.correspondence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -20,6 +21,7 @@ import io.disputeflow.process.ResolutionProcess;
 import io.disputeflow.support.CaseWorker;
 import io.disputeflow.support.Submissions;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,7 +54,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -85,7 +86,6 @@ class LetterDeliveryTests {
 
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
-  @Autowired JdbcClient jdbc;
   @Autowired CaseWorker worker;
   @Autowired ManagementService managementService;
   @Autowired RuntimeService runtimeService;
@@ -133,6 +133,7 @@ class LetterDeliveryTests {
         "Arbitration", "Litigation", "National Financial Regulatory Administration");
     MimeMessage message = messagesOf(english).get(1);
     assertThat(message.getAllRecipients()[0].toString()).isEqualTo("emma.clarke@example.com");
+    assertThat(((InternetAddress) message.getFrom()[0]).getPersonal()).isEqualTo("Consumer Protection 消费者权益保护");
     assertThat(message.getHeader("Content-Language")).containsExactly("en");
     assertThat(message.getSentDate().toInstant()).isEqualTo(START);
 
@@ -240,7 +241,7 @@ class LetterDeliveryTests {
         .andExpect(jsonPath("$.letters[0].status", is("QUEUED")))
         .andExpect(jsonPath("$.letters[0].attempts", is(1)))
         .andExpect(jsonPath("$.letters[0].nextAttemptAt", is("2026-03-02T10:16:00+08:00")))
-        .andExpect(jsonPath("$.letters[0].lastError", org.hamcrest.Matchers.containsString("Connection refused")));
+        .andExpect(jsonPath("$.letters[0].lastError", containsString("Connection refused")));
 
     // when four more minutes pass, one attempt a minute
     for (int minute = 1; minute <= 4; minute++) {
@@ -363,7 +364,7 @@ class LetterDeliveryTests {
     mvc.perform(get("/api/complaints/" + number + "/letters/" + letter).with(httpBasic("cora", "demo")))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.subject", is("【投诉受理通知】您的投诉 " + number + " 已受理")))
-        .andExpect(jsonPath("$.body", org.hamcrest.Matchers.containsString("投诉编号：" + number)));
+        .andExpect(jsonPath("$.body", containsString("投诉编号：" + number)));
   }
 
   @Test
