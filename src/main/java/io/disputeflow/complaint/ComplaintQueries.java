@@ -7,6 +7,7 @@ import io.disputeflow.deadline.ClockRepository.ClockRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import io.disputeflow.correspondence.LetterService;
 import java.time.ZoneId;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,14 +21,17 @@ public class ComplaintQueries {
   private final ComplaintRepository complaints;
   private final ClockRepository clocks;
   private final AwaitedActions awaitedActions;
+  private final LetterService letters;
   private final Clock clock;
   private final ZoneId zone;
 
-  ComplaintQueries(ComplaintRepository complaints, ClockRepository clocks, AwaitedActions awaitedActions, Clock clock,
+  ComplaintQueries(ComplaintRepository complaints, ClockRepository clocks, AwaitedActions awaitedActions,
+      LetterService letters, Clock clock,
       @Value("${disputeflow.zone}") ZoneId zone) {
     this.complaints = complaints;
     this.clocks = clocks;
     this.awaitedActions = awaitedActions;
+    this.letters = letters;
     this.clock = clock;
     this.zone = zone;
   }
@@ -51,7 +55,7 @@ public class ComplaintQueries {
             inZone(p.resumedAt(), zone), p.pausedSeconds() == null ? null : Duration.ofSeconds(p.pausedSeconds()).toString()))
         .toList();
     return ComplaintView.of(record, awaiting, complaints.countSubmissions(number),
-        deadlines(record, clocks.clockOf(number).orElseThrow()), extensions, pauses, zone);
+        deadlines(record, clocks.clockOf(number).orElseThrow()), extensions, pauses, letters.lettersOf(number), zone);
   }
 
   private ComplaintView.Deadlines deadlines(ComplaintRecord record, ClockRecord c) {

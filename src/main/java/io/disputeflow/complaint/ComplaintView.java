@@ -1,5 +1,6 @@
 package io.disputeflow.complaint;
 
+import io.disputeflow.correspondence.Letter;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -35,7 +36,8 @@ public record ComplaintView(
     RootCause rootCause,
     List<AwaitedAction> awaiting,
     int additionalSubmissions,
-    OffsetDateTime closedAt) {
+    OffsetDateTime closedAt,
+    List<Letter> letters) {
 
   public record Customer(String customerId, String name, String phone, String email, String preferredLanguage,
       LocalDate dateOfBirth, boolean vulnerable) {}
@@ -68,7 +70,7 @@ public record ComplaintView(
   public record RootCause(String cause, String department, Boolean systemic) {}
 
   static ComplaintView of(ComplaintRecord r, List<AwaitedAction> awaiting, int additionalSubmissions,
-      Deadlines deadlines, List<Extension> extensions, List<Pause> pauses, ZoneId zone) {
+      Deadlines deadlines, List<Extension> extensions, List<Pause> pauses, List<Letter> letters, ZoneId zone) {
     ComplaintStatus status = r.status() == ComplaintStatus.CLOSED ? ComplaintStatus.CLOSED
         : awaiting.isEmpty() ? ComplaintStatus.OPEN : ComplaintStatus.AWAITING_CUSTOMER;
     return new ComplaintView(
@@ -100,7 +102,8 @@ public record ComplaintView(
         r.rootCause() == null ? null : new RootCause(r.rootCause(), r.rootCauseDepartment(), r.systemicCause()),
         awaiting,
         additionalSubmissions,
-        inZone(r.closedAt(), zone));
+        inZone(r.closedAt(), zone),
+        letters);
   }
 
   static OffsetDateTime inZone(OffsetDateTime time, ZoneId zone) {

@@ -20,7 +20,6 @@ import static io.disputeflow.process.ComplaintVariables.SECOND_EXTENSION;
 import static io.disputeflow.process.ComplaintVariables.WARN_BEFORE;
 
 import io.disputeflow.correspondence.LetterService;
-import io.disputeflow.correspondence.LetterType;
 import io.disputeflow.process.ProcessVariable;
 import java.time.Clock;
 import java.time.Duration;
@@ -163,7 +162,7 @@ public class DecisionClock {
     moveOpenTasks(execution, number, due -> due.equals(previousDue) ? Date.from(newDue.toInstant()) : due,
         followUp -> followUp.equals(previousWarning) ? Date.from(newWarning.toInstant()) : followUp);
     recalculateTimers(execution, List.of(execution.getProcessInstanceId()));
-    letters.queue(number, LetterType.EXTENSION_NOTICE);
+    letters.queueExtensionNotice(number, newDue.toOffsetDateTime(), EXTENSION_REASON.get(execution));
     forgetApproval(execution);
   }
 
@@ -183,7 +182,7 @@ public class DecisionClock {
     String number = COMPLAINT_NUMBER.get(execution);
     clocks.pause(number, CLOCK_PAUSE_REASON.get(execution), currentUser(execution), now());
     CLOCK_STATE.set(execution, ClockState.PAUSED.name());
-    letters.queue(number, LetterType.PAUSE_NOTICE);
+    letters.queuePauseNotice(number, CLOCK_PAUSE_REASON.get(execution));
   }
 
   /**
