@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -50,13 +53,41 @@ public record TestDatabase(String url, String username, String password) {
   private static EmbeddedPostgres server() {
     if (server == null) {
       try {
-        // two cluster nodes, a crashing node and the cached test contexts each hold a connection pool;
-        // the server stops when the JVM exits (EmbeddedPostgres registers a shutdown hook)
-        server = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start();
+        // two cluster nodes, a crashing node and the cached test contexts each hold a connection pool
+        server = EmbeddedPostgres.builder().setServerConfig("max_connections", "300")
+            .setRegisterShutdownHook(false).start();
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot start the embedded PostgreSQL", e);
       }
+      Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::stopAfterTheLastClient, "embedded-postgres-stop"));
     }
     return server;
+  }
+
+  /**
+   * The cached Spring test contexts close in shutdown hooks of their own and still use the database
+   * while they do: stopping the server first would leave each waiting for a connection.
+   */
+  private static void stopAfterTheLastClient() {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    try (Connection connection = server.getPostgresDatabase().getConnection();
+        PreparedStatement clients = connection.prepareStatement("SELECT COUNT(*) FROM pg_stat_activity"
+            + " WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()")) {
+      while (System.nanoTime() < deadline) {
+        try (ResultSet count = clients.executeQuery()) {
+          if (count.next() && count.getLong(1) == 0) {
+            break;
+          }
+        }
+        Thread.sleep(100);
+      }
+    } catch (SQLException | InterruptedException e) {
+      // stop the server all the same
+    }
+    try {
+      server.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }
