@@ -30,11 +30,11 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** Two answers to the same wait at the same moment: one wins, the other gets a 409 problem, never a 500. */
+/** Two requests about the same thing at the same moment: one wins, the other gets an answer, never a 500. */
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-class ConcurrentCustomerActionsApiTests {
+class ConcurrentRequestsApiTests {
 
   private static final int CASES = 5;
 
@@ -70,6 +70,34 @@ class ConcurrentCustomerActionsApiTests {
     } finally {
       channels.shutdown();
     }
+  }
+
+  @Test
+  void shouldOpenOneCaseWhenAChannelSendsTheSameComplaintTwiceAtOnce() throws Exception {
+    ExecutorService channels = Executors.newFixedThreadPool(2);
+    try {
+      for (int i = 0; i < CASES; i++) {
+        // when a channel's retry overtakes its first attempt
+        String body = Submissions.creditCardComplaint("TWICE-" + i);
+        CyclicBarrier together = new CyclicBarrier(2);
+        Future<MockHttpServletResponse> first = channels.submit(() -> submit(body, together));
+        Future<MockHttpServletResponse> retry = channels.submit(() -> submit(body, together));
+        List<Integer> statuses = List.of(first.get().getStatus(), retry.get().getStatus());
+
+        // then one case: the other request sees it (200) or is told to retry (409), never a 500
+        assertThat(statuses).containsOnlyOnce(201).containsAnyOf(200, 409);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM complaint WHERE external_reference = ?").param("TWICE-" + i)
+            .query(Long.class).single()).isOne();
+      }
+    } finally {
+      channels.shutdown();
+    }
+  }
+
+  private MockHttpServletResponse submit(String body, CyclicBarrier together) throws Exception {
+    together.await();
+    return mvc.perform(post("/api/complaints").with(httpBasic("intake", "demo"))
+        .contentType(MediaType.APPLICATION_JSON).content(body)).andReturn().getResponse();
   }
 
   private MockHttpServletResponse answer(String number, int score, CyclicBarrier together) throws Exception {
