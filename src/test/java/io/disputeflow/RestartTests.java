@@ -9,18 +9,28 @@ import io.disputeflow.intake.IntakeService;
 import io.disputeflow.complaint.Channel;
 import io.disputeflow.complaint.Product;
 import io.disputeflow.process.InvestigationProcess;
+import io.disputeflow.support.TestDatabase;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Complaints, their open tasks and the deployed models survive a restart on the same H2 file. */
+/** Complaints, their open tasks and the deployed models survive a restart on the same database. */
 class RestartTests {
 
   @TempDir Path dataDirectory;
+  TestDatabase database;
+
+  @BeforeEach
+  void chooseDatabase() {
+    database = TestDatabase.persistent(dataDirectory);
+  }
 
   @Test
   void shouldKeepComplaintsAndOpenTasksAcrossARestart() {
@@ -46,10 +56,9 @@ class RestartTests {
   }
 
   private ConfigurableApplicationContext start() {
-    return new SpringApplicationBuilder(DisputeFlowApplication.class)
-        // arguments, not default properties: application.yaml would override those
-        .run("--server.port=0",
-            "--spring.datasource.url=jdbc:h2:file:" + dataDirectory.resolve("disputeflow") + ";DB_CLOSE_ON_EXIT=FALSE",
-            "--camunda.bpm.job-execution.enabled=false");
+    // arguments, not default properties: application.yaml would override those
+    List<String> arguments = new ArrayList<>(database.arguments());
+    arguments.addAll(List.of("--server.port=0", "--camunda.bpm.job-execution.enabled=false"));
+    return new SpringApplicationBuilder(DisputeFlowApplication.class).run(arguments.toArray(String[]::new));
   }
 }

@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -80,6 +82,17 @@ public class CustomerActions {
     } catch (MismatchingMessageCorrelationException e) {
       // another request answered the same wait a moment earlier
       throw new CustomerActionRefusedException(number, action, awaitedActions.of(number));
+    } catch (OptimisticLockingException e) {
+      // changed by another request at the same moment: a 409 as it is (on PostgreSQL this transaction
+      // may be aborted, so nothing more can be read in it)
+      throw e;
+    } catch (ProcessEngineException e) {
+      // … or committed between the engine finding the wait and taking it ("does not have a subscription")
+      List<AwaitedAction> now = awaitedActions.of(number);
+      if (!now.contains(action)) {
+        throw new CustomerActionRefusedException(number, action, now);
+      }
+      throw e;
     }
   }
 }

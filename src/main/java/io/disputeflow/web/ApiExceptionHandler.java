@@ -12,6 +12,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -106,6 +108,26 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(ClockActionRefusedException.class)
   ResponseEntity<Object> clockRefused(ClockActionRefusedException ex) {
     return problem(HttpStatus.CONFLICT, "Not possible on the decision clock now", ex.getMessage());
+  }
+
+  /**
+   * Another request or a job (a timer firing, the job executor of another node) changed the same case
+   * in the same moment and committed first: this request changed nothing and may be retried.
+   */
+  @ExceptionHandler(OptimisticLockingException.class)
+  ResponseEntity<Object> changedConcurrently(OptimisticLockingException ex) {
+    LOG.info("Concurrent change refused: {}", ex.getMessage());
+    return problem(HttpStatus.CONFLICT, "Changed concurrently",
+        "The case was changed by another request at the same moment and nothing of this request was stored;"
+            + " read the case again and retry if the action is still awaited");
+  }
+
+  /** Two requests with the same channel and external reference at once: the first one creates the case. */
+  @ExceptionHandler(DuplicateKeyException.class)
+  ResponseEntity<Object> submittedConcurrently(DuplicateKeyException ex) {
+    return problem(HttpStatus.CONFLICT, "Submitted concurrently",
+        "The same submission is being taken in by another request; nothing of this request was stored."
+            + " Retry to receive the case it created");
   }
 
   /** Anything unforeseen: logged here with its stack trace, answered with a reference only. */

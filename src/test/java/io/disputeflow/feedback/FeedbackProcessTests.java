@@ -79,6 +79,7 @@ class FeedbackProcessTests {
     assertThat(feedback).isWaitingAt(USER_FOLLOW_UP_DISSATISFACTION);
     assertThat(task()).hasCandidateGroup("coordinator");
     complete(task(), withVariables("followUpNotes", "Called the customer, explained the refund"));
+    execute(job());
     assertThat(feedback).isWaitingAt(USER_RECORD_ROOT_CAUSE);
     recordRootCause(feedback);
   }
@@ -104,7 +105,9 @@ class FeedbackProcessTests {
     ProcessInstance instance = engine.getProcessEngine().getRuntimeService().startProcessInstanceByKey(FeedbackProcess.KEY,
         "CMP-2026-000007", withVariables("complaintNumber", "CMP-2026-000007", "surveyWithin", "P7D"));
     // makes it the instance that task() and job() look at
-    assertThat(instance).isStarted();
+    assertThat(instance).isStarted().isWaitingAt(SERVICE_SEND_SURVEY_INVITATION);
+    // the invitation goes out in its own transaction, after the step that started feedback has committed
+    execute(job());
     return instance;
   }
 
@@ -119,6 +122,7 @@ class FeedbackProcessTests {
     assertThat(task()).hasCandidateGroup("coordinator");
     complete(task(), withVariables("rootCause", "PROCESS_ERROR", "rootCauseDepartment", "dept-cards",
         "systemicCause", false));
+    execute(job());
     assertThat(feedback).isEnded().hasPassed(SERVICE_RECORD_ROOT_CAUSE, END_FEEDBACK_COMPLETED);
     assertThat(delegates.calls()).contains("recordRootCauseDelegate@service_record_root_cause");
   }

@@ -49,6 +49,8 @@ class ReverificationProcessTests {
     complete(task(), withVariables("reverificationOutcome", "REVISED", "revisedCompensationAmount", 1500.0,
         "reverificationGrounds", "核查后发现部分费用应退还"));
     execute(job());
+    assertThat(reverification).isWaitingAt(SERVICE_ISSUE_REVERIFICATION_DECISION);
+    execute(job());
 
     // then
     assertThat(reverification).isEnded()

@@ -1,0 +1,67 @@
+package io.disputeflow.cluster;
+
+import io.disputeflow.DisputeFlowApplication;
+import io.disputeflow.support.HttpApi;
+import io.disputeflow.support.TestDatabase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * One application node as production runs it (profile postgres, job executor on), inside the test
+ * JVM on its own port. Demo users are on so channels and people can log in.
+ */
+final class ClusterNode implements AutoCloseable {
+
+  final String name;
+  final ConfigurableApplicationContext context;
+  final ProcessEngine engine;
+  final HttpApi api;
+
+  private ClusterNode(String name, ConfigurableApplicationContext context) {
+    this.name = name;
+    this.context = context;
+    this.engine = context.getBean(ProcessEngine.class);
+    this.api = new HttpApi(((WebServerApplicationContext) context).getWebServer().getPort());
+  }
+
+  static ClusterNode start(String name, TestDatabase database, String... moreArguments) {
+    List<String> arguments = new ArrayList<>(database.arguments());
+    arguments.addAll(List.of(
+        "--spring.profiles.active=postgres",
+        "--server.port=0",
+        "--disputeflow.demo.enabled=true",
+        // two engines in one JVM need two names (no hyphen allowed); history records which node ran each job
+        "--camunda.bpm.process-engine-name=" + name.replace("-", ""),
+        "--camunda.bpm.generic-properties.properties.hostname=" + name,
+        // poll often: the test moves the engine clock and then waits for the job executors
+        "--camunda.bpm.job-execution.wait-time-in-millis=200",
+        "--camunda.bpm.job-execution.max-wait=1000"));
+    arguments.addAll(List.of(moreArguments));
+    return new ClusterNode(name,
+        new SpringApplicationBuilder(DisputeFlowApplication.class).run(arguments.toArray(String[]::new)));
+  }
+
+  /** Claims and completes the task as the user would in Tasklist; the job executors do the rest. */
+  void complete(Task task, String user, Map<String, Object> variables) {
+    IdentityService identity = engine.getIdentityService();
+    identity.setAuthenticatedUserId(user);
+    try {
+      engine.getTaskService().claim(task.getId(), user);
+      engine.getTaskService().complete(task.getId(), variables);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  @Override
+  public void close() {
+    context.close();
+  }
+}

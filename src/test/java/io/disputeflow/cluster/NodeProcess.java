@@ -1,0 +1,87 @@
+package io.disputeflow.cluster;
+
+import static org.awaitility.Awaitility.await;
+
+import io.disputeflow.DisputeFlowApplication;
+import io.disputeflow.support.HttpApi;
+import io.disputeflow.support.TestDatabase;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The application as an operating-system process of its own (the test classpath, profile postgres),
+ * so a test can kill it with SIGKILL as a power cut or the OOM killer would. Its output goes to a file
+ * under target/ for the post-mortem.
+ */
+final class NodeProcess {
+
+  final HttpApi api;
+  private final Process process;
+
+  private NodeProcess(Process process, int port) {
+    this.process = process;
+    this.api = new HttpApi(port);
+  }
+
+  static NodeProcess start(TestDatabase database, Path log, String... moreArguments) throws IOException {
+    int port = freePort();
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx512m", "-XX:TieredStopAtLevel=1",
+        "-cp", classpath(),
+        DisputeFlowApplication.class.getName(),
+        "--spring.profiles.active=postgres",
+        "--server.port=" + port,
+        "--disputeflow.demo.enabled=true"));
+    command.addAll(database.arguments());
+    command.addAll(List.of(moreArguments));
+    Files.createDirectories(log.getParent());
+    Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+    NodeProcess node = new NodeProcess(process, port);
+    await("node on port " + port + " up (log " + log + ")").atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofMillis(500))
+        .failFast("node process exited", () -> !process.isAlive())
+        .ignoreExceptions()
+        .until(() -> node.api.get("/actuator/health/readiness", "intake").status() == 200);
+    return node;
+  }
+
+  /** SIGKILL on Linux: no shutdown hook, no connection closed cleanly, transactions in flight cut off. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
+  }
+
+  void stop() throws InterruptedException {
+    process.destroy();
+    process.waitFor();
+  }
+
+  /**
+   * The application's classes and libraries from the test JVM's classpath, without the test classes
+   * (their camunda.cfg.xml would register a second, in-memory "default" engine that the engine REST
+   * API then serves) and without the empty entry (the working directory, whose processes/ folder would
+   * be deployed a second time).
+   */
+  private static String classpath() {
+    Path workingDirectory = Path.of("").toAbsolutePath();
+    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(entry -> !entry.isBlank() && !entry.endsWith("test-classes")
+            && !Path.of(entry).toAbsolutePath().equals(workingDirectory))
+        .collect(Collectors.joining(File.pathSeparator));
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

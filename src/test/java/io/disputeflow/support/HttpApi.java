@@ -1,0 +1,42 @@
+package io.disputeflow.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/** A running node's HTTP API as a channel system or a person calls it: JSON with HTTP Basic. */
+public final class HttpApi {
+
+  private static final HttpClient CLIENT = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final String baseUrl;
+
+  public HttpApi(int port) {
+    this.baseUrl = "http://localhost:" + port;
+  }
+
+  public record Response(int status, String body) {}
+
+  public Response post(String path, String user, String json) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)), user);
+  }
+
+  public Response get(String path, String user) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), user);
+  }
+
+  private Response send(HttpRequest.Builder request, String user) throws IOException, InterruptedException {
+    String credentials = Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> response = CLIENT.send(request.header("Authorization", "Basic " + credentials)
+        .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return new Response(response.statusCode(), response.body());
+  }
+}
