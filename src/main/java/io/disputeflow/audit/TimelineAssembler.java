@@ -631,8 +631,7 @@ final class TimelineAssembler {
           .put("changes", operation.changes())
           .put("previous", operation.previousValues())
           .put("variables", changedByOperation.get(operation.key()))
-          .put("values", CORRELATE.equals(operation.type) ? messageValues.get(first.getOperationId()) : null)
-          .put("annotation", first.getAnnotation());
+          .put("values", CORRELATE.equals(operation.type) ? messageValues.get(first.getOperationId()) : null);
       if (task != null) {
         event.element(task.getTaskDefinitionKey(), task.getName()).put("taskId", taskId);
       } else if (first.getJobId() != null) {
