@@ -5,7 +5,8 @@
 
 (function () {
   const number = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop());
-  const api = '/api/complaints/' + encodeURIComponent(number);
+  // from the origin, so that a page opened as http://user:password@host/… can still fetch
+  const api = location.origin + '/api/complaints/' + encodeURIComponent(number);
   const viewers = new Map(); // process instance id -> { viewer, section }
   let entries = [];
   let current = -1;
@@ -43,6 +44,10 @@
     return time ? time.substring(5, 16).replace('T', ' ') : '';
   }
 
+  function stepTime(time) {
+    return time ? time.substring(0, 19).replace('T', ' ') : '';
+  }
+
   function diagramId(activityId) {
     return activityId ? activityId.replace('#multiInstanceBody', '') : activityId;
   }
@@ -73,7 +78,8 @@
       if (!registry.get(id)) {
         continue;
       }
-      if (step.canceled) {
+      // the engine ends an event-based gateway as cancelled once one of its events fires
+      if (step.canceled && step.activityType !== 'eventBasedGateway') {
         if (!reached.has(id)) {
           canvas.addMarker(id, 'df-canceled');
         }
@@ -103,7 +109,7 @@
     entries.forEach((entry, index) => {
       const item = element('li');
       item.dataset.seq = String(entry.seq);
-      item.appendChild(element('span', 'time', shortTime(entry.time)));
+      item.appendChild(element('span', 'time', stepTime(entry.time)));
       item.appendChild(element('span', 'type', entry.type));
       item.appendChild(document.createTextNode(' ' + (entry.elementName || entry.elementId || '')));
       if (entry.actor) {
@@ -179,6 +185,7 @@
       item.scrollIntoView({ block: 'nearest' });
     }
     $('scrubber').value = String(current);
+    history.replaceState(null, '', '#step=' + current);
     $('position').textContent = (current + 1) + ' / ' + entries.length;
     showDetail(entry);
   }
@@ -236,7 +243,9 @@
         await drawProcess(process);
       }
       listSteps();
-      show(entries.length - 1, false);
+      // #step=N opens the replay at step N, so an auditor can point to a step
+      const linked = /^#step=(\d+)$/.exec(location.hash);
+      show(linked ? Number(linked[1]) : entries.length - 1, Boolean(linked));
       document.body.dataset.ready = 'true';
     } catch (error) {
       const alert = $('error');

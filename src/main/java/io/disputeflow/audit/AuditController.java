@@ -3,6 +3,7 @@ package io.disputeflow.audit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -43,8 +44,7 @@ class AuditController {
   @GetMapping("/timeline")
   ResponseEntity<?> timeline(@PathVariable String number,
       @RequestParam(defaultValue = "json") @Pattern(regexp = "json|csv", message = "must be json or csv") String format) {
-    anchorIfClosed(number);
-    Timeline timeline = timelines.timeline(number);
+    Timeline timeline = anchorIfClosed(number).orElseGet(() -> timelines.timeline(number));
     if ("csv".equals(format)) {
       return ResponseEntity.ok()
           .contentType(CSV)
@@ -67,13 +67,17 @@ class AuditController {
     return processes.of(number);
   }
 
-  /** A closed case anchored before this feature, or whose anchoring at closing failed, is anchored now. */
-  private void anchorIfClosed(String number) {
+  /**
+   * A closed case anchored before this feature, or whose anchoring at closing failed, is anchored
+   * now; later entries join its anchor. Answers the timeline of a closed case.
+   */
+  private Optional<Timeline> anchorIfClosed(String number) {
     try {
-      tamperEvidence.anchor(number);
+      return tamperEvidence.anchor(number);
     } catch (DataAccessException e) {
       // a concurrent request anchored it a moment earlier
       LOG.debug("Anchoring {} raced with another request", number, e);
+      return Optional.empty();
     }
   }
 }

@@ -52,12 +52,15 @@ public class TamperEvidence {
     this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX").withZone(zone);
   }
 
-  /** Anchors a closed case's timeline, or extends its anchor with entries that came after. */
+  /**
+   * Anchors a closed case's timeline, or extends its anchor with entries that came after; answers
+   * the timeline it computed for a closed case, empty for an open one.
+   */
   @Transactional(propagation = Propagation.REQUIRES_NEW)
-  public void anchor(String complaintNumber) {
+  public Optional<Timeline> anchor(String complaintNumber) {
     var complaint = complaints.find(complaintNumber).orElseThrow(() -> new ComplaintNotFoundException(complaintNumber));
     if (complaint.status() != ComplaintStatus.CLOSED) {
-      return;
+      return Optional.empty();
     }
     Timeline timeline = timelines.timeline(complaintNumber);
     Instant now = clock.instant();
@@ -66,7 +69,7 @@ public class TamperEvidence {
     if (anchor.isEmpty()) {
       anchors.create(complaintNumber, now);
     } else if (firstDifference(anchors.entries(complaintNumber), timeline.entries()) != null) {
-      return;
+      return Optional.of(timeline);
     }
     // a first anchor takes everything: the case has closed, its last transaction has committed
     Instant settled = anchor.isEmpty() ? Instant.MAX : now.minus(settle);
@@ -78,6 +81,7 @@ public class TamperEvidence {
     if (!fresh.isEmpty()) {
       anchors.append(complaintNumber, anchored, fresh, now);
     }
+    return Optional.of(timeline);
   }
 
   @Transactional(readOnly = true)
