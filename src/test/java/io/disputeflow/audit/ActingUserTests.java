@@ -15,8 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -47,17 +48,19 @@ class ActingUserTests {
   }
 
   /**
-   * The engine REST API finds its engine in Camunda's static registry, which on first use reads any
-   * camunda.cfg.xml on the classpath: in tests that is the process tests' engine, without our users.
-   * Marking the registry as read leaves it with the application's engine alone, as in production.
+   * The engine REST API finds its engine by name in Camunda's static registry. In a test JVM that
+   * registry first reads any camunda.cfg.xml on the classpath (the process tests' engine, without our
+   * users) and holds the "default" engine of whichever test context registered last; in production
+   * there is one engine. Point the registry at this application's engine.
    */
-  @BeforeAll
-  static void useTheApplicationsEngineOnly() {
+  @BeforeEach
+  void useThisApplicationsEngine(@Autowired ProcessEngine engine) {
     new ProcessEngines() {
       {
         isInitialized = true;
       }
     };
+    ProcessEngines.registerProcessEngine(engine);
   }
 
   @Test
