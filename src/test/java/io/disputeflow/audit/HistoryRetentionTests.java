@@ -10,6 +10,7 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.Job;
@@ -26,6 +27,8 @@ class HistoryRetentionTests {
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
   @Autowired CaseWorker worker;
+  @Autowired HistoryRetention retention;
+  @Autowired ProcessEngine processEngine;
 
   @Test
   void shouldKeepEveryProcessAndDecisionForTheConfiguredRetention() {
@@ -33,6 +36,20 @@ class HistoryRetentionTests {
         .isNotEmpty().allSatisfy(definition -> assertThat(definition.getHistoryTimeToLive()).isEqualTo(1500));
     assertThat(repositoryService.createDecisionDefinitionQuery().list())
         .isNotEmpty().allSatisfy(definition -> assertThat(definition.getHistoryTimeToLive()).isEqualTo(1500));
+  }
+
+  @Test
+  void shouldBringDefinitionsDeployedUnderAnotherRetentionToTheConfiguredOne() {
+    // given a definition deployed while the retention was shorter (as after a change of the property)
+    var definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("complaint-handling")
+        .latestVersion().singleResult();
+    repositoryService.updateProcessDefinitionHistoryTimeToLive(definition.getId(), 1096);
+
+    // when the engine starts with the configured retention
+    retention.postProcessEngineBuild(processEngine);
+
+    // then the definition keeps history for the configured days again
+    assertThat(repositoryService.getProcessDefinition(definition.getId()).getHistoryTimeToLive()).isEqualTo(1500);
   }
 
   @Test

@@ -44,8 +44,10 @@ class TamperEvidenceTests {
 
   @Test
   void shouldVerifyAClosedCaseAndFindTheEntryWhoseAssigneeWasEdited() throws Exception {
-    // given a closed case, anchored when it closed
+    // given a closed case, anchored when it closed (before anyone asked for its timeline)
     String number = cases.closedComplaint("AUD-3001");
+    assertThat(jdbc.sql("SELECT entry_count FROM audit_anchor WHERE complaint_number = ?").param(number)
+        .query(Integer.class).optional()).hasValueSatisfying(count -> assertThat(count).isPositive());
     JsonNode verified = cases.verify(number);
     JsonNode timeline = cases.timeline(number);
     assertThat(verified.get("status").asText()).isEqualTo("VERIFIED");
