@@ -1,6 +1,6 @@
 package io.disputeflow.audit;
 
-import io.disputeflow.intake.InvalidFieldException;
+import io.disputeflow.web.InvalidFieldException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.math.BigDecimal;
@@ -38,9 +38,12 @@ class AuditSearch {
 
   record AuditCasePage(List<AuditCase> content, int page, int size, long totalElements, int totalPages) {}
 
-  /** When the decision came, or came due: the decision, else the closing (an answered inquiry), else now. */
-  private static final String OVERDUE = "(decision_due_at IS NOT NULL AND COALESCE(decided_at, closed_at, :now)"
-      + " > decision_due_at)";
+  /**
+   * The regulatory clock records when a deadline passed undecided ({@code overdue_since}); besides,
+   * the decision (else the closing of an answered inquiry, else now) came after the decision deadline.
+   */
+  private static final String OVERDUE = "(overdue_since IS NOT NULL OR (decision_due_at IS NOT NULL"
+      + " AND COALESCE(decided_at, closed_at, :now) > decision_due_at))";
 
   private final JdbcClient jdbc;
   private final Clock clock;

@@ -77,8 +77,7 @@ final class TimelineAssembler {
   private final HistoryService history;
   private final RepositoryService repository;
   private final ComplaintRecord complaint;
-  private final List<Letter> letters;
-  private final List<MergedSubmission> submissions;
+  private final CaseRecords records;
 
   private final List<Event> events = new ArrayList<>();
   private final List<HistoricProcessInstance> instances = new ArrayList<>();
@@ -106,15 +105,26 @@ final class TimelineAssembler {
   private final Map<String, String> letterTypeOfActivity = new HashMap<>();
 
   TimelineAssembler(HistoryService history, RepositoryService repository, ComplaintRecord complaint,
-      List<Letter> letters, List<MergedSubmission> submissions) {
+      CaseRecords records) {
     this.history = history;
     this.repository = repository;
     this.complaint = complaint;
-    this.letters = letters;
-    this.submissions = submissions;
+    this.records = records;
   }
 
+  /** What our own tables hold about the case besides the complaint record. */
+  record CaseRecords(List<Letter> letters, List<MergedSubmission> submissions, List<Extension> extensions,
+      List<Pause> pauses, List<Alert> alerts) {}
+
   record MergedSubmission(long id, String channel, String externalReference, Instant receivedAt, String narrative) {}
+
+  record Extension(long id, int step, String reason, String requestedBy, Instant requestedAt, String outcome,
+      String decidedBy, Instant decidedAt, String comment, Instant previousDueAt, Instant newDueAt) {}
+
+  record Pause(long id, String reason, String pausedBy, Instant pausedAt, String resumedBy, Instant resumedAt,
+      Long pausedSeconds) {}
+
+  record Alert(long id, String alert, String recipients, Instant dueAt, Instant raisedAt) {}
 
   /** The events of the case in the order they happened. */
   List<Event> assemble() {
@@ -136,6 +146,7 @@ final class TimelineAssembler {
     operationEvents();
     letters();
     submissions();
+    clock();
     events.sort(Event.ORDER);
     return events;
   }
@@ -668,7 +679,7 @@ final class TimelineAssembler {
   /** A letter belongs to the step that queued it, in the same transaction. */
   private void letters() {
     int index = 0;
-    for (Letter letter : letters) {
+    for (Letter letter : records.letters()) {
       Instant time = letter.createdAt().toInstant();
       HistoricActivityInstance step = activities.values().stream()
           .filter(a -> STEPS.contains(a.getActivityType()) && !a.getStartTime().toInstant().isAfter(time)
@@ -687,17 +698,67 @@ final class TimelineAssembler {
       if (step != null) {
         event.in(processes.get(step.getProcessInstanceId())).element(step.getActivityId(), step.getActivityName());
       }
+      if (letter.sentAt() != null) {
+        add(letter.sentAt().toInstant(), TreePath.of(Long.MAX_VALUE, 0, letter.id()), EntryType.LETTER_SENT,
+            "letter:" + letter.id() + ":sent")
+            .put("letterId", Long.toString(letter.id()))
+            .put("letterType", letter.type().name())
+            .put("messageId", letter.messageId());
+      }
       index++;
     }
   }
 
   private void submissions() {
-    for (MergedSubmission submission : submissions) {
+    for (MergedSubmission submission : records.submissions()) {
       add(submission.receivedAt(), TreePath.of(Long.MAX_VALUE, -1, submission.id()), EntryType.SUBMISSION_MERGED,
           "submission:" + submission.id())
           .put("channel", submission.channel())
           .put("externalReference", submission.externalReference())
           .put("narrative", submission.narrative());
+    }
+  }
+
+  /**
+   * The regulatory clock's own records: extensions asked for and decided, pauses and resumptions,
+   * warnings and breaches. A request and its decision are two entries: the row changes when decided.
+   */
+  private void clock() {
+    for (Extension extension : records.extensions()) {
+      add(extension.requestedAt(), TreePath.of(Long.MAX_VALUE, 1, extension.id(), 0), EntryType.EXTENSION_REQUESTED,
+          "extension:" + extension.id())
+          .actor(extension.requestedBy())
+          .put("step", Integer.toString(extension.step()))
+          .put("reason", extension.reason())
+          .put("dueAt", extension.previousDueAt());
+      if (extension.decidedAt() != null) {
+        add(extension.decidedAt(), TreePath.of(Long.MAX_VALUE, 1, extension.id(), 1), EntryType.EXTENSION_DECIDED,
+            "extension:" + extension.id() + ":decided")
+            .actor(extension.decidedBy())
+            .put("step", Integer.toString(extension.step()))
+            .put("outcome", extension.outcome())
+            .put("comment", extension.comment())
+            .put("previousDueAt", extension.previousDueAt())
+            .put("newDueAt", extension.newDueAt());
+      }
+    }
+    for (Pause pause : records.pauses()) {
+      add(pause.pausedAt(), TreePath.of(Long.MAX_VALUE, 2, pause.id(), 0), EntryType.CLOCK_PAUSED,
+          "pause:" + pause.id())
+          .actor(pause.pausedBy())
+          .put("reason", pause.reason());
+      if (pause.resumedAt() != null) {
+        add(pause.resumedAt(), TreePath.of(Long.MAX_VALUE, 2, pause.id(), 1), EntryType.CLOCK_RESUMED,
+            "pause:" + pause.id() + ":resumed")
+            .actor(pause.resumedBy())
+            .put("pausedSeconds", pause.pausedSeconds() == null ? null : pause.pausedSeconds().toString());
+      }
+    }
+    for (Alert alert : records.alerts()) {
+      add(alert.raisedAt(), TreePath.of(Long.MAX_VALUE, 3, alert.id()), EntryType.ESCALATION, "alert:" + alert.id())
+          .put("alert", alert.alert())
+          .put("recipients", alert.recipients())
+          .put("dueAt", alert.dueAt());
     }
   }
 

@@ -4,7 +4,13 @@ import io.disputeflow.complaint.ComplaintNotFoundException;
 import io.disputeflow.complaint.ComplaintRecord;
 import io.disputeflow.complaint.ComplaintRepository;
 import io.disputeflow.correspondence.LetterService;
+import io.disputeflow.audit.TimelineAssembler.Alert;
+import io.disputeflow.audit.TimelineAssembler.CaseRecords;
+import io.disputeflow.audit.TimelineAssembler.Extension;
 import io.disputeflow.audit.TimelineAssembler.MergedSubmission;
+import io.disputeflow.audit.TimelineAssembler.Pause;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -47,8 +53,9 @@ public class TimelineService {
   public Timeline timeline(String complaintNumber) {
     ComplaintRecord complaint = complaints.find(complaintNumber)
         .orElseThrow(() -> new ComplaintNotFoundException(complaintNumber));
-    List<Event> events = new TimelineAssembler(history, repository, complaint, letters.lettersOf(complaintNumber),
-        submissions(complaintNumber)).assemble();
+    List<Event> events = new TimelineAssembler(history, repository, complaint, new CaseRecords(
+        letters.lettersOf(complaintNumber), submissions(complaintNumber), extensions(complaintNumber),
+        pauses(complaintNumber), alerts(complaintNumber))).assemble();
     List<TimelineEntry> entries = new ArrayList<>(events.size());
     String hash = "";
     for (Event event : events) {
@@ -72,6 +79,41 @@ public class TimelineService {
             rs.getString("external_reference"), rs.getObject("received_at", OffsetDateTime.class).toInstant(),
             rs.getString("narrative")))
         .list();
+  }
+
+  private List<Extension> extensions(String complaintNumber) {
+    return jdbc.sql("SELECT id, step, reason, requested_by, requested_at, outcome, decided_by, decided_at, comment,"
+            + " previous_due_at, new_due_at FROM deadline_extension WHERE complaint_number = ? ORDER BY id")
+        .param(complaintNumber)
+        .query((rs, row) -> new Extension(rs.getLong("id"), rs.getInt("step"), rs.getString("reason"),
+            rs.getString("requested_by"), instant(rs, "requested_at"), rs.getString("outcome"),
+            rs.getString("decided_by"), instant(rs, "decided_at"), rs.getString("comment"),
+            instant(rs, "previous_due_at"), instant(rs, "new_due_at")))
+        .list();
+  }
+
+  private List<Pause> pauses(String complaintNumber) {
+    return jdbc.sql("SELECT id, reason, paused_by, paused_at, resumed_by, resumed_at, paused_seconds FROM clock_pause"
+            + " WHERE complaint_number = ? ORDER BY id")
+        .param(complaintNumber)
+        .query((rs, row) -> new Pause(rs.getLong("id"), rs.getString("reason"), rs.getString("paused_by"),
+            instant(rs, "paused_at"), rs.getString("resumed_by"), instant(rs, "resumed_at"),
+            rs.getObject("paused_seconds", Long.class)))
+        .list();
+  }
+
+  private List<Alert> alerts(String complaintNumber) {
+    return jdbc.sql("SELECT id, alert, recipients, due_at, raised_at FROM clock_alert WHERE complaint_number = ?"
+            + " ORDER BY id")
+        .param(complaintNumber)
+        .query((rs, row) -> new Alert(rs.getLong("id"), rs.getString("alert"), rs.getString("recipients"),
+            instant(rs, "due_at"), instant(rs, "raised_at")))
+        .list();
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
+    return time == null ? null : time.toInstant();
   }
 
   private String format(Instant time) {

@@ -1,5 +1,6 @@
 package io.disputeflow.complaint;
 
+import io.disputeflow.web.InvalidFieldException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -28,11 +29,14 @@ class ComplaintController {
   private final ComplaintQueries queries;
   private final ComplaintSearchRepository search;
   private final CustomerActions customerActions;
+  private final java.time.Clock clock;
 
-  ComplaintController(ComplaintQueries queries, ComplaintSearchRepository search, CustomerActions customerActions) {
+  ComplaintController(ComplaintQueries queries, ComplaintSearchRepository search, CustomerActions customerActions,
+      java.time.Clock clock) {
     this.queries = queries;
     this.search = search;
     this.customerActions = customerActions;
+    this.clock = clock;
   }
 
   @GetMapping("/{number}")
@@ -52,10 +56,24 @@ class ComplaintController {
       @RequestParam(required = false) String customerName,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime receivedFrom,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime receivedTo,
+      @RequestParam(required = false) Boolean overdue,
+      @RequestParam(required = false) String dueWithin,
       @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
     return search.search(new ComplaintSearch(status, stage, category, priority, product, channel, customerId,
-        customerName, receivedFrom, receivedTo), page, size);
+        customerName, receivedFrom, receivedTo, overdue, dueBefore(dueWithin), OffsetDateTime.now(clock)), page, size);
+  }
+
+  /** {@code dueWithin=P2D}: undecided complaints whose decision falls due within two days from now. */
+  private OffsetDateTime dueBefore(String dueWithin) {
+    if (dueWithin == null || dueWithin.isBlank()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.now(clock).plus(java.time.Duration.parse(dueWithin));
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new InvalidFieldException("dueWithin", "must be an ISO-8601 duration such as P2D or PT12H");
+    }
   }
 
   record CustomerResponse(@NotNull Boolean accepted, @Size(max = 2000) String reason) {}

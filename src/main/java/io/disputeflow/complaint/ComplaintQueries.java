@@ -1,22 +1,38 @@
 package io.disputeflow.complaint;
 
+import static io.disputeflow.complaint.ComplaintView.inZone;
+
+import io.disputeflow.deadline.ClockRepository;
+import io.disputeflow.deadline.ClockRepository.ClockRecord;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import io.disputeflow.correspondence.LetterService;
 import java.time.ZoneId;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads a complaint for the API: our record joined with what the engine waits for. */
+/** Reads a complaint for the API: our record joined with its clock and what the engine waits for. */
 @Service
 public class ComplaintQueries {
 
   private final ComplaintRepository complaints;
+  private final ClockRepository clocks;
   private final AwaitedActions awaitedActions;
+  private final LetterService letters;
+  private final Clock clock;
   private final ZoneId zone;
 
-  ComplaintQueries(ComplaintRepository complaints, AwaitedActions awaitedActions,
+  ComplaintQueries(ComplaintRepository complaints, ClockRepository clocks, AwaitedActions awaitedActions,
+      LetterService letters, Clock clock,
       @Value("${disputeflow.zone}") ZoneId zone) {
     this.complaints = complaints;
+    this.clocks = clocks;
     this.awaitedActions = awaitedActions;
+    this.letters = letters;
+    this.clock = clock;
     this.zone = zone;
   }
 
@@ -27,9 +43,43 @@ public class ComplaintQueries {
 
   @Transactional(readOnly = true)
   public ComplaintView view(ComplaintRecord record) {
-    var awaiting = record.status() == ComplaintStatus.CLOSED
-        ? java.util.List.<AwaitedAction>of()
-        : awaitedActions.of(record.complaintNumber());
-    return ComplaintView.of(record, awaiting, complaints.countSubmissions(record.complaintNumber()), zone);
+    String number = record.complaintNumber();
+    var awaiting = record.status() == ComplaintStatus.CLOSED ? List.<AwaitedAction>of() : awaitedActions.of(number);
+    var extensions = clocks.extensionsOf(number).stream()
+        .map(e -> new ComplaintView.Extension(e.step(), e.reason(), e.requestedBy(), inZone(e.requestedAt(), zone),
+            e.outcome(), e.decidedBy(), inZone(e.decidedAt(), zone), e.comment(), inZone(e.previousDueAt(), zone),
+            inZone(e.newDueAt(), zone)))
+        .toList();
+    var pauses = clocks.pausesOf(number).stream()
+        .map(p -> new ComplaintView.Pause(p.reason(), p.pausedBy(), inZone(p.pausedAt(), zone), p.resumedBy(),
+            inZone(p.resumedAt(), zone), p.pausedSeconds() == null ? null : Duration.ofSeconds(p.pausedSeconds()).toString()))
+        .toList();
+    return ComplaintView.of(record, awaiting, complaints.countSubmissions(number),
+        deadlines(record, clocks.clockOf(number).orElseThrow()), extensions, pauses, letters.lettersOf(number), zone);
+  }
+
+  private ComplaintView.Deadlines deadlines(ComplaintRecord record, ClockRecord c) {
+    return new ComplaintView.Deadlines(c.regime(), clockState(record, c), inZone(c.decisionDueAt(), zone),
+        inZone(c.originalDecisionDueAt(), zone), inZone(c.warningAt(), zone), inZone(c.reviewDueAt(), zone),
+        inZone(c.legalDueAt(), zone), inZone(c.reverificationDueAt(), zone), c.extensionsUsed(),
+        inZone(c.pausedSince(), zone), c.pausedSeconds() == 0 ? null : Duration.ofSeconds(c.pausedSeconds()).toString(),
+        inZone(c.overdueSince(), zone));
+  }
+
+  private String clockState(ComplaintRecord record, ClockRecord c) {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    if (c.decisionDueAt() == null) {
+      return null;
+    }
+    if (record.decidedAt() != null || record.status() == ComplaintStatus.CLOSED) {
+      return "STOPPED";
+    }
+    if (c.pausedSince() != null) {
+      return "PAUSED";
+    }
+    if (!c.decisionDueAt().isAfter(now)) {
+      return "OVERDUE";
+    }
+    return c.warningAt() != null && !c.warningAt().isAfter(now) ? "WARNING" : "ON_TRACK";
   }
 }

@@ -124,10 +124,6 @@ public class ComplaintRepository {
         category, priority, String.join(",", departments), legalNeeded);
   }
 
-  public void updateDeadlines(String number, String regime, OffsetDateTime decisionDueAt) {
-    update(number, "regime = ?, decision_due_at = ?", regime, decisionDueAt);
-  }
-
   public void updateStage(String number, Stage stage) {
     update(number, "stage = ?", stage.name());
   }

@@ -17,7 +17,12 @@ public record ComplaintSearch(
     String customerId,
     String customerName,
     OffsetDateTime receivedFrom,
-    OffsetDateTime receivedTo) {
+    OffsetDateTime receivedTo,
+    Boolean overdue,
+    OffsetDateTime dueBefore,
+    OffsetDateTime now) {
+
+  private static final String UNDECIDED = "decided_at IS NULL AND status <> 'CLOSED'";
 
   /** The WHERE clause (never empty) and its named parameters. */
   String where(Map<String, Object> params) {
@@ -32,6 +37,16 @@ public record ComplaintSearch(
     add(conditions, params, "customerName", customerName, "LOWER(customer_name) = LOWER(:customerName)");
     add(conditions, params, "receivedFrom", receivedFrom, "received_at >= :receivedFrom");
     add(conditions, params, "receivedTo", receivedTo, "received_at < :receivedTo");
+    if (overdue != null || dueBefore != null) {
+      params.put("now", now);
+    }
+    if (Boolean.TRUE.equals(overdue)) {
+      conditions.add(UNDECIDED + " AND decision_due_at <= :now");
+    } else if (Boolean.FALSE.equals(overdue)) {
+      conditions.add("NOT (" + UNDECIDED + " AND decision_due_at <= :now)");
+    }
+    add(conditions, params, "dueBefore", dueBefore,
+        UNDECIDED + " AND decision_due_at > :now AND decision_due_at <= :dueBefore");
     return conditions.isEmpty() ? "1 = 1" : String.join(" AND ", conditions);
   }
 

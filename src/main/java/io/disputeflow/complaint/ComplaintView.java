@@ -1,5 +1,6 @@
 package io.disputeflow.complaint;
 
+import io.disputeflow.correspondence.Letter;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -28,23 +29,39 @@ public record ComplaintView(
     Boolean legalNeeded,
     Deadlines deadlines,
     List<Extension> extensions,
+    List<Pause> pauses,
     Decision decision,
     String resolutionOutcome,
     Satisfaction satisfaction,
     RootCause rootCause,
     List<AwaitedAction> awaiting,
     int additionalSubmissions,
-    OffsetDateTime closedAt) {
+    OffsetDateTime closedAt,
+    List<Letter> letters) {
 
   public record Customer(String customerId, String name, String phone, String email, String preferredLanguage,
       LocalDate dateOfBirth, boolean vulnerable) {}
 
   public record Money(BigDecimal amount, String currency) {}
 
-  public record Deadlines(String regime, OffsetDateTime decisionDueAt) {}
+  /**
+   * The regulatory clock (DESIGN §5): the decision deadline as moved by extensions and pauses, the
+   * first deadline it had, the warning time and the internal deadlines. {@code clockState} is
+   * ON_TRACK, WARNING, OVERDUE, PAUSED or STOPPED (decided); {@code pausedFor} is an ISO duration.
+   */
+  public record Deadlines(String regime, String clockState, OffsetDateTime decisionDueAt,
+      OffsetDateTime originalDecisionDueAt, OffsetDateTime warningAt, OffsetDateTime departmentReviewDueAt,
+      OffsetDateTime legalOpinionDueAt, OffsetDateTime reverificationDueAt, int extensionsUsed,
+      OffsetDateTime pausedSince, String pausedFor, OffsetDateTime overdueSince) {}
 
-  /** Extensions of the decision deadline; granted by the regulatory-clock feature. */
-  public record Extension(String approvedBy, String reason, OffsetDateTime approvedAt, OffsetDateTime newDueAt) {}
+  /** One extension request: APPROVED (with the new due date) or REFUSED. */
+  public record Extension(int step, String reason, String requestedBy, OffsetDateTime requestedAt, String outcome,
+      String decidedBy, OffsetDateTime decidedAt, String comment, OffsetDateTime previousDueAt,
+      OffsetDateTime newDueAt) {}
+
+  /** One pause of the clock for an external appraisal; {@code pausedFor} once resumed. */
+  public record Pause(String reason, String pausedBy, OffsetDateTime pausedAt, String resumedBy,
+      OffsetDateTime resumedAt, String pausedFor) {}
 
   public record Decision(String outcome, BigDecimal compensationAmount, String grounds, OffsetDateTime decidedAt) {}
 
@@ -52,7 +69,8 @@ public record ComplaintView(
 
   public record RootCause(String cause, String department, Boolean systemic) {}
 
-  static ComplaintView of(ComplaintRecord r, List<AwaitedAction> awaiting, int additionalSubmissions, ZoneId zone) {
+  static ComplaintView of(ComplaintRecord r, List<AwaitedAction> awaiting, int additionalSubmissions,
+      Deadlines deadlines, List<Extension> extensions, List<Pause> pauses, List<Letter> letters, ZoneId zone) {
     ComplaintStatus status = r.status() == ComplaintStatus.CLOSED ? ComplaintStatus.CLOSED
         : awaiting.isEmpty() ? ComplaintStatus.OPEN : ComplaintStatus.AWAITING_CUSTOMER;
     return new ComplaintView(
@@ -74,8 +92,9 @@ public record ComplaintView(
         r.inquiryOnly(),
         r.departments() == null ? List.of() : Arrays.asList(r.departments().split(",")),
         r.legalNeeded(),
-        new Deadlines(r.regime(), inZone(r.decisionDueAt(), zone)),
-        List.of(),
+        deadlines,
+        extensions,
+        pauses,
         r.decision() == null ? null
             : new Decision(r.decision(), r.compensationAmount(), r.decisionGrounds(), inZone(r.decidedAt(), zone)),
         r.resolutionOutcome(),
@@ -83,10 +102,11 @@ public record ComplaintView(
         r.rootCause() == null ? null : new RootCause(r.rootCause(), r.rootCauseDepartment(), r.systemicCause()),
         awaiting,
         additionalSubmissions,
-        inZone(r.closedAt(), zone));
+        inZone(r.closedAt(), zone),
+        letters);
   }
 
-  private static OffsetDateTime inZone(OffsetDateTime time, ZoneId zone) {
+  static OffsetDateTime inZone(OffsetDateTime time, ZoneId zone) {
     return time == null ? null : time.atZoneSameInstant(zone).toOffsetDateTime();
   }
 }

@@ -1,46 +1,187 @@
 package io.disputeflow.correspondence;
 
+import io.disputeflow.complaint.ComplaintNotFoundException;
+import io.disputeflow.complaint.ComplaintRecord;
+import io.disputeflow.complaint.ComplaintRepository;
+import io.disputeflow.deadline.IsoDurations;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Queues letters in the transaction of the step that causes them (an outbox): if the step rolls
- * back, so does its letter. Rendering and delivery by e-mail read the queue.
+ * Writes letters to the customer into the outbox, in the transaction of the step that causes them:
+ * if the step rolls back, so does its letter. Each letter is rendered here, in the customer's
+ * language, from the complaint record and the facts of the step, and kept as rendered; the
+ * {@link LetterDispatcher} delivers it after commit. A customer without an e-mail address gets the
+ * letter on paper: it is recorded as {@link LetterStatus#PRINT}.
  */
 @Service
 public class LetterService {
 
-  public static final String QUEUED = "QUEUED";
+  private static final Logger LOG = LoggerFactory.getLogger(LetterService.class);
+  private static final String DEFAULT_CURRENCY = "CNY";
 
-  private final JdbcClient jdbc;
+  private final ComplaintRepository complaints;
+  private final LetterRepository letters;
+  private final LetterTemplates templates;
   private final Clock clock;
+  private final ZoneId zone;
 
-  LetterService(JdbcClient jdbc, Clock clock) {
-    this.jdbc = jdbc;
+  LetterService(ComplaintRepository complaints, LetterRepository letters, LetterTemplates templates, Clock clock,
+      @Value("${disputeflow.zone}") ZoneId zone) {
+    this.complaints = complaints;
+    this.letters = letters;
+    this.templates = templates;
     this.clock = clock;
+    this.zone = zone;
   }
 
-  public void queue(String complaintNumber, LetterType type) {
-    int rows = jdbc.sql("INSERT INTO letter (complaint_number, letter_type, language, recipient, status, created_at)"
-            + " SELECT complaint_number, ?, preferred_language, customer_email, ?, ? FROM complaint"
-            + " WHERE complaint_number = ?")
-        .params(type.name(), QUEUED, OffsetDateTime.now(clock), complaintNumber)
-        .update();
-    if (rows != 1) {
-      throw new IllegalStateException("No complaint " + complaintNumber + " to write a " + type + " letter for");
-    }
+  public long queueAcknowledgement(String complaintNumber) {
+    return queue(complaintNumber, LetterType.ACKNOWLEDGEMENT, (complaint, formats) -> Map.of());
   }
 
+  public long queueInquiryAnswer(String complaintNumber, String answer) {
+    return queue(complaintNumber, LetterType.INQUIRY_ANSWER, (complaint, formats) ->
+        Map.of("answer", required("answer", answer)));
+  }
+
+  /** The decision deadline moved to {@code newDueAt} (first or second extension) for {@code reason}. */
+  public long queueExtensionNotice(String complaintNumber, OffsetDateTime newDueAt, String reason) {
+    return queue(complaintNumber, LetterType.EXTENSION_NOTICE, (complaint, formats) ->
+        Map.of("newDueAt", formats.dateTime(Objects.requireNonNull(newDueAt, "A letter needs its newDueAt")),
+            "reason", required("reason", reason)));
+  }
+
+  /** The regulatory clock stopped now (e.g. for an external appraisal) for {@code reason}. */
+  public long queuePauseNotice(String complaintNumber, String reason) {
+    return queue(complaintNumber, LetterType.PAUSE_NOTICE, (complaint, formats) ->
+        Map.of("pausedAt", formats.dateTime(now()), "reason", required("reason", reason)));
+  }
+
+  /**
+   * The decision on file, its grounds and compensation, and the remedies; the customer may ask for
+   * re-verification within {@code contestWithin} (an ISO-8601 duration) from now, the window the
+   * process waits for next.
+   */
+  public long queueDecision(String complaintNumber, String contestWithin) {
+    OffsetDateTime deadline = IsoDurations.add(now().atZoneSameInstant(zone), contestWithin).toOffsetDateTime();
+    return queue(complaintNumber, LetterType.DECISION, (complaint, formats) -> {
+      Map<String, Object> model = decision(complaint, formats);
+      model.put("grounds", complaint.decisionGrounds());
+      model.put("reverificationDeadline", formats.dateTime(deadline));
+      return model;
+    });
+  }
+
+  /** The re-verification (核查) outcome ({@code ORIGINAL_UPHELD} or {@code REVISED}) and its grounds. */
+  public long queueReverificationDecision(String complaintNumber, String outcome, String grounds) {
+    return queue(complaintNumber, LetterType.REVERIFICATION_DECISION, (complaint, formats) -> {
+      Map<String, Object> model = decision(complaint, formats);
+      model.put("outcome", formats.label("reverification." + outcome));
+      model.put("grounds", grounds);
+      return model;
+    });
+  }
+
+  /** The satisfaction survey, open for {@code surveyWithin} (an ISO-8601 duration) from now. */
+  public long queueSurveyInvitation(String complaintNumber, String surveyWithin) {
+    OffsetDateTime respondBy = IsoDurations.add(now().atZoneSameInstant(zone), surveyWithin).toOffsetDateTime();
+    return queue(complaintNumber, LetterType.SURVEY_INVITATION, (complaint, formats) ->
+        Map.of("respondBy", formats.dateTime(respondBy)));
+  }
+
+  /** Every letter of a complaint, oldest first, with its times in the bank's zone. */
+  @Transactional(readOnly = true)
   public List<Letter> lettersOf(String complaintNumber) {
-    return jdbc.sql("SELECT id, complaint_number, letter_type, language, recipient, status, created_at FROM letter"
-            + " WHERE complaint_number = ? ORDER BY id")
-        .param(complaintNumber)
-        .query((rs, row) -> new Letter(rs.getLong("id"), rs.getString("complaint_number"),
-            LetterType.valueOf(rs.getString("letter_type")), rs.getString("language"), rs.getString("recipient"),
-            rs.getString("status"), rs.getObject("created_at", OffsetDateTime.class)))
-        .list();
+    return letters.lettersOf(complaintNumber).stream().map(this::inZone).toList();
+  }
+
+  @Transactional(readOnly = true)
+  public LetterCopy copyOf(String complaintNumber, long letterId) {
+    requireComplaint(complaintNumber);
+    LetterCopy copy = letters.find(complaintNumber, letterId)
+        .orElseThrow(() -> new LetterNotFoundException(complaintNumber, letterId));
+    return new LetterCopy(inZone(copy.letter()), copy.subject(), copy.body());
+  }
+
+  /** Gives a FAILED letter a fresh set of delivery attempts, starting now (e.g. once the mail server is back). */
+  @Transactional
+  public Letter retry(String complaintNumber, long letterId) {
+    Letter letter = copyOf(complaintNumber, letterId).letter();
+    if (!letters.requeueFailed(complaintNumber, letterId, now())) {
+      throw new LetterNotRetryableException(letter);
+    }
+    LOG.info("Letter {} ({} of {}) queued again after {} failed attempts: {}", letterId, letter.type(),
+        complaintNumber, letter.attempts(), letter.lastError());
+    return copyOf(complaintNumber, letterId).letter();
+  }
+
+  private interface Facts {
+    Map<String, Object> of(ComplaintRecord complaint, LetterTemplates.Formats formats);
+  }
+
+  private long queue(String complaintNumber, LetterType type, Facts facts) {
+    ComplaintRecord complaint = requireComplaint(complaintNumber);
+    String language = LetterTemplates.languageFor(complaint.preferredLanguage());
+    LetterTemplates.Formats formats = templates.formats(language);
+    Map<String, Object> model = new HashMap<>();
+    model.put("complaintNumber", complaint.complaintNumber());
+    model.put("customerName", complaint.customerName());
+    model.put("product", formats.label("product." + complaint.product().name()));
+    model.put("issue", complaint.issue());
+    model.put("receivedAt", formats.dateTime(complaint.receivedAt()));
+    model.put("decisionDueAt", formats.dateTime(complaint.decisionDueAt()));
+    model.put("letterDate", formats.date(now()));
+    model.putAll(facts.of(complaint, formats));
+    RenderedLetter content = templates.render(type, language, model);
+    String recipient = complaint.customerEmail();
+    LetterStatus status = recipient == null ? LetterStatus.PRINT : LetterStatus.QUEUED;
+    return letters.insert(complaintNumber, type, language, recipient, status, content, now());
+  }
+
+  private static Map<String, Object> decision(ComplaintRecord complaint, LetterTemplates.Formats formats) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("decision", formats.label("decision." + complaint.decision()));
+    BigDecimal compensation = complaint.compensationAmount();
+    boolean hasCompensation = compensation != null && compensation.signum() > 0;
+    model.put("hasCompensation", hasCompensation);
+    model.put("compensation", hasCompensation ? formats.amount(compensation,
+        complaint.disputedCurrency() != null ? complaint.disputedCurrency() : DEFAULT_CURRENCY) : null);
+    return model;
+  }
+
+  /** What a letter must say: a step that has not got it must fail rather than send a letter with a gap. */
+  private static String required(String name, String value) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("A letter needs its " + name);
+    }
+    return value;
+  }
+
+  private ComplaintRecord requireComplaint(String complaintNumber) {
+    return complaints.find(complaintNumber).orElseThrow(() -> new ComplaintNotFoundException(complaintNumber));
+  }
+
+  private Letter inZone(Letter l) {
+    return new Letter(l.id(), l.type(), l.language(), l.recipient(), l.status(), l.attempts(), l.lastError(),
+        inZone(l.nextAttemptAt()), inZone(l.sentAt()), l.messageId(), inZone(l.createdAt()));
+  }
+
+  private OffsetDateTime inZone(OffsetDateTime time) {
+    return time == null ? null : time.atZoneSameInstant(zone).toOffsetDateTime();
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock);
   }
 }

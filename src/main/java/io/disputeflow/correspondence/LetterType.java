@@ -1,10 +1,21 @@
 package io.disputeflow.correspondence;
 
-/** The letters DisputeFlow sends a customer. */
+import java.util.Locale;
+
+/** The letters DisputeFlow sends a customer; each has a template per language in resources/letters/. */
 public enum LetterType {
   ACKNOWLEDGEMENT,
   INQUIRY_ANSWER,
+  /** The decision deadline was extended (DESIGN §5): the new due date and the reason. */
+  EXTENSION_NOTICE,
+  /** The regulatory clock is paused, e.g. for an external appraisal (DESIGN §5). */
+  PAUSE_NOTICE,
   DECISION,
   REVERIFICATION_DECISION,
-  SURVEY_INVITATION
+  SURVEY_INVITATION;
+
+  /** The template's file name stem: {@code DECISION} → {@code decision}, {@code EXTENSION_NOTICE} → {@code extension-notice}. */
+  String templateName() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
 }

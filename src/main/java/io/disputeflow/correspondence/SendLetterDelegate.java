@@ -1,6 +1,8 @@
 package io.disputeflow.correspondence;
 
 import static io.disputeflow.process.ComplaintVariables.COMPLAINT_NUMBER;
+import static io.disputeflow.process.ComplaintVariables.INQUIRY_ANSWER;
+import static io.disputeflow.process.ComplaintVariables.SURVEY_WITHIN;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -8,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Queues the letter named by the task's input parameter {@code letterType} (acknowledgement,
- * inquiry answer, survey invitation…): one delegate for every "send letter" task.
+ * inquiry answer, survey invitation): one delegate for every "send letter" task.
  */
 @Component
 class SendLetterDelegate implements JavaDelegate {
@@ -27,6 +29,14 @@ class SendLetterDelegate implements JavaDelegate {
     if (type == null) {
       throw new IllegalStateException("Task " + execution.getCurrentActivityId() + " names no letterType");
     }
-    letters.queue(COMPLAINT_NUMBER.get(execution), LetterType.valueOf(type.toString()));
+    String number = COMPLAINT_NUMBER.get(execution);
+    switch (LetterType.valueOf(type.toString())) {
+      case ACKNOWLEDGEMENT -> letters.queueAcknowledgement(number);
+      case INQUIRY_ANSWER -> letters.queueInquiryAnswer(number, INQUIRY_ANSWER.get(execution));
+      // the survey window's timer starts right after this task, in the same transaction
+      case SURVEY_INVITATION -> letters.queueSurveyInvitation(number, SURVEY_WITHIN.get(execution));
+      default -> throw new IllegalStateException("Task " + execution.getCurrentActivityId() + ": letterType " + type
+          + " is queued by its own step, which knows what the letter must say");
+    }
   }
 }

@@ -26,6 +26,26 @@ public final class IsoDurations {
     return calendar.toZonedDateTime();
   }
 
+  public static ZonedDateTime subtract(ZonedDateTime time, String isoDuration) {
+    GregorianCalendar calendar = GregorianCalendar.from(time);
+    FACTORY.newDuration(isoDuration).negate().addTo(calendar);
+    return calendar.toZonedDateTime();
+  }
+
+  /** The number of days of a whole-day duration such as "P5D"; anything else is refused. */
+  public static int wholeDays(String isoDuration) {
+    java.time.Period period;
+    try {
+      period = java.time.Period.parse(isoDuration);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("not a duration of whole days (PnD): " + isoDuration);
+    }
+    if (period.getYears() != 0 || period.getMonths() != 0 || period.getDays() < 0) {
+      throw new IllegalArgumentException("not a duration of whole days (PnD): " + isoDuration);
+    }
+    return period.getDays();
+  }
+
   /** Fails with the offending text when a policy row holds something that is not an ISO duration. */
   public static String requireValid(String name, String isoDuration) {
     try {

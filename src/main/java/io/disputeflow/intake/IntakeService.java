@@ -1,5 +1,6 @@
 package io.disputeflow.intake;
 
+import io.disputeflow.web.InvalidFieldException;
 import static io.disputeflow.process.ComplaintVariables.CHANNEL;
 import static io.disputeflow.process.ComplaintVariables.COMPLAINT_NUMBER;
 import static io.disputeflow.process.ComplaintVariables.CUSTOMER_AGE;

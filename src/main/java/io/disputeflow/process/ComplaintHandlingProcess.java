@@ -1,6 +1,6 @@
 package io.disputeflow.process;
 
-/** processes/complaint-handling.bpmn: the six stages as call activities. */
+/** processes/complaint-handling.bpmn: the six stages as call activities, and the decision clock. */
 public final class ComplaintHandlingProcess {
   public static final String KEY = "complaint-handling";
 
@@ -14,6 +14,34 @@ public final class ComplaintHandlingProcess {
   public static final String SERVICE_CLOSE_COMPLAINT = "service_close_complaint";
   public static final String END_INQUIRY_ANSWERED = "end_inquiry_answered";
   public static final String END_COMPLAINT_CLOSED = "end_complaint_closed";
+
+  public static final String MESSAGE_EXTENSION_REQUEST = "extension-request";
+  public static final String MESSAGE_CLOCK_PAUSE = "clock-pause";
+  public static final String MESSAGE_CLOCK_RESUME = "clock-resume";
+  public static final String PAR_START_DECISION_CLOCK = "par_start_decision_clock";
+  public static final String EVT_AWAIT_CLOCK = "evt_await_clock";
+  public static final String TIMER_NEXT_CLOCK_ALERT = "timer_next_clock_alert";
+  public static final String SERVICE_WARN_DECISION_DUE = "service_warn_decision_due";
+  public static final String SERVICE_RECORD_DECISION_BREACH = "service_record_decision_breach";
+  public static final String USER_HANDLE_OVERDUE_COMPLAINT = "user_handle_overdue_complaint";
+  public static final String END_CLOCK_STOPPED = "end_clock_stopped";
+  public static final String END_BREACH_HANDLED = "end_breach_handled";
+  public static final String MESSAGE_CLOCK_PAUSED = "message_clock_paused";
+  public static final String MESSAGE_CLOCK_RESUMED = "message_clock_resumed";
+  public static final String SERVICE_PAUSE_CLOCK = "service_pause_clock";
+  public static final String SERVICE_RESUME_CLOCK = "service_resume_clock";
+  public static final String USER_APPROVE_EXTENSION = "user_approve_extension";
+  public static final String SERVICE_EXTEND_DECISION_DEADLINE = "service_extend_decision_deadline";
+  public static final String SERVICE_RECORD_EXTENSION_REFUSAL = "service_record_extension_refusal";
+  public static final String END_DEADLINE_EXTENDED = "end_deadline_extended";
+  public static final String END_EXTENSION_REFUSED = "end_extension_refused";
+  public static final String END_EXTENSION_NOT_POSSIBLE = "end_extension_not_possible";
+  public static final String ESCALATION_REVIEW_OVERDUE = "escalation_review_overdue";
+  public static final String USER_CHASE_DEPARTMENT_REVIEW = "user_chase_department_review";
+  public static final String END_REVIEW_CHASED = "end_review_chased";
+  public static final String ESCALATION_LEGAL_OPINION_OVERDUE = "escalation_legal_opinion_overdue";
+  public static final String USER_CHASE_LEGAL_OPINION = "user_chase_legal_opinion";
+  public static final String END_LEGAL_OPINION_CHASED = "end_legal_opinion_chased";
 
   private ComplaintHandlingProcess() {}
 }

@@ -33,6 +33,22 @@ public final class ComplaintVariables {
   public static final ProcessVariable<String> CONTEST_WITHIN = ProcessVariable.string("contestWithin");
   public static final ProcessVariable<String> SURVEY_WITHIN = ProcessVariable.string("surveyWithin");
   public static final ProcessVariable<String> REVERIFICATION_WITHIN = ProcessVariable.string("reverificationWithin");
+  public static final ProcessVariable<String> WARN_BEFORE = ProcessVariable.string("warnBefore");
+  public static final ProcessVariable<String> FIRST_EXTENSION = ProcessVariable.string("firstExtension");
+  public static final ProcessVariable<String> SECOND_EXTENSION = ProcessVariable.string("secondExtension");
+  public static final ProcessVariable<Date> DECISION_WARNING_AT = ProcessVariable.date("decisionWarningAt");
+  public static final ProcessVariable<Date> REVIEW_DUE_AT = ProcessVariable.date("reviewDueAt");
+  public static final ProcessVariable<Date> LEGAL_DUE_AT = ProcessVariable.date("legalDueAt");
+  public static final ProcessVariable<Date> REVERIFICATION_DUE_AT = ProcessVariable.date("reverificationDueAt");
+  /** ON_TRACK, WARNING, OVERDUE or PAUSED: a Tasklist column shows it beside the due date. */
+  public static final ProcessVariable<String> CLOCK_STATE = ProcessVariable.string("clockState");
+  public static final ProcessVariable<Long> EXTENSIONS_USED = ProcessVariable.integer("extensionsUsed");
+  public static final ProcessVariable<String> EXTENSION_REASON = ProcessVariable.string("extensionReason");
+  public static final ProcessVariable<String> EXTENSION_REQUESTED_BY = ProcessVariable.string("extensionRequestedBy");
+  public static final ProcessVariable<Date> EXTENSION_REQUESTED_AT = ProcessVariable.date("extensionRequestedAt");
+  public static final ProcessVariable<Boolean> EXTENSION_APPROVED = ProcessVariable.bool("extensionApproved");
+  public static final ProcessVariable<String> EXTENSION_COMMENT = ProcessVariable.string("extensionComment");
+  public static final ProcessVariable<String> CLOCK_PAUSE_REASON = ProcessVariable.string("clockPauseReason");
 
   public static final ProcessVariable<String> INQUIRY_ANSWER = ProcessVariable.string("inquiryAnswer");
   public static final ProcessVariable<String> INVESTIGATION_FINDINGS = ProcessVariable.string("investigationFindings");

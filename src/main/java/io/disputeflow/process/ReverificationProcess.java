@@ -8,5 +8,10 @@ public final class ReverificationProcess {
   public static final String SERVICE_ISSUE_REVERIFICATION_DECISION = "service_issue_reverification_decision";
   public static final String END_REVERIFICATION_COMPLETED = "end_reverification_completed";
 
+  public static final String SERVICE_START_REVERIFICATION_CLOCK = "service_start_reverification_clock";
+  public static final String TIMER_REVERIFICATION_OVERDUE = "timer_reverification_overdue";
+  public static final String SERVICE_RECORD_REVERIFICATION_BREACH = "service_record_reverification_breach";
+  public static final String END_REVERIFICATION_BREACH_RECORDED = "end_reverification_breach_recorded";
+
   private ReverificationProcess() {}
 }

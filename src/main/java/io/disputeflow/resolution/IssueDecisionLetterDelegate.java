@@ -2,12 +2,12 @@ package io.disputeflow.resolution;
 
 import static io.disputeflow.process.ComplaintVariables.COMPENSATION_AMOUNT;
 import static io.disputeflow.process.ComplaintVariables.COMPLAINT_NUMBER;
+import static io.disputeflow.process.ComplaintVariables.CONTEST_WITHIN;
 import static io.disputeflow.process.ComplaintVariables.DECISION;
 import static io.disputeflow.process.ComplaintVariables.DECISION_GROUNDS;
 
 import io.disputeflow.complaint.ComplaintRepository;
 import io.disputeflow.correspondence.LetterService;
-import io.disputeflow.correspondence.LetterType;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -29,6 +29,7 @@ class IssueDecisionLetterDelegate implements JavaDelegate {
     String number = COMPLAINT_NUMBER.get(execution);
     complaints.updateDecision(number, DECISION.get(execution), COMPENSATION_AMOUNT.get(execution),
         DECISION_GROUNDS.get(execution));
-    letters.queue(number, LetterType.DECISION);
+    // the contest window's timer starts right after this task: the letter names the day it closes
+    letters.queueDecision(number, CONTEST_WITHIN.get(execution));
   }
 }

@@ -10,7 +10,6 @@ import static io.disputeflow.process.ComplaintVariables.REVISED_COMPENSATION_AMO
 
 import io.disputeflow.complaint.ComplaintRepository;
 import io.disputeflow.correspondence.LetterService;
-import io.disputeflow.correspondence.LetterType;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -42,6 +41,7 @@ class IssueReverificationDecisionDelegate implements JavaDelegate {
     }
     RESOLUTION_OUTCOME.set(execution, REVERIFIED);
     complaints.updateResolutionOutcome(number, REVERIFIED);
-    letters.queue(number, LetterType.REVERIFICATION_DECISION);
+    letters.queueReverificationDecision(number, REVERIFICATION_OUTCOME.get(execution),
+        REVERIFICATION_GROUNDS.get(execution));
   }
 }

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -24,6 +25,8 @@ class SecurityConfiguration {
         .securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/audit/**")
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+            // coordinators talk to the customer: they resend a letter whose delivery failed
+            .requestMatchers(HttpMethod.POST, "/api/complaints/*/letters/*/retry").hasAuthority("GROUP_coordinator")
             .anyRequest().authenticated())
         .httpBasic(Customizer.withDefaults())
         // the audit replay page shows customers' own words: no script but ours may ever run there

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.disputeflow.complaint.ComplaintNotFoundException;
 import io.disputeflow.complaint.CustomerActionRefusedException;
-import io.disputeflow.intake.InvalidFieldException;
+import io.disputeflow.deadline.ClockActionRefusedException;
+import io.disputeflow.web.InvalidFieldException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.Arrays;
 import java.util.List;
@@ -100,6 +101,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(CustomerActionRefusedException.class)
   ResponseEntity<Object> notAwaiting(CustomerActionRefusedException ex) {
     return problem(HttpStatus.CONFLICT, "Not awaiting this customer action", ex.getMessage());
+  }
+
+  @ExceptionHandler(ClockActionRefusedException.class)
+  ResponseEntity<Object> clockRefused(ClockActionRefusedException ex) {
+    return problem(HttpStatus.CONFLICT, "Not possible on the decision clock now", ex.getMessage());
   }
 
   /** Anything unforeseen: logged here with its stack trace, answered with a reference only. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.is;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -30,6 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -76,7 +78,11 @@ class TimelineApiTests {
     cases.submit(Submissions.creditCardComplaint("AUD-1001")
         .replace("\"externalReference\": \"AUD-1001\"", "\"externalReference\": \"AUD-1001-B\""));
     cases.investigate(number, "cora", List.of("dept-cards", "dept-digital"), true);
-    extendDecisionDeadline(number, "sam");
+    clock(number, "extension-requests", "{\"reason\": \"等待商户提供交易凭证\"}");
+    worker.complete(number, ComplaintHandlingProcess.USER_APPROVE_EXTENSION, "sam",
+        Map.of("extensionApproved", true, "extensionComment", "Complex merchant dispute"));
+    clock(number, "clock/pause", "{\"reason\": \"外部鉴定 external appraisal\"}");
+    clock(number, "clock/resume", null);
     cases.review(number, "carl", "UPHOLD");
     cases.review(number, "diana", "PARTLY_UPHOLD");
     cases.legalOpinion(number);
@@ -121,7 +127,7 @@ class TimelineApiTests {
 
     // each task created, claimed and completed by the person who did it, with the values submitted
     assertThat(values(entries(timeline, "TASK_COMPLETED"), e -> e.get("elementId").asText() + ":" + e.get("actor").asText()))
-        .containsExactly("user_investigate_complaint:cora", "user_review_department:carl",
+        .containsExactly("user_investigate_complaint:cora", "user_approve_extension:sam", "user_review_department:carl",
             "user_review_department:diana", "user_give_legal_opinion:lara", "user_propose_resolution:cora",
             "user_approve_compensation:sam", "user_follow_up_dissatisfaction:chen", "user_record_root_cause:cora");
     for (JsonNode completed : entries(timeline, "TASK_COMPLETED")) {
@@ -151,18 +157,34 @@ class TimelineApiTests {
     assertThat(values(entries(timeline, "DECISION_EVALUATED"), e -> e.at("/details/decision").asText()))
         .contains("complaint-priority", "deadline-policy");
 
-    // the deadline set at intake and extended by the supervisor
-    JsonNode set = entries(timeline, "DEADLINE_SET").get(0);
-    assertThat(set.at("/details/deadline").asText()).isEqualTo("decisionDueAt");
+    // the deadline set at intake, extended at the coordinator's request by the supervisor, the clock paused
+    JsonNode set = entries(timeline, "DEADLINE_SET").stream()
+        .filter(e -> "decisionDueAt".equals(e.at("/details/deadline").asText())).findFirst().orElseThrow();
     assertThat(set.get("elementId").asText()).isEqualTo(IntakeProcess.SERVICE_SET_DEADLINES);
-    JsonNode extended = entries(timeline, "DEADLINE_CHANGED").get(0);
+    JsonNode requested = entries(timeline, "EXTENSION_REQUESTED").get(0);
+    assertThat(requested.get("actor").asText()).isEqualTo("cora");
+    assertThat(requested.at("/details/reason").asText()).isEqualTo("等待商户提供交易凭证");
+    JsonNode granted = entries(timeline, "EXTENSION_DECIDED").get(0);
+    assertThat(granted.get("actor").asText()).isEqualTo("sam");
+    assertThat(granted.at("/details/outcome").asText()).isEqualTo("APPROVED");
+    JsonNode extended = entries(timeline, "DEADLINE_CHANGED").stream()
+        .filter(e -> "decisionDueAt".equals(e.at("/details/deadline").asText())).findFirst().orElseThrow();
     assertThat(extended.at("/details/change").asText()).isEqualTo("EXTENDED");
-    assertThat(extended.get("actor").asText()).isEqualTo("sam");
+    // the clock moves the deadline in its own step after the approval (the engine, not sam, writes it)
+    assertThat(extended.get("seq").asInt())
+        .isGreaterThan(only(timeline, "TASK_COMPLETED", ComplaintHandlingProcess.USER_APPROVE_EXTENSION).get("seq").asInt());
     assertThat(extended.at("/details/previousDueAt").asText()).isEqualTo(set.at("/details/dueAt").asText());
+    assertThat(extended.at("/details/dueAt").asText()).isEqualTo(granted.at("/details/newDueAt").asText());
+    assertThat(only(timeline, "TASK_COMPLETED", ComplaintHandlingProcess.USER_APPROVE_EXTENSION)
+        .at("/details/formValues/extensionComment").asText()).isEqualTo("Complex merchant dispute");
+    assertThat(values(entries(timeline, "CLOCK_PAUSED"), e -> e.get("actor").asText() + ":" + e.at("/details/reason")
+        .asText())).containsExactly("cora:外部鉴定 external appraisal");
+    assertThat(entries(timeline, "CLOCK_RESUMED")).singleElement()
+        .satisfies(e -> assertThat(e.get("actor").asText()).isEqualTo("cora"));
 
     // letters, the customer's own actions passed on by the channel, and the merged submission
     assertThat(values(entries(timeline, "LETTER_QUEUED"), e -> e.at("/details/letterType").asText()))
-        .containsExactly("ACKNOWLEDGEMENT", "DECISION", "SURVEY_INVITATION");
+        .containsSubsequence("ACKNOWLEDGEMENT", "EXTENSION_NOTICE", "PAUSE_NOTICE", "DECISION", "SURVEY_INVITATION");
     assertThat(only(timeline, "LETTER_QUEUED", "service_issue_decision_letter").get("processKey").asText())
         .isEqualTo("resolution");
     List<JsonNode> customer = entries(timeline, "CUSTOMER_ACTION");
@@ -279,6 +301,49 @@ class TimelineApiTests {
   }
 
   @Test
+  void shouldRecordTheClocksWarningAndBreachInCausalOrderOnAFrozenClock() throws Exception {
+    // given a complaint taken in while the engine clock stands still, so one transaction is one instant
+    Instant received = Instant.parse("2026-10-05T02:00:00Z");
+    ClockUtil.setCurrentTime(Date.from(received));
+    try {
+      String number = cases.submitCreditCardComplaint("AUD-1006");
+
+      // when its warning time and then its deadline pass with nothing decided
+      ClockUtil.setCurrentTime(Date.from(received.plus(14, ChronoUnit.DAYS)));
+      worker.runJobs();
+      ClockUtil.setCurrentTime(Date.from(received.plus(16, ChronoUnit.DAYS)));
+      worker.runJobs();
+
+      // then the warning and the breach are escalations, the overdue case a task for the supervisor
+      JsonNode timeline = cases.timeline(number);
+      assertOrderedChain(timeline);
+      List<JsonNode> escalations = entries(timeline, "ESCALATION");
+      assertThat(values(escalations, e -> e.at("/details/alert").asText()))
+          .containsExactly("DECISION_WARNING", "DECISION_BREACH");
+      assertThat(escalations.get(1).get("time").asText()).isEqualTo("2026-10-21T10:00:00.000+08:00");
+      JsonNode overdueTask = only(timeline, "TASK_CREATED", ComplaintHandlingProcess.USER_HANDLE_OVERDUE_COMPLAINT);
+      assertThat(overdueTask.get("seq").asInt()).isGreaterThan(escalations.get(1).get("seq").asInt() - 3);
+      assertThat(entries(timeline, "TIMER_FIRED")).isNotEmpty();
+
+      // and within the one instant of intake, cause comes before effect
+      List<String> intake = list(timeline.get("entries")).stream()
+          .filter(e -> e.get("time").asText().equals("2026-10-05T10:00:00.000+08:00"))
+          .map(e -> e.get("type").asText() + ":" + e.get("elementId").asText())
+          .filter(e -> e.startsWith("PROCESS_") || e.startsWith("STAGE_") || e.startsWith("TASK_"))
+          .toList();
+      assertThat(intake).containsSubsequence("PROCESS_STARTED:start_complaint_received", "STAGE_ENTERED:call_intake",
+          "PROCESS_STARTED:start_intake_started", "PROCESS_ENDED:end_complaint_registered", "STAGE_LEFT:call_intake",
+          "STAGE_ENTERED:call_investigation", "PROCESS_STARTED:start_investigation_started",
+          "TASK_CREATED:user_investigate_complaint");
+      mvc.perform(get("/api/audit/complaints").param("number", number).param("overdueEver", "true")
+              .with(httpBasic("audrey", "demo")))
+          .andExpect(jsonPath("$.totalElements", is(1)));
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @Test
   void shouldAnswerUnknownCasesAndFormatsWithProblems() throws Exception {
     mvc.perform(get("/api/complaints/CMP-1999-000000/timeline").with(httpBasic("audrey", "demo")))
         .andExpect(status().isNotFound())
@@ -294,12 +359,12 @@ class TimelineApiTests {
         .andExpect(header().string("Content-Disposition", "attachment; filename=\"" + number + "-timeline.csv\""));
   }
 
-  private void extendDecisionDeadline(String number, String user) {
-    String root = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number)
-        .processDefinitionKey(ComplaintHandlingProcess.KEY).singleResult().getId();
-    Date due = (Date) runtimeService.getVariable(root, "decisionDueAt");
-    asUser(user, () -> runtimeService.setVariable(root, "decisionDueAt",
-        Date.from(due.toInstant().plus(15, ChronoUnit.DAYS))));
+  /** A coordinator's request to the regulatory clock. */
+  private void clock(String number, String action, String body) throws Exception {
+    var request = post("/api/complaints/" + number + "/" + action).with(httpBasic("cora", "demo"));
+    mvc.perform(body == null ? request : request.contentType(MediaType.APPLICATION_JSON).content(body))
+        .andExpect(status().isAccepted());
+    worker.runJobs();
   }
 
   /** Runs the case's due jobs as the job executor would, counting the failures. */

@@ -1,6 +1,23 @@
 package io.disputeflow.complaint;
 
 import static io.disputeflow.process.ComplaintHandlingProcess.CALL_DEPARTMENT_REVIEW;
+import static io.disputeflow.process.ComplaintHandlingProcess.END_BREACH_HANDLED;
+import static io.disputeflow.process.ComplaintHandlingProcess.END_CLOCK_STOPPED;
+import static io.disputeflow.process.ComplaintHandlingProcess.END_DEADLINE_EXTENDED;
+import static io.disputeflow.process.ComplaintHandlingProcess.END_EXTENSION_NOT_POSSIBLE;
+import static io.disputeflow.process.ComplaintHandlingProcess.END_EXTENSION_REFUSED;
+import static io.disputeflow.process.ComplaintHandlingProcess.END_LEGAL_OPINION_CHASED;
+import static io.disputeflow.process.ComplaintHandlingProcess.END_REVIEW_CHASED;
+import static io.disputeflow.process.ComplaintHandlingProcess.EVT_AWAIT_CLOCK;
+import static io.disputeflow.process.ComplaintHandlingProcess.MESSAGE_CLOCK_RESUMED;
+import static io.disputeflow.process.ComplaintHandlingProcess.SERVICE_PAUSE_CLOCK;
+import static io.disputeflow.process.ComplaintHandlingProcess.SERVICE_RECORD_DECISION_BREACH;
+import static io.disputeflow.process.ComplaintHandlingProcess.SERVICE_RESUME_CLOCK;
+import static io.disputeflow.process.ComplaintHandlingProcess.SERVICE_WARN_DECISION_DUE;
+import static io.disputeflow.process.ComplaintHandlingProcess.USER_APPROVE_EXTENSION;
+import static io.disputeflow.process.ComplaintHandlingProcess.USER_CHASE_DEPARTMENT_REVIEW;
+import static io.disputeflow.process.ComplaintHandlingProcess.USER_CHASE_LEGAL_OPINION;
+import static io.disputeflow.process.ComplaintHandlingProcess.USER_HANDLE_OVERDUE_COMPLAINT;
 import static io.disputeflow.process.ComplaintHandlingProcess.CALL_FEEDBACK;
 import static io.disputeflow.process.ComplaintHandlingProcess.CALL_INVESTIGATION;
 import static io.disputeflow.process.ComplaintHandlingProcess.CALL_LEGAL_CONSULTATION;
@@ -21,6 +38,7 @@ import io.disputeflow.process.IntakeProcess;
 import io.disputeflow.process.InvestigationProcess;
 import io.disputeflow.process.LegalConsultationProcess;
 import io.disputeflow.process.RecordingDelegates;
+import io.disputeflow.process.ScriptedDecisionClock;
 import io.disputeflow.process.ResolutionProcess;
 import io.disputeflow.process.ReverificationProcess;
 import io.disputeflow.review.DepartmentReview;
@@ -28,12 +46,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -56,11 +76,154 @@ class ComplaintHandlingProcessTests {
       .build();
 
   private RecordingDelegates delegates;
+  private ScriptedDecisionClock clock;
 
   @BeforeEach
   void registerDelegates() {
     delegates = RecordingDelegates.registerAll();
     Mocks.register("departmentReview", new DepartmentReview());
+    clock = new ScriptedDecisionClock();
+    Mocks.register("decisionClock", clock);
+    // the clock's alert tasks consume the step that led to them
+    delegates.register("recordClockAlertDelegate", execution -> clock.consume());
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void shouldWarnThenHaveTheSupervisorHandleAMissedDecisionDeadline() {
+    // given a complaint whose clock waits for its next alert
+    ProcessInstance complaint = start(false, false);
+    assertThat(complaint).isWaitingAt(EVT_AWAIT_CLOCK);
+    Job alert = clockTimer();
+    assertThat(alert.getDuedate()).isEqualTo(clock.getNextAlertAt());
+
+    // when the warning time comes
+    clock.then("WARN");
+    fireClockTimer();
+
+    // then the warning is raised and the clock waits again
+    assertThat(complaint).hasPassed(SERVICE_WARN_DECISION_DUE).isWaitingAt(EVT_AWAIT_CLOCK);
+
+    // when the deadline passes undecided
+    clock.then("BREACH");
+    fireClockTimer();
+
+    // then the supervisor gets the overdue case; once handled, the clock stops
+    assertThat(complaint).hasPassed(SERVICE_RECORD_DECISION_BREACH);
+    clock.then("BREACH_HANDLED");
+    assertThat(openTask(USER_HANDLE_OVERDUE_COMPLAINT).getDueDate()).isNotNull();
+    completeTask(USER_HANDLE_OVERDUE_COMPLAINT, withVariables("overdueAction", "CHASED", "overdueNotes", "Chased"));
+    assertThat(complaint).hasPassed(END_BREACH_HANDLED).isNotEnded();
+  }
+
+  @Test
+  void shouldStopTheClockWhenTheDecisionWasIssuedBeforeTheAlert() {
+    // given
+    ProcessInstance complaint = start(false, false);
+
+    // when
+    clock.then("STOPPED");
+    fireClockTimer();
+
+    // then
+    assertThat(complaint).hasPassed(END_CLOCK_STOPPED).hasNotPassed(SERVICE_WARN_DECISION_DUE).isNotEnded();
+  }
+
+  @Test
+  void shouldPauseTheClockAndRearmItOnResume() {
+    // given
+    ProcessInstance complaint = start(false, false);
+
+    // when
+    correlate(ComplaintHandlingProcess.MESSAGE_CLOCK_PAUSE, "clockPauseReason", "External appraisal of the card");
+
+    // then no alert can fire while paused
+    assertThat(complaint).hasPassed(SERVICE_PAUSE_CLOCK).isWaitingAt(MESSAGE_CLOCK_RESUMED);
+    assertThat(engine.getProcessEngine().getManagementService().createJobQuery().timers()
+        .processInstanceId(complaint.getId()).count()).isZero();
+
+    // when
+    correlate(ComplaintHandlingProcess.MESSAGE_CLOCK_RESUME, "clockPauseReason", null);
+
+    // then
+    assertThat(complaint).hasPassed(SERVICE_RESUME_CLOCK).isWaitingAt(EVT_AWAIT_CLOCK);
+    assertThat(clockTimer()).isNotNull();
+  }
+
+  @Test
+  void shouldHaveTheSupervisorApproveOrRefuseAnExtensionWhileOneIsLeft() {
+    // given
+    ProcessInstance complaint = start(false, false);
+
+    // when a coordinator asks and the supervisor approves
+    correlate(ComplaintHandlingProcess.MESSAGE_EXTENSION_REQUEST, "extensionReason", "Awaiting the merchant");
+    assertThat(openTask(USER_APPROVE_EXTENSION)).hasCandidateGroup("supervisor");
+    completeTask(USER_APPROVE_EXTENSION, withVariables("extensionApproved", true, "extensionComment", "Complex"));
+
+    // then
+    assertThat(complaint).hasPassed(END_DEADLINE_EXTENDED);
+
+    // when the next request is refused
+    correlate(ComplaintHandlingProcess.MESSAGE_EXTENSION_REQUEST, "extensionReason", "Still waiting");
+    completeTask(USER_APPROVE_EXTENSION, withVariables("extensionApproved", false, "extensionComment", "Decide now"));
+
+    // then
+    assertThat(complaint).hasPassed(END_EXTENSION_REFUSED);
+
+    // when no extension is left
+    clock.setCanExtend(false);
+    correlate(ComplaintHandlingProcess.MESSAGE_EXTENSION_REQUEST, "extensionReason", "Once more");
+
+    // then no approval task is opened
+    assertThat(complaint).hasPassed(END_EXTENSION_NOT_POSSIBLE);
+    assertThat(engine.getProcessEngine().getTaskService().createTaskQuery()
+        .taskDefinitionKey(USER_APPROVE_EXTENSION).count()).isZero();
+  }
+
+  @Test
+  void shouldHaveTheSupervisorChaseLateDepartmentReviewsAndLegalOpinions() {
+    // given a case in department review
+    ProcessInstance complaint = start(false, true);
+    Map<String, Object> investigation = new HashMap<>();
+    investigation.put("investigationFindings", "Charged twice");
+    investigation.put("legalNeeded", true);
+    ComplaintVariables.DEPARTMENTS.put(investigation, List.of("dept-cards"));
+    completeTask(InvestigationProcess.USER_INVESTIGATE_COMPLAINT, investigation);
+
+    // when the review deadline passes
+    ClockUtil.setCurrentTime(RecordingDelegates.daysFromNow(6));
+    executeJobs();
+
+    // then the escalation reaches the main process and the supervisor chases the department
+    completeTask(USER_CHASE_DEPARTMENT_REVIEW, withVariables("reviewChaseNotes", "Called the cards team"));
+    assertThat(complaint).hasPassed(END_REVIEW_CHASED).isWaitingAt(CALL_DEPARTMENT_REVIEW);
+
+    // when the review is done and the legal opinion is late too
+    completeTask(DepartmentReviewProcess.USER_REVIEW_DEPARTMENT,
+        withVariables("reviewFindings", "Confirmed", "reviewRecommendation", "UPHOLD"));
+    executeJobs();
+
+    // then
+    completeTask(USER_CHASE_LEGAL_OPINION, withVariables("legalChaseNotes", "Reminded counsel"));
+    assertThat(complaint).hasPassed(END_LEGAL_OPINION_CHASED).isWaitingAt(CALL_LEGAL_CONSULTATION);
+  }
+
+  private Job clockTimer() {
+    return engine.getProcessEngine().getManagementService().createJobQuery().timers()
+        .activityId(ComplaintHandlingProcess.TIMER_NEXT_CLOCK_ALERT).singleResult();
+  }
+
+  private void fireClockTimer() {
+    engine.getProcessEngine().getManagementService().executeJob(clockTimer().getId());
+  }
+
+  private Task openTask(String taskKey) {
+    return engine.getProcessEngine().getTaskService().createTaskQuery().processInstanceBusinessKey(NUMBER)
+        .taskDefinitionKey(taskKey).singleResult();
   }
 
   @Test
@@ -135,6 +298,7 @@ class ComplaintHandlingProcessTests {
     variables.put("legalNeeded", legalNeeded);
     variables.put("contestWithin", "P30D");
     variables.put("surveyWithin", "P7D");
+    variables.putAll(RecordingDelegates.deadlines());
     return engine.getProcessEngine().getRuntimeService()
         .startProcessInstanceByKey(ComplaintHandlingProcess.KEY, NUMBER, variables);
   }

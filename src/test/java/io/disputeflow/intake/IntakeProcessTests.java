@@ -68,6 +68,7 @@ class IntakeProcessTests {
   private ProcessInstance start(boolean inquiryOnly) {
     RuntimeService runtime = engine.getProcessEngine().getRuntimeService();
     return runtime.startProcessInstanceByKey(IntakeProcess.KEY, "CMP-2026-000001",
-        withVariables("complaintNumber", "CMP-2026-000001", "inquiryOnly", inquiryOnly));
+        withVariables("complaintNumber", "CMP-2026-000001", "inquiryOnly", inquiryOnly, "decisionDueAt",
+            RecordingDelegates.daysFromNow(15)));
   }
 }

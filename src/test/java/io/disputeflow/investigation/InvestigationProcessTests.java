@@ -39,7 +39,7 @@ class InvestigationProcessTests {
   void shouldRecordTheCoordinatorsFindings() {
     // given
     ProcessInstance investigation = engine.getProcessEngine().getRuntimeService()
-        .startProcessInstanceByKey(InvestigationProcess.KEY, "CMP-2026-000002");
+        .startProcessInstanceByKey(InvestigationProcess.KEY, "CMP-2026-000002", RecordingDelegates.deadlines());
     assertThat(investigation).isWaitingAt(USER_INVESTIGATE_COMPLAINT);
     assertThat(task()).hasCandidateGroup("coordinator");
 

@@ -22,7 +22,9 @@ public final class RecordingDelegates {
       "recordStageListener", "customerWaitListener", "recordInvestigationDelegate",
       "recordDepartmentReviewListener", "summariseDepartmentReviewsDelegate", "recordLegalOpinionDelegate",
       "recordProposerListener", "fourEyesListener", "issueDecisionLetterDelegate",
-      "recordAcceptanceBySilenceDelegate", "issueReverificationDecisionDelegate", "recordRootCauseDelegate");
+      "recordAcceptanceBySilenceDelegate", "issueReverificationDecisionDelegate", "recordRootCauseDelegate",
+      "recordClockAlertDelegate", "extendDecisionDeadlineDelegate", "recordExtensionRefusalDelegate",
+      "pauseClockDelegate", "resumeClockDelegate", "startReverificationClockDelegate");
 
   private final List<String> calls = new ArrayList<>();
 
@@ -31,7 +33,21 @@ public final class RecordingDelegates {
     Mocks.reset();
     RecordingDelegates recording = new RecordingDelegates();
     BEANS.forEach(bean -> recording.register(bean, execution -> {}));
+    Mocks.register("workingDays", new FixedWorkingDays());
+    recording.register("startReverificationClockDelegate",
+        execution -> execution.setVariable("reverificationDueAt", daysFromNow(30)));
     return recording;
+  }
+
+  /** The due-date variables intake sets, as if the complaint arrived now (engine clock). */
+  public static java.util.Map<String, Object> deadlines() {
+    return new java.util.HashMap<>(java.util.Map.of("decisionDueAt", daysFromNow(15), "decisionWarningAt",
+        daysFromNow(12), "reviewDueAt", daysFromNow(5), "legalDueAt", daysFromNow(5)));
+  }
+
+  public static java.util.Date daysFromNow(int days) {
+    return java.util.Date.from(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant()
+        .plus(java.time.Duration.ofDays(days)));
   }
 
   public void register(String bean, Consumer<DelegateExecution> behaviour) {
@@ -68,6 +84,14 @@ public final class RecordingDelegates {
     public void notify(DelegateTask task) {
       calls.add(bean + "@" + task.getTaskDefinitionKey());
       behaviour.accept(task.getExecution());
+    }
+  }
+
+  /** Stands in for the working-day calendar: every due date it gives is a fixed day ahead. */
+  public static final class FixedWorkingDays {
+    public java.util.Date fromNow(String isoDays) {
+      return java.util.Date.from(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant()
+          .plus(java.time.Duration.ofDays(java.time.Period.parse(isoDays).getDays())));
     }
   }
 }

@@ -197,7 +197,8 @@ class ResolutionProcessTests {
 
   private ProcessInstance start() {
     ProcessInstance instance = engine.getProcessEngine().getRuntimeService().startProcessInstanceByKey(ResolutionProcess.KEY,
-        "CMP-2026-000005", withVariables("complaintNumber", "CMP-2026-000005", "contestWithin", "P30D"));
+        "CMP-2026-000005", withVariables("complaintNumber", "CMP-2026-000005", "contestWithin", "P30D", "decisionDueAt",
+            RecordingDelegates.daysFromNow(15), "decisionWarningAt", RecordingDelegates.daysFromNow(12)));
     // makes it the instance that task() and job() look at
     assertThat(instance).isStarted();
     return instance;

@@ -16,7 +16,9 @@ import io.disputeflow.process.ReverificationProcess;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -52,6 +54,29 @@ class ReverificationProcessTests {
     assertThat(reverification).isEnded()
         .hasPassed(SERVICE_ISSUE_REVERIFICATION_DECISION, END_REVERIFICATION_COMPLETED);
     assertThat(delegates.calls())
-        .containsExactly("issueReverificationDecisionDelegate@service_issue_reverification_decision");
+        .containsExactly("startReverificationClockDelegate@service_start_reverification_clock",
+            "issueReverificationDecisionDelegate@service_issue_reverification_decision");
+  }
+
+  @Test
+  void shouldRecordABreachWhenTheHeadMissesTheReverificationDeadline() {
+    // given
+    ProcessInstance reverification = engine.getProcessEngine().getRuntimeService()
+        .startProcessInstanceByKey(ReverificationProcess.KEY, "CMP-2026-000006");
+    assertThat(reverification).hasPassed(ReverificationProcess.SERVICE_START_REVERIFICATION_CLOCK)
+        .isWaitingAt(USER_DECIDE_REVERIFICATION);
+
+    // when the engine clock passes the 30 days
+    ClockUtil.setCurrentTime(RecordingDelegates.daysFromNow(31));
+    execute(job());
+
+    // then the breach is recorded and the decision is still awaited
+    assertThat(reverification).hasPassed(ReverificationProcess.END_REVERIFICATION_BREACH_RECORDED)
+        .isWaitingAt(USER_DECIDE_REVERIFICATION);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
   }
 }

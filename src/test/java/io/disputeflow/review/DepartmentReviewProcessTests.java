@@ -22,6 +22,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -47,7 +49,7 @@ class DepartmentReviewProcessTests {
   @Test
   void shouldReviewInParallelOncePerDepartmentWithoutOverwritingFindings() {
     // given
-    Map<String, Object> variables = new HashMap<>();
+    Map<String, Object> variables = RecordingDelegates.deadlines();
     ComplaintVariables.DEPARTMENTS.put(variables, List.of("dept-cards", "dept-digital"));
     ProcessInstance review = engine.getProcessEngine().getRuntimeService()
         .startProcessInstanceByKey(DepartmentReviewProcess.KEY, "CMP-2026-000003", variables);
@@ -69,6 +71,32 @@ class DepartmentReviewProcessTests {
     assertThat(recordedReviews).containsExactlyInAnyOrder(
         "dept-cards: Bill re-audited: charged twice", "dept-digital: App showed the wrong total");
     assertThat(review).isEnded().hasPassed(SERVICE_SUMMARISE_DEPARTMENT_REVIEWS, END_DEPARTMENT_REVIEW_COMPLETED);
+  }
+
+  @Test
+  void shouldEscalateOnceWhenTheReviewsAreLateAndKeepWaitingForThem() {
+    // given
+    Map<String, Object> variables = RecordingDelegates.deadlines();
+    ComplaintVariables.DEPARTMENTS.put(variables, List.of("dept-cards", "dept-digital"));
+    ProcessInstance review = engine.getProcessEngine().getRuntimeService()
+        .startProcessInstanceByKey(DepartmentReviewProcess.KEY, "CMP-2026-000003", variables);
+    assertThat(taskQuery().list()).extracting(task -> task.getDueDate())
+        .containsOnly((java.util.Date) variables.get("reviewDueAt"));
+
+    // when the engine clock passes the review deadline
+    ClockUtil.setCurrentTime(RecordingDelegates.daysFromNow(6));
+    executeAllJobs();
+
+    // then one escalation for the whole review, both tasks still open
+    assertThat(review).hasPassed(DepartmentReviewProcess.END_REVIEW_ESCALATED).isWaitingAt(USER_REVIEW_DEPARTMENT);
+    assertThat(taskQuery().count()).isEqualTo(2);
+    assertThat(engine.getProcessEngine().getHistoryService().createHistoricActivityInstanceQuery()
+        .activityId(DepartmentReviewProcess.END_REVIEW_ESCALATED).count()).isOne();
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
   }
 
   private void executeAllJobs() {

@@ -1,4 +1,4 @@
-package io.disputeflow.intake;
+package io.disputeflow.web;
 
 /** A field whose value breaks a rule that bean validation cannot express (answered 400). */
 public class InvalidFieldException extends RuntimeException {

@@ -1,0 +1,4 @@
+package io.disputeflow.correspondence;
+
+/** A letter as the customer reads it. */
+record RenderedLetter(String subject, String body) {}

@@ -1,0 +1,123 @@
+package io.disputeflow.deadline;
+
+import static io.disputeflow.process.ComplaintVariables.CLOCK_PAUSE_REASON;
+import static io.disputeflow.process.ComplaintVariables.EXTENSION_REASON;
+import static io.disputeflow.process.ComplaintVariables.EXTENSION_REQUESTED_AT;
+import static io.disputeflow.process.ComplaintVariables.EXTENSION_REQUESTED_BY;
+
+import io.disputeflow.complaint.ComplaintNotFoundException;
+import io.disputeflow.complaint.ComplaintRepository;
+import io.disputeflow.complaint.ComplaintStatus;
+import io.disputeflow.process.ActingUser;
+import io.disputeflow.process.ComplaintHandlingProcess;
+import java.time.Clock;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A coordinator's requests to the decision clock: an extension (approved in Tasklist by the
+ * supervisor, then the head), and a pause for an external appraisal. Each is refused with a reason
+ * when the case cannot take it now.
+ */
+@Service
+public class ClockActions {
+
+  private final ComplaintRepository complaints;
+  private final ClockRepository clocks;
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+  private final ActingUser actingUser;
+  private final Clock clock;
+
+  ClockActions(ComplaintRepository complaints, ClockRepository clocks, RuntimeService runtimeService, TaskService taskService,
+      ActingUser actingUser, Clock clock) {
+    this.complaints = complaints;
+    this.clocks = clocks;
+    this.runtimeService = runtimeService;
+    this.taskService = taskService;
+    this.actingUser = actingUser;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public void requestExtension(String number, String reason) {
+    undecided(number);
+    if (clocks.clockOf(number).map(ClockRepository.ClockRecord::extensionsUsed).orElse(0) >= 2) {
+      throw new ClockActionRefusedException("Complaint " + number
+          + " has had both extensions the regulation allows (to 30 and 60 days); a third is not possible");
+    }
+    if (taskService.createTaskQuery().processInstanceBusinessKey(number)
+        .taskDefinitionKey(ComplaintHandlingProcess.USER_APPROVE_EXTENSION).count() > 0) {
+      throw new ClockActionRefusedException("An extension of complaint " + number + " is already awaiting approval");
+    }
+    Map<String, Object> variables = new HashMap<>();
+    EXTENSION_REASON.put(variables, reason);
+    EXTENSION_REQUESTED_BY.put(variables, currentUser());
+    EXTENSION_REQUESTED_AT.put(variables, Date.from(clock.instant()));
+    // local: each request starts its own event subprocess and keeps its own reason
+    correlate(number, ComplaintHandlingProcess.MESSAGE_EXTENSION_REQUEST, variables, true,
+        "Complaint " + number + " has no running decision clock to extend");
+  }
+
+  @Transactional
+  public void pause(String number, String reason) {
+    undecided(number);
+    Map<String, Object> variables = new HashMap<>();
+    CLOCK_PAUSE_REASON.put(variables, reason);
+    correlate(number, ComplaintHandlingProcess.MESSAGE_CLOCK_PAUSE, variables, false,
+        "The clock of complaint " + number + " cannot be paused now (already paused, or past its deadline)");
+  }
+
+  @Transactional
+  public void resume(String number) {
+    undecided(number);
+    correlate(number, ComplaintHandlingProcess.MESSAGE_CLOCK_RESUME, Map.of(), false,
+        "The clock of complaint " + number + " is not paused");
+  }
+
+  private void undecided(String number) {
+    var complaint = complaints.find(number).orElseThrow(() -> new ComplaintNotFoundException(number));
+    if (complaint.decidedAt() != null || complaint.status() == ComplaintStatus.CLOSED) {
+      throw new ClockActionRefusedException("Complaint " + number + " is already decided; its decision clock has stopped");
+    }
+  }
+
+  private void correlate(String number, String message, Map<String, Object> variables, boolean local,
+      String refusal) {
+    String mainInstance = mainInstanceId(number);
+    boolean waiting = runtimeService.createEventSubscriptionQuery().eventType("message").eventName(message)
+        .processInstanceId(mainInstance).count() > 0;
+    if (!waiting) {
+      throw new ClockActionRefusedException(refusal);
+    }
+    try {
+      actingUser.run(() -> {
+        var correlation = runtimeService.createMessageCorrelation(message).processInstanceId(mainInstance);
+        (local ? correlation.setVariablesLocal(variables) : correlation.setVariables(variables)).correlateWithResult();
+      });
+    } catch (MismatchingMessageCorrelationException e) {
+      throw new ClockActionRefusedException(refusal);
+    }
+  }
+
+  private String mainInstanceId(String number) {
+    var instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number)
+        .processDefinitionKey(ComplaintHandlingProcess.KEY).singleResult();
+    if (instance == null) {
+      throw new ClockActionRefusedException("Complaint " + number + " has no running case");
+    }
+    return instance.getId();
+  }
+
+  private static String currentUser() {
+    var authentication = SecurityContextHolder.getContext().getAuthentication();
+    return authentication == null ? null : authentication.getName();
+  }
+}

@@ -1,0 +1,155 @@
+package io.disputeflow.deadline;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The clock's columns of the complaint table and its extension, pause and alert records. */
+@Repository
+public class ClockRepository {
+
+  public record Deadlines(OffsetDateTime decisionDueAt, OffsetDateTime warningAt, OffsetDateTime reviewDueAt,
+      OffsetDateTime legalDueAt) {}
+
+  public record ExtensionRecord(int step, String reason, String requestedBy, OffsetDateTime requestedAt,
+      String outcome, String decidedBy, OffsetDateTime decidedAt, String comment, OffsetDateTime previousDueAt,
+      OffsetDateTime newDueAt) {}
+
+  public record PauseRecord(String reason, String pausedBy, OffsetDateTime pausedAt, String resumedBy,
+      OffsetDateTime resumedAt, Long pausedSeconds) {}
+
+  /** The clock columns of one complaint. */
+  public record ClockRecord(String regime, OffsetDateTime decisionDueAt, OffsetDateTime originalDecisionDueAt,
+      OffsetDateTime warningAt, OffsetDateTime reviewDueAt, OffsetDateTime legalDueAt,
+      OffsetDateTime reverificationDueAt, int extensionsUsed, OffsetDateTime pausedSince, long pausedSeconds,
+      OffsetDateTime overdueSince) {}
+
+  public record AlertRecord(String alert, String recipients, OffsetDateTime dueAt, OffsetDateTime raisedAt) {}
+
+  private final JdbcClient jdbc;
+
+  ClockRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void start(String number, String regime, Deadlines deadlines) {
+    update(number, "regime = ?, decision_due_at = ?, original_decision_due_at = ?, decision_warning_at = ?,"
+            + " review_due_at = ?, legal_due_at = ?",
+        regime, deadlines.decisionDueAt(), deadlines.decisionDueAt(), deadlines.warningAt(), deadlines.reviewDueAt(),
+        deadlines.legalDueAt());
+  }
+
+  void moveDeadlines(String number, Deadlines deadlines) {
+    update(number, "decision_due_at = ?, decision_warning_at = ?, review_due_at = ?, legal_due_at = ?",
+        deadlines.decisionDueAt(), deadlines.warningAt(), deadlines.reviewDueAt(), deadlines.legalDueAt());
+  }
+
+  void setReverificationDue(String number, OffsetDateTime dueAt) {
+    update(number, "reverification_due_at = ?", dueAt);
+  }
+
+  void setExtensionsUsed(String number, int used) {
+    update(number, "extensions_used = ?", used);
+  }
+
+  void markOverdue(String number, OffsetDateTime since) {
+    jdbc.sql("UPDATE complaint SET overdue_since = COALESCE(overdue_since, ?) WHERE complaint_number = ?")
+        .params(since, number).update();
+  }
+
+  void pause(String number, String reason, String user, OffsetDateTime at) {
+    update(number, "clock_paused_since = ?", at);
+    jdbc.sql("INSERT INTO clock_pause (complaint_number, reason, paused_by, paused_at) VALUES (?, ?, ?, ?)")
+        .params(number, reason, user, at).update();
+  }
+
+  /** Ends the open pause and returns its length in seconds. */
+  long resume(String number, String user, OffsetDateTime at) {
+    OffsetDateTime since = jdbc.sql("SELECT clock_paused_since FROM complaint WHERE complaint_number = ?")
+        .param(number).query(OffsetDateTime.class).optional()
+        .orElseThrow(() -> new IllegalStateException("The clock of " + number + " is not paused"));
+    long seconds = Math.max(0, java.time.Duration.between(since, at).getSeconds());
+    jdbc.sql("UPDATE clock_pause SET resumed_by = ?, resumed_at = ?, paused_seconds = ?"
+            + " WHERE complaint_number = ? AND resumed_at IS NULL")
+        .params(user, at, seconds, number).update();
+    update(number, "clock_paused_since = NULL, clock_paused_seconds = clock_paused_seconds + ?", seconds);
+    return seconds;
+  }
+
+  void recordExtension(String number, ExtensionRecord extension) {
+    jdbc.sql("INSERT INTO deadline_extension (complaint_number, step, reason, requested_by, requested_at, outcome,"
+            + " decided_by, decided_at, comment, previous_due_at, new_due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(number, extension.step(), extension.reason(), extension.requestedBy(), extension.requestedAt(),
+            extension.outcome(), extension.decidedBy(), extension.decidedAt(), extension.comment(),
+            extension.previousDueAt(), extension.newDueAt())
+        .update();
+  }
+
+  void raise(String number, ClockAlert alert, OffsetDateTime dueAt, OffsetDateTime at) {
+    jdbc.sql("INSERT INTO clock_alert (complaint_number, alert, recipients, due_at, raised_at) VALUES (?, ?, ?, ?, ?)")
+        .params(number, alert.name(), alert.recipients, dueAt, at).update();
+  }
+
+  /** Undecided and not closed: one indexed lookup, asked at every turn of the clock branch. */
+  boolean isUndecided(String number) {
+    return jdbc.sql("SELECT COUNT(*) FROM complaint WHERE complaint_number = ? AND decided_at IS NULL"
+            + " AND status <> 'CLOSED'")
+        .param(number).query(Integer.class).single() > 0;
+  }
+
+  public java.util.Optional<ClockRecord> clockOf(String number) {
+    return jdbc.sql("SELECT regime, decision_due_at, original_decision_due_at, decision_warning_at, review_due_at,"
+            + " legal_due_at, reverification_due_at, extensions_used, clock_paused_since, clock_paused_seconds,"
+            + " overdue_since FROM complaint WHERE complaint_number = ?")
+        .param(number)
+        .query((rs, row) -> new ClockRecord(rs.getString("regime"),
+            rs.getObject("decision_due_at", OffsetDateTime.class),
+            rs.getObject("original_decision_due_at", OffsetDateTime.class),
+            rs.getObject("decision_warning_at", OffsetDateTime.class),
+            rs.getObject("review_due_at", OffsetDateTime.class), rs.getObject("legal_due_at", OffsetDateTime.class),
+            rs.getObject("reverification_due_at", OffsetDateTime.class), rs.getInt("extensions_used"),
+            rs.getObject("clock_paused_since", OffsetDateTime.class), rs.getLong("clock_paused_seconds"),
+            rs.getObject("overdue_since", OffsetDateTime.class)))
+        .optional();
+  }
+
+  public List<ExtensionRecord> extensionsOf(String number) {
+    return jdbc.sql("SELECT step, reason, requested_by, requested_at, outcome, decided_by, decided_at, comment,"
+            + " previous_due_at, new_due_at FROM deadline_extension WHERE complaint_number = ? ORDER BY id")
+        .param(number)
+        .query((rs, row) -> new ExtensionRecord(rs.getInt("step"), rs.getString("reason"),
+            rs.getString("requested_by"), rs.getObject("requested_at", OffsetDateTime.class),
+            rs.getString("outcome"), rs.getString("decided_by"), rs.getObject("decided_at", OffsetDateTime.class),
+            rs.getString("comment"), rs.getObject("previous_due_at", OffsetDateTime.class),
+            rs.getObject("new_due_at", OffsetDateTime.class)))
+        .list();
+  }
+
+  public List<PauseRecord> pausesOf(String number) {
+    return jdbc.sql("SELECT reason, paused_by, paused_at, resumed_by, resumed_at, paused_seconds FROM clock_pause"
+            + " WHERE complaint_number = ? ORDER BY id")
+        .param(number)
+        .query((rs, row) -> new PauseRecord(rs.getString("reason"), rs.getString("paused_by"),
+            rs.getObject("paused_at", OffsetDateTime.class), rs.getString("resumed_by"),
+            rs.getObject("resumed_at", OffsetDateTime.class), (Long) rs.getObject("paused_seconds", Long.class)))
+        .list();
+  }
+
+  public List<AlertRecord> alertsOf(String number) {
+    return jdbc.sql("SELECT alert, recipients, due_at, raised_at FROM clock_alert WHERE complaint_number = ? ORDER BY id")
+        .param(number)
+        .query((rs, row) -> new AlertRecord(rs.getString("alert"), rs.getString("recipients"),
+            rs.getObject("due_at", OffsetDateTime.class), rs.getObject("raised_at", OffsetDateTime.class)))
+        .list();
+  }
+
+  private void update(String number, String assignments, Object... values) {
+    Object[] params = java.util.Arrays.copyOf(values, values.length + 1);
+    params[values.length] = number;
+    int rows = jdbc.sql("UPDATE complaint SET " + assignments + " WHERE complaint_number = ?").params(params).update();
+    if (rows != 1) {
+      throw new IllegalStateException("No complaint " + number + " to update");
+    }
+  }
+}

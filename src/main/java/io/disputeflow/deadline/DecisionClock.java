@@ -1,0 +1,320 @@
+package io.disputeflow.deadline;
+
+import static io.disputeflow.process.ComplaintVariables.CLOCK_PAUSE_REASON;
+import static io.disputeflow.process.ComplaintVariables.CLOCK_STATE;
+import static io.disputeflow.process.ComplaintVariables.COMPLAINT_NUMBER;
+import static io.disputeflow.process.ComplaintVariables.DECISION_DUE_AT;
+import static io.disputeflow.process.ComplaintVariables.DECISION_WARNING_AT;
+import static io.disputeflow.process.ComplaintVariables.EXTENSIONS_USED;
+import static io.disputeflow.process.ComplaintVariables.EXTENSION_APPROVED;
+import static io.disputeflow.process.ComplaintVariables.EXTENSION_COMMENT;
+import static io.disputeflow.process.ComplaintVariables.EXTENSION_REASON;
+import static io.disputeflow.process.ComplaintVariables.EXTENSION_REQUESTED_AT;
+import static io.disputeflow.process.ComplaintVariables.EXTENSION_REQUESTED_BY;
+import static io.disputeflow.process.ComplaintVariables.FIRST_EXTENSION;
+import static io.disputeflow.process.ComplaintVariables.LEGAL_DUE_AT;
+import static io.disputeflow.process.ComplaintVariables.REVERIFICATION_DUE_AT;
+import static io.disputeflow.process.ComplaintVariables.REVERIFICATION_WITHIN;
+import static io.disputeflow.process.ComplaintVariables.REVIEW_DUE_AT;
+import static io.disputeflow.process.ComplaintVariables.SECOND_EXTENSION;
+import static io.disputeflow.process.ComplaintVariables.WARN_BEFORE;
+
+import io.disputeflow.correspondence.LetterService;
+import io.disputeflow.process.ProcessVariable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+import org.camunda.bpm.engine.ProcessEngineServices;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The regulatory clock of a complaint's decision (DESIGN §5). The clock branch of
+ * complaint-handling.bpmn asks it what comes next ({@link #step}) and when ({@link #nextAlertAt});
+ * the clock's service tasks call it to raise alerts, extend, pause and resume. Whenever a due date
+ * moves, the case's open tasks and the timers that read it move with it, so no stale timer fires.
+ */
+@Component("decisionClock")
+public class DecisionClock {
+
+  /** What the clock branch does next; the names are the gateway's conditions. */
+  public enum Step { STOPPED, WARN, BREACH, BREACH_HANDLED, WAIT }
+
+  static final int WARNING_PRIORITY = 75;
+  static final int OVERDUE_PRIORITY = 100;
+  private static final List<ProcessVariable<Date>> INTERNAL_DUE_DATES = List.of(REVIEW_DUE_AT, LEGAL_DUE_AT);
+
+  private final ClockRepository clocks;
+  private final LetterService letters;
+  private final WorkingDayCalendar workingDays;
+  private final Clock clock;
+  private final ZoneId zone;
+
+  DecisionClock(ClockRepository clocks, LetterService letters,
+      WorkingDayCalendar workingDays, Clock clock, @Value("${disputeflow.zone}") ZoneId zone) {
+    this.clocks = clocks;
+    this.letters = letters;
+    this.workingDays = workingDays;
+    this.clock = clock;
+    this.zone = zone;
+  }
+
+  /** Undecided and not closed: the decision clock still runs. */
+  public boolean isOpen(String complaintNumber) {
+    return clocks.isUndecided(complaintNumber);
+  }
+
+  public String step(DelegateExecution execution) {
+    if (!isOpen(COMPLAINT_NUMBER.get(execution))) {
+      return Step.STOPPED.name();
+    }
+    Date now = Date.from(clock.instant());
+    ClockState state = stateOf(execution);
+    if (!DECISION_DUE_AT.get(execution).after(now)) {
+      return (state == ClockState.OVERDUE ? Step.BREACH_HANDLED : Step.BREACH).name();
+    }
+    if (state == ClockState.ON_TRACK && !DECISION_WARNING_AT.get(execution).after(now)) {
+      return Step.WARN.name();
+    }
+    return Step.WAIT.name();
+  }
+
+  /** The clock branch's timer: the warning until it has been given, then the deadline. */
+  public Date nextAlertAt(DelegateExecution execution) {
+    return stateOf(execution) == ClockState.ON_TRACK ? DECISION_WARNING_AT.get(execution) : DECISION_DUE_AT.get(execution);
+  }
+
+  public boolean canExtend(DelegateExecution execution) {
+    int used = extensionsUsed(execution);
+    return used < 2 && !isZero(nextExtension(execution, used)) && isOpen(COMPLAINT_NUMBER.get(execution));
+  }
+
+  /** The supervisor approves the first extension, the head of consumer protection the second. */
+  public String extensionApprover(DelegateExecution execution) {
+    return extensionsUsed(execution) == 0 ? "supervisor" : "head-of-consumer-protection";
+  }
+
+  /** At intake: every due date from the receipt time and the policy row. */
+  void start(DelegateExecution execution, String regime, ZonedDateTime receivedAt, DeadlinePolicy policy) {
+    ZonedDateTime decisionDueAt = IsoDurations.add(receivedAt, policy.decideWithin());
+    ZonedDateTime warningAt = IsoDurations.subtract(decisionDueAt, policy.warnBefore());
+    ZonedDateTime reviewDueAt = workingDays.addWorkingDays(receivedAt, policy.departmentReviewWithin());
+    ZonedDateTime legalDueAt = workingDays.addWorkingDays(receivedAt, policy.legalOpinionWithin());
+    DECISION_DUE_AT.set(execution, Date.from(decisionDueAt.toInstant()));
+    DECISION_WARNING_AT.set(execution, Date.from(warningAt.toInstant()));
+    REVIEW_DUE_AT.set(execution, Date.from(reviewDueAt.toInstant()));
+    LEGAL_DUE_AT.set(execution, Date.from(legalDueAt.toInstant()));
+    WARN_BEFORE.set(execution, policy.warnBefore());
+    FIRST_EXTENSION.set(execution, policy.firstExtension());
+    SECOND_EXTENSION.set(execution, policy.secondExtension());
+    EXTENSIONS_USED.set(execution, 0L);
+    CLOCK_STATE.set(execution, ClockState.ON_TRACK.name());
+    clocks.start(COMPLAINT_NUMBER.get(execution), regime, new ClockRepository.Deadlines(decisionDueAt.toOffsetDateTime(),
+        warningAt.toOffsetDateTime(), reviewDueAt.toOffsetDateTime(), legalDueAt.toOffsetDateTime()));
+  }
+
+  void raise(DelegateExecution execution, ClockAlert alert) {
+    String number = COMPLAINT_NUMBER.get(execution);
+    OffsetDateTime now = now();
+    Date dueAt = switch (alert) {
+      case DECISION_WARNING, DECISION_BREACH -> DECISION_DUE_AT.get(execution);
+      case REVIEW_OVERDUE -> REVIEW_DUE_AT.get(execution);
+      case LEGAL_OPINION_OVERDUE -> LEGAL_DUE_AT.get(execution);
+      case REVERIFICATION_BREACH -> REVERIFICATION_DUE_AT.get(execution);
+    };
+    clocks.raise(number, alert, dueAt == null ? null : offset(dueAt), now);
+    if (alert == ClockAlert.DECISION_WARNING) {
+      CLOCK_STATE.set(execution, ClockState.WARNING.name());
+      raisePriority(execution, number, WARNING_PRIORITY);
+    } else if (alert == ClockAlert.DECISION_BREACH) {
+      CLOCK_STATE.set(execution, ClockState.OVERDUE.name());
+      clocks.markOverdue(number, now);
+      raisePriority(execution, number, OVERDUE_PRIORITY);
+    }
+  }
+
+  void extend(DelegateExecution execution) {
+    String number = COMPLAINT_NUMBER.get(execution);
+    int used = extensionsUsed(execution);
+    if (used >= 2) {
+      throw new IllegalStateException("A decision deadline can be extended twice at most: " + number);
+    }
+    Date previousDue = DECISION_DUE_AT.get(execution);
+    Date previousWarning = DECISION_WARNING_AT.get(execution);
+    ZonedDateTime newDue = IsoDurations.add(previousDue.toInstant().atZone(zone), nextExtension(execution, used));
+    ZonedDateTime newWarning = IsoDurations.subtract(newDue, WARN_BEFORE.get(execution));
+    DECISION_DUE_AT.set(execution, Date.from(newDue.toInstant()));
+    DECISION_WARNING_AT.set(execution, Date.from(newWarning.toInstant()));
+    EXTENSIONS_USED.set(execution, (long) used + 1);
+    CLOCK_STATE.set(execution, stateAfterMove(execution).name());
+    clocks.moveDeadlines(number, deadlinesOf(execution));
+    clocks.setExtensionsUsed(number, used + 1);
+    clocks.recordExtension(number, extensionRecord(execution, used + 1, "APPROVED", previousDue, newDue.toOffsetDateTime()));
+    moveOpenTasks(execution, number, due -> due.equals(previousDue) ? Date.from(newDue.toInstant()) : due,
+        followUp -> followUp.equals(previousWarning) ? Date.from(newWarning.toInstant()) : followUp);
+    recalculateTimers(execution, List.of(execution.getProcessInstanceId()));
+    letters.queueExtensionNotice(number, newDue.toOffsetDateTime(), EXTENSION_REASON.get(execution));
+    forgetApproval(execution);
+  }
+
+  void refuseExtension(DelegateExecution execution) {
+    clocks.recordExtension(COMPLAINT_NUMBER.get(execution),
+        extensionRecord(execution, extensionsUsed(execution) + 1, "REFUSED", DECISION_DUE_AT.get(execution), null));
+    forgetApproval(execution);
+  }
+
+  /** The approval form's answers are on file now; a later request must start with an empty form. */
+  private static void forgetApproval(DelegateExecution execution) {
+    execution.removeVariable(EXTENSION_APPROVED.name());
+    execution.removeVariable(EXTENSION_COMMENT.name());
+  }
+
+  void pause(DelegateExecution execution) {
+    String number = COMPLAINT_NUMBER.get(execution);
+    clocks.pause(number, CLOCK_PAUSE_REASON.get(execution), currentUser(execution), now());
+    CLOCK_STATE.set(execution, ClockState.PAUSED.name());
+    letters.queuePauseNotice(number, CLOCK_PAUSE_REASON.get(execution));
+  }
+
+  /**
+   * Adds the paused time to every due date of the case: calendar deadlines move by exactly the
+   * pause; internal ones too, then to the next working day if they land on a holiday.
+   */
+  void resume(DelegateExecution execution) {
+    String number = COMPLAINT_NUMBER.get(execution);
+    Duration paused = Duration.ofSeconds(clocks.resume(number, currentUser(execution), now()));
+    ProcessEngineServices engine = execution.getProcessEngineServices();
+    List<String> instances = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(execution.getProcessBusinessKey()).list().stream()
+        .map(ProcessInstance::getId).toList();
+    for (String instance : instances) {
+      shift(engine, instance, DECISION_DUE_AT, paused, false);
+      shift(engine, instance, DECISION_WARNING_AT, paused, false);
+      INTERNAL_DUE_DATES.forEach(variable -> shift(engine, instance, variable, paused, true));
+    }
+    CLOCK_STATE.set(execution, stateAfterMove(execution).name());
+    clocks.moveDeadlines(number, deadlinesOf(execution));
+    moveOpenTasks(execution, number, due -> Date.from(due.toInstant().plus(paused)),
+        followUp -> Date.from(followUp.toInstant().plus(paused)));
+    recalculateTimers(execution, instances);
+  }
+
+  void startReverification(DelegateExecution execution) {
+    ZonedDateTime dueAt = IsoDurations.add(ZonedDateTime.now(clock.withZone(zone)), REVERIFICATION_WITHIN.get(execution));
+    REVERIFICATION_DUE_AT.set(execution, Date.from(dueAt.toInstant()));
+    clocks.setReverificationDue(COMPLAINT_NUMBER.get(execution), dueAt.toOffsetDateTime());
+  }
+
+  private void shift(ProcessEngineServices engine, String instance, ProcessVariable<Date> variable, Duration by,
+      boolean workingDay) {
+    Object value = engine.getRuntimeService().getVariableLocal(instance, variable.name());
+    if (value instanceof Date date) {
+      ZonedDateTime shifted = date.toInstant().plus(by).atZone(zone);
+      if (workingDay) {
+        shifted = workingDays.nextWorkingTime(shifted);
+      }
+      engine.getRuntimeService().setVariableLocal(instance, variable.name(), Date.from(shifted.toInstant()));
+    }
+  }
+
+  private ClockState stateAfterMove(DelegateExecution execution) {
+    Date now = Date.from(clock.instant());
+    if (!DECISION_DUE_AT.get(execution).after(now)) {
+      return ClockState.OVERDUE;
+    }
+    return DECISION_WARNING_AT.get(execution).after(now) ? ClockState.ON_TRACK : ClockState.WARNING;
+  }
+
+  private void moveOpenTasks(DelegateExecution execution, String number,
+      java.util.function.UnaryOperator<Date> due, java.util.function.UnaryOperator<Date> followUp) {
+    var taskService = execution.getProcessEngineServices().getTaskService();
+    for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(number).list()) {
+      Date newDue = task.getDueDate() == null ? null : due.apply(task.getDueDate());
+      Date newFollowUp = task.getFollowUpDate() == null ? null : followUp.apply(task.getFollowUpDate());
+      if (!Objects.equals(newDue, task.getDueDate()) || !Objects.equals(newFollowUp, task.getFollowUpDate())) {
+        task.setDueDate(newDue);
+        task.setFollowUpDate(newFollowUp);
+        taskService.saveTask(task);
+      }
+    }
+  }
+
+  /** Timers read their dates from variables when created: re-evaluate them after a move. */
+  private static void recalculateTimers(DelegateExecution execution, List<String> processInstanceIds) {
+    var management = execution.getProcessEngineServices().getManagementService();
+    for (String instance : processInstanceIds) {
+      for (Job job : management.createJobQuery().processInstanceId(instance).timers().list()) {
+        management.recalculateJobDuedate(job.getId(), false);
+      }
+    }
+  }
+
+  private void raisePriority(DelegateExecution execution, String number, int priority) {
+    var taskService = execution.getProcessEngineServices().getTaskService();
+    for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(number).list()) {
+      if (task.getPriority() < priority) {
+        taskService.setPriority(task.getId(), priority);
+      }
+    }
+  }
+
+  private ClockRepository.ExtensionRecord extensionRecord(DelegateExecution execution, int step, String outcome,
+      Date previousDue, OffsetDateTime newDue) {
+    Date requestedAt = EXTENSION_REQUESTED_AT.get(execution);
+    return new ClockRepository.ExtensionRecord(step, EXTENSION_REASON.get(execution),
+        EXTENSION_REQUESTED_BY.get(execution), requestedAt == null ? now() : offset(requestedAt), outcome,
+        currentUser(execution), now(), EXTENSION_COMMENT.get(execution), offset(previousDue), newDue);
+  }
+
+  private ClockRepository.Deadlines deadlinesOf(DelegateExecution execution) {
+    return new ClockRepository.Deadlines(offset(DECISION_DUE_AT.get(execution)),
+        offset(DECISION_WARNING_AT.get(execution)), offsetOrNull(REVIEW_DUE_AT.get(execution)),
+        offsetOrNull(LEGAL_DUE_AT.get(execution)));
+  }
+
+  private static String nextExtension(DelegateExecution execution, int used) {
+    return (used == 0 ? FIRST_EXTENSION : SECOND_EXTENSION).get(execution);
+  }
+
+  /** "P0D" in a policy row: this regime grants no such extension. */
+  private boolean isZero(String isoDuration) {
+    ZonedDateTime reference = ZonedDateTime.now(zone);
+    return isoDuration == null || IsoDurations.add(reference, isoDuration).equals(reference);
+  }
+
+  private static int extensionsUsed(DelegateExecution execution) {
+    Long used = EXTENSIONS_USED.get(execution);
+    return used == null ? 0 : used.intValue();
+  }
+
+  private static ClockState stateOf(DelegateExecution execution) {
+    String state = CLOCK_STATE.get(execution);
+    return state == null ? ClockState.ON_TRACK : ClockState.valueOf(state);
+  }
+
+  private static String currentUser(DelegateExecution execution) {
+    var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return authentication == null ? null : authentication.getUserId();
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock.withZone(zone));
+  }
+
+  private OffsetDateTime offset(Date date) {
+    return date.toInstant().atZone(zone).toOffsetDateTime();
+  }
+
+  private OffsetDateTime offsetOrNull(Date date) {
+    return date == null ? null : offset(date);
+  }
+}

@@ -1,0 +1,363 @@
+package io.disputeflow.deadline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.disputeflow.process.ComplaintHandlingProcess;
+import io.disputeflow.process.ComplaintVariables;
+import io.disputeflow.process.DepartmentReviewProcess;
+import io.disputeflow.process.InvestigationProcess;
+import io.disputeflow.support.CaseWorker;
+import io.disputeflow.support.Submissions;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/**
+ * The regulatory clock through the whole application, time moved with the engine clock. Received on
+ * Monday 28 Sep 2026 10:00 in Shanghai, a normal-priority complaint is due on 13 Oct (15 calendar
+ * days), warned on 10 Oct, and its department review is due on 10 Oct: five working days across the
+ * National Day holidays, counting the make-up Saturday.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+// its cases live in September 2026 with timers long due by today's clock: no other class may run them
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class ClockApiTests {
+
+  private static final OffsetDateTime RECEIVED = OffsetDateTime.parse("2026-09-28T10:00:00+08:00");
+  private static final OffsetDateTime DUE = OffsetDateTime.parse("2026-10-13T10:00:00+08:00");
+  private static final OffsetDateTime WARNING = OffsetDateTime.parse("2026-10-10T10:00:00+08:00");
+  private static final OffsetDateTime REVIEW_DUE = OffsetDateTime.parse("2026-10-10T10:00:00+08:00");
+
+  @Autowired MockMvc mvc;
+  @Autowired ObjectMapper json;
+  @Autowired JdbcClient jdbc;
+  @Autowired CaseWorker worker;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired RepositoryService repositoryService;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
+
+  private static int references;
+
+  @BeforeEach
+  void receiveOnMondayMorning() {
+    at(RECEIVED);
+  }
+
+  @AfterEach
+  void resetEngineClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void shouldSetEveryDeadlineFromTheReceiptTime() throws Exception {
+    // when
+    String number = submit();
+
+    // then
+    view(number)
+        .andExpect(jsonPath("$.deadlines.regime", is("CN-CBIRC-2020")))
+        .andExpect(jsonPath("$.deadlines.clockState", is("ON_TRACK")))
+        .andExpect(jsonPath("$.deadlines.decisionDueAt", is("2026-10-13T10:00:00+08:00")))
+        .andExpect(jsonPath("$.deadlines.originalDecisionDueAt", is("2026-10-13T10:00:00+08:00")))
+        .andExpect(jsonPath("$.deadlines.warningAt", is("2026-10-10T10:00:00+08:00")))
+        .andExpect(jsonPath("$.deadlines.departmentReviewDueAt", is("2026-10-10T10:00:00+08:00")))
+        .andExpect(jsonPath("$.deadlines.extensionsUsed", is(0)));
+    Task investigation = worker.openTask(number, InvestigationProcess.USER_INVESTIGATE_COMPLAINT);
+    assertThat(investigation.getDueDate()).isEqualTo(date(DUE));
+    assertThat(investigation.getFollowUpDate()).isEqualTo(date(WARNING));
+    assertThat(clockTimer(number).getDuedate()).isEqualTo(date(WARNING));
+  }
+
+  @Test
+  void shouldWarnBeforeAndEscalateAtTheDeadlineWhenNothingIsDecided() throws Exception {
+    // given
+    String number = submit();
+
+    // when the warning time passes
+    runJobsAt(WARNING.plusSeconds(1));
+
+    // then coordinator and supervisor are told and the task stands out in Tasklist
+    assertThat(alerts(number)).containsExactly("DECISION_WARNING");
+    assertThat(worker.openTask(number, InvestigationProcess.USER_INVESTIGATE_COMPLAINT).getPriority())
+        .isEqualTo(DecisionClock.WARNING_PRIORITY);
+    view(number).andExpect(jsonPath("$.deadlines.clockState", is("WARNING")));
+    search("dueWithin=P3D").andExpect(jsonPath("$.content[*].complaintNumber", hasItem(number)));
+
+    // when the deadline passes
+    runJobsAt(DUE.plusSeconds(1));
+
+    // then the supervisor gets the overdue case, once
+    assertThat(alerts(number)).containsExactly("DECISION_WARNING", "DECISION_BREACH");
+    assertThat(worker.openTask(number, ComplaintHandlingProcess.USER_HANDLE_OVERDUE_COMPLAINT)).isNotNull();
+    view(number)
+        .andExpect(jsonPath("$.deadlines.clockState", is("OVERDUE")))
+        .andExpect(jsonPath("$.deadlines.overdueSince", is("2026-10-13T10:00:01+08:00")));
+    search("overdue=true").andExpect(jsonPath("$.content[*].complaintNumber", hasItem(number)));
+    search("dueWithin=P3D").andExpect(jsonPath("$.content[*].complaintNumber", not(hasItem(number))));
+    runJobsAt(DUE.plusDays(3));
+    assertThat(alerts(number)).hasSize(2);
+  }
+
+  @Test
+  void shouldExtendTwiceMovingEveryDependentTimerAndRefuseAThirdExtension() throws Exception {
+    // given
+    String number = submit();
+
+    // when the supervisor approves the first extension
+    requestExtension(number, "等待商户提供交易凭证").andExpect(status().isAccepted());
+    requestExtension(number, "again").andExpect(status().isConflict());
+    worker.complete(number, ComplaintHandlingProcess.USER_APPROVE_EXTENSION, "sam",
+        Map.of("extensionApproved", true, "extensionComment", "Complex merchant dispute"));
+
+    // then the deadline, its warning, the open task and the timer move 15 days
+    view(number)
+        .andExpect(jsonPath("$.deadlines.decisionDueAt", is("2026-10-28T10:00:00+08:00")))
+        .andExpect(jsonPath("$.deadlines.originalDecisionDueAt", is("2026-10-13T10:00:00+08:00")))
+        .andExpect(jsonPath("$.deadlines.extensionsUsed", is(1)))
+        .andExpect(jsonPath("$.extensions[0].outcome", is("APPROVED")))
+        .andExpect(jsonPath("$.extensions[0].requestedBy", is("cora")))
+        .andExpect(jsonPath("$.extensions[0].decidedBy", is("sam")))
+        .andExpect(jsonPath("$.extensions[0].reason", is("等待商户提供交易凭证")))
+        .andExpect(jsonPath("$.extensions[0].newDueAt", is("2026-10-28T10:00:00+08:00")));
+    assertThat(worker.openTask(number, InvestigationProcess.USER_INVESTIGATE_COMPLAINT).getDueDate())
+        .isEqualTo(date(DUE.plusDays(15)));
+    assertThat(clockTimer(number).getDuedate()).isEqualTo(date(WARNING.plusDays(15)));
+    assertThat(letters(number)).contains("EXTENSION_NOTICE");
+
+    // and no stale timer fires at the old warning or deadline
+    runJobsAt(DUE.plusSeconds(1));
+    assertThat(alerts(number)).isEmpty();
+
+    // when the head approves the second extension (to 60 days)
+    requestExtension(number, "Especially complex: external appraisal report pending").andExpect(status().isAccepted());
+    assertThat(worker.openTask(number, ComplaintHandlingProcess.USER_APPROVE_EXTENSION))
+        .satisfies(task -> assertThat(taskService.getIdentityLinksForTask(task.getId()))
+            .anyMatch(link -> "head-of-consumer-protection".equals(link.getGroupId())));
+    worker.complete(number, ComplaintHandlingProcess.USER_APPROVE_EXTENSION, "helen",
+        Map.of("extensionApproved", true, "extensionComment", "Approved once more"));
+
+    // then
+    view(number)
+        .andExpect(jsonPath("$.deadlines.decisionDueAt", is("2026-11-27T10:00:00+08:00")))
+        .andExpect(jsonPath("$.deadlines.extensionsUsed", is(2)));
+
+    // and a third extension is impossible
+    requestExtension(number, "One more").andExpect(status().isConflict())
+        .andExpect(jsonPath("$.detail", is("Complaint " + number
+            + " has had both extensions the regulation allows (to 30 and 60 days); a third is not possible")));
+  }
+
+  @Test
+  void shouldRecordARefusedExtensionAndKeepTheDeadline() throws Exception {
+    // given
+    String number = submit();
+    requestExtension(number, "Need more time").andExpect(status().isAccepted());
+
+    // when
+    worker.complete(number, ComplaintHandlingProcess.USER_APPROVE_EXTENSION, "sam",
+        Map.of("extensionApproved", false, "extensionComment", "Facts are complete; decide now"));
+
+    // then
+    view(number)
+        .andExpect(jsonPath("$.deadlines.decisionDueAt", is("2026-10-13T10:00:00+08:00")))
+        .andExpect(jsonPath("$.deadlines.extensionsUsed", is(0)))
+        .andExpect(jsonPath("$.extensions[0].outcome", is("REFUSED")))
+        .andExpect(jsonPath("$.extensions[0].comment", is("Facts are complete; decide now")));
+  }
+
+  @Test
+  void shouldAddThePausedTimeToEveryDueDate() throws Exception {
+    // given
+    String number = submit();
+
+    // when the clock is paused on Tuesday for an appraisal and resumed three days later
+    at(RECEIVED.plusDays(1));
+    clockAction(number, "pause", "{\"reason\": \"外部鉴定：签名笔迹鉴定\"}").andExpect(status().isAccepted());
+    clockAction(number, "pause", "{\"reason\": \"twice\"}").andExpect(status().isConflict());
+    view(number).andExpect(jsonPath("$.deadlines.clockState", is("PAUSED")));
+    runJobsAt(DUE.plusDays(1));
+    assertThat(alerts(number)).as("no alert while paused").isEmpty();
+    at(RECEIVED.plusDays(4));
+    clockAction(number, "resume", "").andExpect(status().isAccepted());
+    clockAction(number, "resume", "").andExpect(status().isConflict());
+
+    // then every due date moved by the 3 days paused; the review date lands on a working day
+    view(number)
+        .andExpect(jsonPath("$.deadlines.decisionDueAt", is("2026-10-16T10:00:00+08:00")))
+        .andExpect(jsonPath("$.deadlines.warningAt", is("2026-10-13T10:00:00+08:00")))
+        .andExpect(jsonPath("$.deadlines.departmentReviewDueAt", is("2026-10-13T10:00:00+08:00")))
+        .andExpect(jsonPath("$.deadlines.pausedFor", is("PT72H")))
+        .andExpect(jsonPath("$.pauses[0].reason", is("外部鉴定：签名笔迹鉴定")))
+        .andExpect(jsonPath("$.pauses[0].pausedFor", is("PT72H")));
+    assertThat(worker.openTask(number, InvestigationProcess.USER_INVESTIGATE_COMPLAINT).getDueDate())
+        .isEqualTo(date(DUE.plusDays(3)));
+    assertThat(clockTimer(number).getDuedate()).isEqualTo(date(WARNING.plusDays(3)));
+    assertThat(letters(number)).contains("PAUSE_NOTICE");
+  }
+
+  @Test
+  void shouldHaveTheSupervisorChaseALateDepartmentReview() throws Exception {
+    // given a complaint in department review
+    String number = submit();
+    Map<String, Object> investigation = new HashMap<>();
+    investigation.put("investigationFindings", "需信用卡部复核");
+    investigation.put("legalNeeded", false);
+    ComplaintVariables.DEPARTMENTS.put(investigation, List.of("dept-cards"));
+    worker.complete(number, InvestigationProcess.USER_INVESTIGATE_COMPLAINT, "cora", investigation);
+    assertThat(worker.openTask(number, DepartmentReviewProcess.USER_REVIEW_DEPARTMENT).getDueDate())
+        .isEqualTo(date(REVIEW_DUE));
+
+    // when the review deadline passes
+    runJobsAt(REVIEW_DUE.plusSeconds(1));
+
+    // then
+    assertThat(alerts(number)).contains("REVIEW_OVERDUE");
+    assertThat(worker.openTask(number, ComplaintHandlingProcess.USER_CHASE_DEPARTMENT_REVIEW)).isNotNull();
+  }
+
+  @Test
+  void shouldRaiseExactlyOneWarningAndOneBreachForEachOf200ComplaintsReceivedTogether() throws Exception {
+    // given
+    List<String> numbers = new java.util.ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      numbers.add(submit());
+    }
+
+    // when nobody acts until well after the deadline
+    runJobsAt(WARNING.plusMinutes(1));
+    runJobsAt(DUE.plusMinutes(1));
+    runJobsAt(DUE.plusDays(2));
+
+    // then
+    for (String alert : List.of("DECISION_WARNING", "DECISION_BREACH")) {
+      assertThat(jdbc.sql("SELECT complaint_number, COUNT(*) FROM clock_alert WHERE alert = :alert"
+              + " GROUP BY complaint_number").param("alert", alert)
+          .query((rs, row) -> rs.getString(1) + "=" + rs.getInt(2)).list())
+          .as(alert).filteredOn(row -> numbers.contains(row.split("=")[0])).hasSize(200).allMatch(row -> row.endsWith("=1"));
+    }
+    assertThat(taskService.createTaskQuery().taskDefinitionKey(ComplaintHandlingProcess.USER_HANDLE_OVERDUE_COMPLAINT)
+        .list().stream().filter(task -> numbers.contains(businessKey(task))).count()).isEqualTo(200);
+  }
+
+  @Test
+  void shouldGiveComplaintsReceivedAfterANewPolicyDeploymentTheNewClockOnly() throws Exception {
+    // given a complaint under the shipped policy
+    String before = submit();
+
+    // when a process owner deploys a policy with 10 days to decide
+    String shipped = new String(getClass().getResourceAsStream("/processes/decisions/deadline-policy.dmn").readAllBytes(),
+        StandardCharsets.UTF_8);
+    String deployment = repositoryService.createDeployment().name("shorter clock")
+        .addString("deadline-policy.dmn", shipped.replace("<text>\"P15D\"</text>", "<text>\"P10D\"</text>"))
+        .deploy().getId();
+    try {
+      String after = submit();
+
+      // then only the later complaint has the new clock
+      view(after).andExpect(jsonPath("$.deadlines.decisionDueAt", is("2026-10-08T10:00:00+08:00")));
+      view(before).andExpect(jsonPath("$.deadlines.decisionDueAt", is("2026-10-13T10:00:00+08:00")));
+    } finally {
+      repositoryService.deleteDeployment(deployment, true);
+    }
+  }
+
+  private String submit() throws Exception {
+    String reference = "CLK-" + (++references);
+    String body = mvc.perform(post("/api/complaints").with(httpBasic("intake", "demo"))
+            .contentType(MediaType.APPLICATION_JSON).content(Submissions.creditCardComplaint(reference)))
+        .andExpect(status().isCreated())
+        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    JsonNode complaint = json.readTree(body);
+    return complaint.get("complaintNumber").asText();
+  }
+
+  private ResultActions view(String number) throws Exception {
+    return mvc.perform(get("/api/complaints/" + number).with(httpBasic("cora", "demo"))).andExpect(status().isOk());
+  }
+
+  private ResultActions search(String query) throws Exception {
+    return mvc.perform(get("/api/complaints?size=200&" + query).with(httpBasic("cora", "demo")))
+        .andExpect(status().isOk());
+  }
+
+  private ResultActions requestExtension(String number, String reason) throws Exception {
+    return mvc.perform(post("/api/complaints/" + number + "/extension-requests").with(httpBasic("cora", "demo"))
+        .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(Map.of("reason", reason))));
+  }
+
+  private ResultActions clockAction(String number, String action, String body) throws Exception {
+    var request = post("/api/complaints/" + number + "/clock/" + action).with(httpBasic("cora", "demo"));
+    return mvc.perform(body.isEmpty() ? request : request.contentType(MediaType.APPLICATION_JSON).content(body));
+  }
+
+  private org.camunda.bpm.engine.runtime.Job clockTimer(String number) {
+    return managementService.createJobQuery().timers().processInstanceId(mainInstance(number))
+        .activityId(ComplaintHandlingProcess.TIMER_NEXT_CLOCK_ALERT).singleResult();
+  }
+
+  private String mainInstance(String number) {
+    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number)
+        .processDefinitionKey(ComplaintHandlingProcess.KEY).singleResult().getId();
+  }
+
+  private void runJobsAt(OffsetDateTime time) {
+    at(time);
+    worker.runJobs();
+  }
+
+  private static void at(OffsetDateTime time) {
+    ClockUtil.setCurrentTime(date(time));
+  }
+
+  private static Date date(OffsetDateTime time) {
+    return Date.from(time.toInstant());
+  }
+
+  private List<String> alerts(String number) {
+    return jdbc.sql("SELECT alert FROM clock_alert WHERE complaint_number = ? ORDER BY id").param(number)
+        .query(String.class).list();
+  }
+
+  private List<String> letters(String number) {
+    return jdbc.sql("SELECT letter_type FROM letter WHERE complaint_number = ? ORDER BY id").param(number)
+        .query(String.class).list();
+  }
+
+  private String businessKey(Task task) {
+    return runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult()
+        .getBusinessKey();
+  }
+}
