@@ -14,7 +14,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,14 +25,11 @@ public class CustomerActions {
 
   private final ComplaintRepository complaints;
   private final AwaitedActions awaitedActions;
-  private final RuntimeService runtimeService;
   private final ActingUser actingUser;
 
-  CustomerActions(ComplaintRepository complaints, AwaitedActions awaitedActions, RuntimeService runtimeService,
-      ActingUser actingUser) {
+  CustomerActions(ComplaintRepository complaints, AwaitedActions awaitedActions, ActingUser actingUser) {
     this.complaints = complaints;
     this.awaitedActions = awaitedActions;
-    this.runtimeService = runtimeService;
     this.actingUser = actingUser;
   }
 
@@ -75,10 +71,7 @@ public class CustomerActions {
       throw new CustomerActionRefusedException(number, action, awaiting);
     }
     try {
-      actingUser.run(() -> runtimeService.createMessageCorrelation(action.messageName())
-          .processInstanceBusinessKey(number)
-          .setVariables(variables)
-          .correlateWithResult());
+      actingUser.correlate(action.messageName(), number, variables);
     } catch (MismatchingMessageCorrelationException e) {
       // another request answered the same wait a moment earlier
       throw new CustomerActionRefusedException(number, action, awaitedActions.of(number));

@@ -1,7 +1,17 @@
 package io.disputeflow.process;
 
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.PropertyChange;
+import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -14,9 +24,14 @@ import org.springframework.stereotype.Component;
 public class ActingUser {
 
   private final IdentityService identityService;
+  private final RuntimeService runtimeService;
+  private final ProcessEngineConfigurationImpl engineConfiguration;
 
-  ActingUser(IdentityService identityService) {
+  ActingUser(IdentityService identityService, RuntimeService runtimeService,
+      ProcessEngineConfiguration engineConfiguration) {
     this.identityService = identityService;
+    this.runtimeService = runtimeService;
+    this.engineConfiguration = (ProcessEngineConfigurationImpl) engineConfiguration;
   }
 
   public <T> T call(Supplier<T> work) {
@@ -43,5 +58,28 @@ public class ActingUser {
       work.run();
       return null;
     });
+  }
+
+  /**
+   * Correlates a message to the case as the acting user. The engine writes no user operation log
+   * entry for a single correlation, so this adds a "CorrelateMessage" entry in the same command:
+   * it shares the operation id of the variables the message sets, and names who passed it on.
+   */
+  public MessageCorrelationResult correlate(String messageName, String businessKey, Map<String, Object> variables) {
+    return call(() -> engineConfiguration.getCommandExecutorTxRequired().execute(commandContext -> {
+      MessageCorrelationResult result = runtimeService.createMessageCorrelation(messageName)
+          .processInstanceBusinessKey(businessKey)
+          .setVariables(variables)
+          .correlateWithResult();
+      String processInstanceId = result.getExecution() != null
+          ? result.getExecution().getProcessInstanceId() : result.getProcessInstance().getId();
+      ExecutionEntity instance = commandContext.getExecutionManager().findExecutionById(processInstanceId);
+      commandContext.getOperationLogManager().logProcessInstanceOperation(
+          UserOperationLogEntry.OPERATION_TYPE_CORRELATE_MESSAGE, processInstanceId,
+          instance.getProcessDefinitionId(), instance.getProcessDefinition().getKey(),
+          List.of(new PropertyChange("messageName", null, messageName),
+              new PropertyChange("variables", null, String.join(",", new TreeSet<>(variables.keySet())))));
+      return result;
+    }));
   }
 }

@@ -1,0 +1,41 @@
+package io.disputeflow.audit;
+
+import io.disputeflow.process.ComplaintHandlingProcess;
+import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Anchors a case's timeline as soon as its main process has ended and that transaction has
+ * committed (the engine publishes its history events to Spring). A failure here never touches the
+ * case: the next timeline or verify request of the closed case anchors it.
+ */
+@Component
+class AnchorOnCaseClose {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AnchorOnCaseClose.class);
+
+  private final TamperEvidence tamperEvidence;
+
+  AnchorOnCaseClose(TamperEvidence tamperEvidence) {
+    this.tamperEvidence = tamperEvidence;
+  }
+
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+  void onProcessHistory(HistoricProcessInstanceEventEntity event) {
+    if (HistoryEventTypes.PROCESS_INSTANCE_END.getEventName().equals(event.getEventType())
+        && ComplaintHandlingProcess.KEY.equals(event.getProcessDefinitionKey())
+        && event.getSuperProcessInstanceId() == null && event.getBusinessKey() != null) {
+      try {
+        tamperEvidence.anchor(event.getBusinessKey());
+      } catch (RuntimeException e) {
+        LOG.warn("Could not anchor the timeline of {} at closing; the next timeline request will", event.getBusinessKey(),
+            e);
+      }
+    }
+  }
+}

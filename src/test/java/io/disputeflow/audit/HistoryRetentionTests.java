@@ -1,0 +1,84 @@
+package io.disputeflow.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.disputeflow.support.CaseWorker;
+import java.time.LocalTime;
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** disputeflow.retention (P1500D here) wins over the models' attribute; cleanup runs only at night. */
+@RunningApplication
+class HistoryRetentionTests {
+
+  @Autowired RepositoryService repositoryService;
+  @Autowired HistoryService historyService;
+  @Autowired MockMvc mvc;
+  @Autowired ObjectMapper json;
+  @Autowired CaseWorker worker;
+  @Autowired HistoryRetention retention;
+  @Autowired ProcessEngine processEngine;
+
+  @Test
+  void shouldKeepEveryProcessAndDecisionForTheConfiguredRetention() {
+    assertThat(repositoryService.createProcessDefinitionQuery().list())
+        .isNotEmpty().allSatisfy(definition -> assertThat(definition.getHistoryTimeToLive()).isEqualTo(1500));
+    assertThat(repositoryService.createDecisionDefinitionQuery().list())
+        .isNotEmpty().allSatisfy(definition -> assertThat(definition.getHistoryTimeToLive()).isEqualTo(1500));
+  }
+
+  @Test
+  void shouldBringDefinitionsDeployedUnderAnotherRetentionToTheConfiguredOne() {
+    // given a definition deployed while the retention was shorter (as after a change of the property)
+    var definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("complaint-handling")
+        .latestVersion().singleResult();
+    repositoryService.updateProcessDefinitionHistoryTimeToLive(definition.getId(), 1096);
+
+    // when the engine starts with the configured retention
+    retention.postProcessEngineBuild(processEngine);
+
+    // then the definition keeps history for the configured days again
+    assertThat(repositoryService.getProcessDefinition(definition.getId()).getHistoryTimeToLive()).isEqualTo(1500);
+  }
+
+  @Test
+  void shouldRemoveAClosedCaseOnlyAfterTheRetention() throws Exception {
+    String number = new AuditCases(mvc, json, worker).closedComplaint("AUD-5001");
+
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(number).list())
+        .hasSize(6)
+        .allSatisfy((HistoricProcessInstance instance) -> assertThat(instance.getRemovalTime()).isNotNull());
+    HistoricProcessInstance root = historyService.createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(number).processDefinitionKey("complaint-handling").singleResult();
+    assertThat(root.getRemovalTime().toInstant())
+        .isEqualTo(root.getEndTime().toInstant().plus(1500, ChronoUnit.DAYS));
+  }
+
+  @Test
+  void shouldScheduleTheHistoryCleanupInTheNightlyWindowOfTheBank() {
+    ZoneId bank = ZoneId.of("Asia/Shanghai");
+
+    assertThat(historyService.findHistoryCleanupJobs()).isNotEmpty().allSatisfy((Job job) -> {
+      LocalTime due = job.getDuedate().toInstant().atZone(bank).toLocalTime();
+      assertThat(due).isBetween(LocalTime.of(1, 0), LocalTime.of(5, 0));
+    });
+  }
+
+  @Test
+  void shouldRefuseARetentionShorterThanThreeYearsOrInMonths() {
+    assertThat(HistoryRetention.days(Period.ofDays(1096))).isEqualTo(1096);
+    assertThatThrownBy(() -> HistoryRetention.days(Period.ofDays(30))).hasMessageContaining("at least P1096D");
+    assertThatThrownBy(() -> HistoryRetention.days(Period.ofYears(3))).hasMessageContaining("in days");
+  }
+}
