@@ -105,10 +105,11 @@ public class TasklistFilters {
     properties.put("refresh", true);
     properties.put("showUndefinedVariable", false);
     properties.put("variables", List.of(
+        // Tasklist shows the first two in a collapsed row: the complaint and its deadline
         column(ComplaintVariables.COMPLAINT_NUMBER.name(), "Complaint / 投诉编号"),
-        column(ComplaintVariables.CUSTOMER_NAME.name(), "Customer / 客户"),
         column(TaskDisplay.DECISION_DUE_AT_TEXT.name(), "Decision due / 处理时限"),
-        column(TaskDisplay.CLOCK_STATE_TEXT.name(), "Clock / 时限状态")));
+        column(TaskDisplay.CLOCK_STATE_TEXT.name(), "Clock / 时限状态"),
+        column(ComplaintVariables.CUSTOMER_NAME.name(), "Customer / 客户")));
     return properties;
   }
 

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -94,6 +95,9 @@ class TasklistBrowserTests {
         .build();
     browser = new ChromeDriver(service, options);
     wait = new WebDriverWait(browser, PATIENCE);
+    // screenshots of 1440 x 900 like the README's: the window's own frame takes part of its size
+    long viewport = (Long) ((JavascriptExecutor) browser).executeScript("return window.innerHeight;");
+    browser.manage().window().setSize(new Dimension(1440, 900 + (900 - (int) viewport)));
   }
 
   @AfterEach
@@ -123,9 +127,13 @@ class TasklistBrowserTests {
 
     // cora takes the investigation from her group's filter
     login("cora");
-    openFromFilter("My group / 我的组", number);
+    showFilter("My group / 我的组", number);
+    assertThat(listRow(number)).contains("Investigate " + title, "Complaint / 投诉编号: " + number,
+        "Decision due / 处理时限: " + decisionDue, "Customer / 客户: 王秀英");
+    shot("my-group-filter");
+    openTask(number);
+    shot("investigate-summary");
     assertThat(taskName()).isEqualTo("Investigate " + title);
-    assertThat(listRow(number)).contains(decisionDue);
     String summary = formText();
     assertThat(summary).contains("Complaint / 投诉 " + number, "王秀英", "Credit card / 信用卡",
         "信用卡账单重复扣款 duplicate charge", "1280 CNY", "Billing dispute / 账单争议",
@@ -140,6 +148,7 @@ class TasklistBrowserTests {
     // carl reviews the card bill for the cards department
     login("carl");
     openFromFilter("My group / 我的组", number);
+    shot("review-summary");
     assertThat(taskName()).isEqualTo("Review department facts " + title);
     assertThat(formText()).contains(FINDINGS, "Department under review / 复核部门 Cards / 信用卡部");
     claim();
@@ -210,17 +219,29 @@ class TasklistBrowserTests {
   }
 
   private void openFromFilter(String filter, String number) {
+    showFilter(filter, number);
+    openTask(number);
+  }
+
+  private void showFilter(String filter, String number) {
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
         "//div[contains(@class,'task-filter')]//h4//a[contains(normalize-space(.), '" + filter + "')]"))).click();
-    By row = By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(., '" + number + "')]");
-    wait.until(ExpectedConditions.elementToBeClickable(row)).findElement(By.cssSelector("h4 a")).click();
+    wait.until(ExpectedConditions.elementToBeClickable(row(number)));
+  }
+
+  private void openTask(String number) {
+    wait.until(ExpectedConditions.elementToBeClickable(row(number))).findElement(By.cssSelector("h4 a")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("section.task-card h2.task"), number));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form-field-textarea, .fjs-form-field-radio")));
   }
 
+  private static By row(String number) {
+    return By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(., '" + number + "')]");
+  }
+
+  /** The list row as a user reads it, with the columns Tasklist folds away. */
   private String listRow(String number) {
-    return browser.findElement(By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(., '" + number + "')]"))
-        .getAttribute("textContent").replaceAll("\\s+", " ");
+    return browser.findElement(row(number)).getAttribute("textContent").replaceAll("\\s+", " ");
   }
 
   private String taskName() {
