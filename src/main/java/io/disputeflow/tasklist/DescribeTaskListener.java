@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -59,7 +60,13 @@ class DescribeTaskListener implements TaskListener {
       task.setName(title(task, number));
       task.setDescription(truncate(oneLine(ISSUE.get(task)), MAX_DESCRIPTION));
     }
-    task.setVariablesLocal(display(task));
+    // only what changed: every write is a history entry the auditors read
+    display(task).forEach((name, value) -> {
+      boolean present = task.hasVariableLocal(name);
+      if ((value != null || present) && !(present && Objects.equals(task.getVariableLocal(name), value))) {
+        task.setVariableLocal(name, value);
+      }
+    });
   }
 
   /** "Investigate complaint" becomes "Investigate CMP-… · customer · product": the number names the complaint. */

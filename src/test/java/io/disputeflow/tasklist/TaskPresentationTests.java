@@ -77,6 +77,35 @@ class TaskPresentationTests {
         .containsEntry("clockStateText", "On track / 正常");
   }
 
+  @Test
+  void shouldGiveATaskCreatedAfterAnExtensionTheExtendedDeadline() throws Exception {
+    // given a complaint received at 10:00 in Shanghai whose proposal is being written
+    ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-03-02T10:00:00+08:00").toInstant()));
+    String number = submit("PRS-2");
+    Map<String, Object> investigation = new java.util.HashMap<>();
+    investigation.put("investigationFindings", "Charged twice");
+    investigation.put("legalNeeded", false);
+    io.disputeflow.process.ComplaintVariables.DEPARTMENTS.put(investigation, java.util.List.of("dept-cards"));
+    worker.complete(number, InvestigationProcess.USER_INVESTIGATE_COMPLAINT, "cora", investigation);
+    worker.complete(number, io.disputeflow.process.DepartmentReviewProcess.USER_REVIEW_DEPARTMENT, "carl",
+        Map.of("reviewFindings", "Confirmed", "reviewRecommendation", "UPHOLD"));
+
+    // when the deadline is extended by 15 days while the proposal is open
+    mvc.perform(post("/api/complaints/" + number + "/extension-requests").with(httpBasic("cora", "demo"))
+            .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"等待商户提供交易记录\"}"))
+        .andExpect(status().isAccepted());
+    worker.runJobs();
+    worker.complete(worker.openTask(number, ComplaintHandlingProcess.USER_APPROVE_EXTENSION), "sam",
+        Map.of("extensionApproved", true, "extensionComment", "同意延期"));
+    worker.complete(number, io.disputeflow.process.ResolutionProcess.USER_PROPOSE_RESOLUTION, "cora",
+        Map.of("decision", "UPHOLD", "compensationAmount", 5000.0, "decisionGrounds", "Refund"));
+
+    // then the approval created afterwards is due at the extended deadline, and says so
+    Task approval = worker.openTask(number, io.disputeflow.process.ResolutionProcess.USER_APPROVE_COMPENSATION);
+    assertThat(approval.getDueDate()).isEqualTo(Date.from(OffsetDateTime.parse("2026-04-01T10:00:00+08:00").toInstant()));
+    assertThat(display(approval)).containsEntry("decisionDueAtText", "2026-04-01 10:00 (Asia/Shanghai)");
+  }
+
   private Map<String, Object> display(Task task) {
     return taskService.getVariablesLocal(task.getId());
   }

@@ -241,7 +241,7 @@ class TasklistBrowserTests {
 
   /** The list row as a user reads it, with the columns Tasklist folds away. */
   private String listRow(String number) {
-    return browser.findElement(row(number)).getAttribute("textContent").replaceAll("\\s+", " ");
+    return browser.findElement(row(number)).getDomProperty("textContent").replaceAll("\\s+", " ");
   }
 
   private String taskName() {
