@@ -154,6 +154,15 @@ public class DecisionClock {
     ZonedDateTime newWarning = IsoDurations.subtract(newDue, WARN_BEFORE.get(execution));
     DECISION_DUE_AT.set(execution, Date.from(newDue.toInstant()));
     DECISION_WARNING_AT.set(execution, Date.from(newWarning.toInstant()));
+    // a running stage holds its own copy, which its later tasks' due dates read
+    for (String instance : instancesOf(execution)) {
+      if (instance.equals(execution.getProcessInstanceId())) {
+        continue;
+      }
+      replaceLocal(execution.getProcessEngineServices(), instance, DECISION_DUE_AT, Date.from(newDue.toInstant()));
+      replaceLocal(execution.getProcessEngineServices(), instance, DECISION_WARNING_AT,
+          Date.from(newWarning.toInstant()));
+    }
     EXTENSIONS_USED.set(execution, (long) used + 1);
     CLOCK_STATE.set(execution, stateAfterMove(execution).name());
     clocks.moveDeadlines(number, deadlinesOf(execution));
@@ -212,6 +221,20 @@ public class DecisionClock {
     ZonedDateTime dueAt = IsoDurations.add(ZonedDateTime.now(clock.withZone(zone)), REVERIFICATION_WITHIN.get(execution));
     REVERIFICATION_DUE_AT.set(execution, Date.from(dueAt.toInstant()));
     clocks.setReverificationDue(COMPLAINT_NUMBER.get(execution), dueAt.toOffsetDateTime());
+  }
+
+  /** Every running process instance of the case: the main one and the stages it called. */
+  private static List<String> instancesOf(DelegateExecution execution) {
+    return execution.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(execution.getProcessBusinessKey()).list().stream()
+        .map(ProcessInstance::getId).toList();
+  }
+
+  private static void replaceLocal(ProcessEngineServices engine, String instance, ProcessVariable<Date> variable,
+      Date value) {
+    if (engine.getRuntimeService().getVariableLocal(instance, variable.name()) != null) {
+      engine.getRuntimeService().setVariableLocal(instance, variable.name(), value);
+    }
   }
 
   private void shift(ProcessEngineServices engine, String instance, ProcessVariable<Date> variable, Duration by,

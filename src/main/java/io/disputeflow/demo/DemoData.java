@@ -1,15 +1,11 @@
 package io.disputeflow.demo;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import io.disputeflow.tasklist.TasklistFilters;
+import java.util.Arrays;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -18,8 +14,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo mode: the users and groups of DESIGN §1 (password "demo") and a Tasklist filter per group.
- * Creates only what is missing, so a restart on the same database changes nothing.
+ * Demo mode: the users and groups of DESIGN §1 (password "demo") and the Tasklist filters.
+ * Creates the users and groups that are missing and updates the filters in place, so a restart on
+ * the same database adds nothing.
  */
 @Component
 @ConditionalOnProperty(name = "disputeflow.demo.enabled", havingValue = "true")
@@ -29,12 +26,12 @@ class DemoData {
 
   private final IdentityService identityService;
   private final FilterService filterService;
-  private final TaskService taskService;
+  private final TasklistFilters filters;
 
-  DemoData(IdentityService identityService, FilterService filterService, TaskService taskService) {
+  DemoData(IdentityService identityService, FilterService filterService, TasklistFilters filters) {
     this.identityService = identityService;
     this.filterService = filterService;
-    this.taskService = taskService;
+    this.filters = filters;
   }
 
   // the starter publishes PostDeployEvent only for a process application; this runs once the engine is up
@@ -46,14 +43,9 @@ class DemoData {
     for (DemoUser user : DemoUser.values()) {
       createUser(user);
     }
-    createFilter("My tasks / 我的任务", "Tasks assigned to me", -10,
-        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
-    for (DemoGroup group : DemoGroup.values()) {
-      if (group.worksTasks) {
-        createFilter(group.name, "Open tasks of the group " + group.id, group.ordinal(),
-            taskService.createTaskQuery().taskCandidateGroup(group.id).orderByDueDate().asc());
-      }
-    }
+    removeFirstReleaseFilters();
+    filters.createOrUpdate(Arrays.stream(DemoGroup.values()).filter(group -> group.worksTasks)
+        .map(group -> group.id).toList());
     LOG.info("Demo mode: {} users with the password '{}' and their Tasklist filters are ready",
         DemoUser.values().length, DemoUser.PASSWORD);
   }
@@ -79,24 +71,11 @@ class DemoData {
     }
   }
 
-  private void createFilter(String name, String description, int priority, TaskQuery query) {
-    if (filterService.createFilterQuery().filterName(name).count() > 0) {
-      return;
+  /** The first release made one filter per group, named after it; the shared filters replace them. */
+  private void removeFirstReleaseFilters() {
+    for (DemoGroup group : DemoGroup.values()) {
+      filterService.createFilterQuery().filterName(group.name).list()
+          .forEach(filter -> filterService.deleteFilter(filter.getId()));
     }
-    Map<String, Object> properties = new LinkedHashMap<>();
-    properties.put("description", description);
-    properties.put("priority", priority);
-    properties.put("refresh", true);
-    properties.put("variables", List.of(
-        column("complaintNumber", "Complaint / 投诉编号"),
-        column("customerName", "Customer / 客户"),
-        column("productLabel", "Product / 产品"),
-        column("decisionDueAt", "Decision due / 处理时限")));
-    Filter filter = filterService.newTaskFilter(name).setQuery(query).setProperties(properties);
-    filterService.saveFilter(filter);
-  }
-
-  private static Map<String, String> column(String variable, String label) {
-    return Map.of("name", variable, "label", label);
   }
 }

@@ -20,7 +20,7 @@ enum DemoGroup {
 
   final String id;
   final String name;
-  /** Whether the group works tasks, and so gets a Tasklist filter. */
+  /** Whether the group works tasks, and so may read the Tasklist filters. */
   final boolean worksTasks;
 
   DemoGroup(String id, String name, boolean worksTasks) {

@@ -1,0 +1,27 @@
+package io.disputeflow.tasklist;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.ZoneId;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+class TasklistWebConfiguration {
+
+  /** Tasklist's own REST API and the engine REST API: both answer task actions with the engine's errors. */
+  @Bean
+  FilterRegistrationBean<TaskErrorMessageFilter> taskErrorMessages(HistoryService historyService,
+      TaskService taskService, IdentityService identityService, ObjectMapper json,
+      @Value("${disputeflow.zone}") ZoneId zone) {
+    FilterRegistrationBean<TaskErrorMessageFilter> registration = new FilterRegistrationBean<>(
+        new TaskErrorMessageFilter(historyService, taskService, identityService, json, zone));
+    registration.addUrlPatterns("/camunda/api/engine/*", "/engine-rest/*");
+    registration.setName("task-error-messages");
+    return registration;
+  }
+}

@@ -1,0 +1,25 @@
+package io.disputeflow.tasklist;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
+
+/**
+ * Tasklist and the engine REST API find their engine by name in Camunda's static registry. In a
+ * test JVM that registry first reads any camunda.cfg.xml on the classpath (the process tests'
+ * engine, which has none of our users) and holds the "default" engine of whichever test context
+ * registered last; in production there is one engine. Tests that go through HTTP point it at
+ * their application's engine.
+ */
+final class ApplicationEngine {
+
+  private ApplicationEngine() {}
+
+  static void registerForWebRequests(ProcessEngine engine) {
+    new ProcessEngines() {
+      {
+        isInitialized = true;
+      }
+    };
+    ProcessEngines.registerProcessEngine(engine);
+  }
+}

@@ -1,0 +1,260 @@
+package io.disputeflow.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The forms and the models agree: every user task has its form; every field a form submits is
+ * read by the model (an expression, a delegate or listener, or a later step's form), and every
+ * variable the models' expressions read is supplied by a form, our code or the engine. Read from
+ * the files the process owners edit, like a reviewer would.
+ */
+class FormContractTests {
+
+  private static final Path PROCESSES = Path.of("processes");
+  private static final Path MAIN = Path.of("src/main/java");
+
+  /** What each form asks: the decisions of its step (the spec this test holds the forms to). */
+  private static final Map<String, Set<String>> FIELDS = new TreeMap<>(Map.ofEntries(
+      Map.entry("answer-inquiry", Set.of("inquiryAnswer")),
+      Map.entry("investigate-complaint", Set.of("investigationFindings", "departments", "legalNeeded")),
+      Map.entry("review-department", Set.of("reviewFindings", "reviewRecommendation")),
+      Map.entry("give-legal-opinion", Set.of("legalOpinion", "legalRisk")),
+      Map.entry("propose-resolution", Set.of("decision", "compensationAmount", "decisionGrounds")),
+      Map.entry("approve-compensation", Set.of("compensationApproved", "approvalComment")),
+      Map.entry("decide-reverification",
+          Set.of("reverificationOutcome", "revisedCompensationAmount", "reverificationGrounds")),
+      Map.entry("follow-up-dissatisfaction", Set.of("followUpNotes")),
+      Map.entry("record-root-cause", Set.of("rootCause", "rootCauseDepartment", "systemicCause", "rootCauseNotes")),
+      Map.entry("approve-extension", Set.of("extensionApproved", "extensionComment")),
+      Map.entry("handle-overdue-complaint", Set.of("overdueAction", "overdueNotes")),
+      Map.entry("chase-department-review", Set.of("reviewChaseNotes")),
+      Map.entry("chase-legal-opinion", Set.of("legalChaseNotes"))));
+
+  /**
+   * Answers no step of the process reads yet: they stay in the case's history (the audit timeline
+   * shows them). Each is listed here, so adding a reader makes this test say to remove it.
+   */
+  private static final Map<String, String> HISTORY_ONLY = Map.of(
+      "inquiryAnswer", "the inquiry answer letter is queued by type; its text is not rendered yet",
+      "rootCauseNotes", "the complaint record keeps cause, department and systemic flag, not the notes",
+      "overdueAction", "the supervisor's record of a breach",
+      "overdueNotes", "the supervisor's record of a breach",
+      "reviewChaseNotes", "the supervisor's record of a chase",
+      "legalChaseNotes", "the supervisor's record of a chase");
+
+  private final ObjectMapper json = new ObjectMapper();
+
+  @Test
+  void shouldGiveEveryUserTaskItsOwnFormBoundToItsDeployment() {
+    Map<String, String> formOfTask = new TreeMap<>();
+    for (BpmnModelInstance model : models()) {
+      for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+        String formRef = task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef");
+        String binding = task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRefBinding");
+        assertThat(formRef).as("formRef of %s", task.getId()).isNotNull();
+        assertThat(binding).as("formRefBinding of %s", task.getId()).isEqualTo("deployment");
+        formOfTask.put(task.getId(), formRef);
+      }
+    }
+    assertThat(new TreeSet<>(formOfTask.values())).containsExactlyElementsOf(FIELDS.keySet());
+    assertThat(forms().keySet()).containsExactlyElementsOf(FIELDS.keySet());
+  }
+
+  @Test
+  void shouldAskInEachFormWhatItsStepDecides() {
+    forms().forEach((id, form) -> {
+      assertThat(form.get("schemaVersion").asInt()).as("%s schemaVersion (form-js 1.8.7)", id).isEqualTo(16);
+      assertThat(inputKeys(form)).as("fields of %s", id).isEqualTo(FIELDS.get(id));
+    });
+  }
+
+  @Test
+  void shouldReadEveryAnswerAFormSubmits() {
+    String expressions = String.join("\n", bpmnExpressions());
+    String javaReads = String.join("\n", javaSources());
+    Map<String, String> constants = complaintVariableConstants();
+    Map<String, JsonNode> forms = forms();
+    List<String> unread = new ArrayList<>();
+    FIELDS.forEach((formId, keys) -> keys.forEach(key -> {
+      String constant = constants.get(key);
+      boolean read = Pattern.compile("\\b" + key + "\\b").matcher(expressions).find()
+          || (constant != null && Pattern.compile("\\b" + constant + "\\.(get|from)\\(").matcher(javaReads).find())
+          || forms.entrySet().stream().anyMatch(other -> !other.getKey().equals(formId)
+              && shownIn(other.getValue()).contains(key));
+      if (read == HISTORY_ONLY.containsKey(key)) {
+        unread.add(key + (read ? " is read now: take it off HISTORY_ONLY" : " is read by no step"));
+      }
+    }));
+    assertThat(unread).isEmpty();
+  }
+
+  @Test
+  void shouldSupplyEveryVariableTheModelsRead() {
+    Set<String> supplied = new TreeSet<>();
+    FIELDS.values().forEach(supplied::addAll);
+    Map<String, String> constants = complaintVariableConstants();
+    String java = String.join("\n", javaSources());
+    constants.forEach((name, constant) -> {
+      if (Pattern.compile("\\b" + constant + "\\.(set|setLocal|put)\\(").matcher(java).find()) {
+        supplied.add(name);
+      }
+    });
+    Set<String> read = new TreeSet<>();
+    for (String expression : bpmnExpressions()) {
+      Matcher identifier = Pattern.compile("(?<![.\\w'])([a-zA-Z_]\\w*)(?!\\s*[.(\\w])").matcher(
+          expression.replaceAll("'[^']*'", "''"));
+      while (identifier.find()) {
+        read.add(identifier.group(1));
+      }
+    }
+    // engine-supplied names: the multi-instance element variable, DMN results, EL keywords
+    read.removeAll(Set.of("execution", "department", "approverGroup", "true", "false", "null", "and", "or",
+        "not", "eq", "ne", "lt", "le", "gt", "ge", "empty"));
+    read.removeIf(name -> name.endsWith("Delegate") || name.endsWith("Listener"));
+    assertThat(supplied).containsAll(read);
+  }
+
+  @Test
+  void shouldLabelEveryFieldAndOptionInEnglishAndChinese() {
+    List<String> unlabelled = new ArrayList<>();
+    forms().forEach((id, form) -> form.get("components").forEach(component -> {
+      List<String> labels = new ArrayList<>();
+      if (component.has("key")) {
+        labels.add(component.path("label").asText(""));
+      }
+      component.path("values").forEach(option -> labels.add(option.path("label").asText("")));
+      labels.stream().filter(label -> !label.matches("\\P{IsHan}+ / .*\\p{IsHan}.*"))
+          .forEach(label -> unlabelled.add(id + ": '" + label + "'"));
+    }));
+    assertThat(unlabelled).isEmpty();
+  }
+
+  @Test
+  void shouldShowEveryCategoryTheClassificationGivesByItsLabel() throws IOException {
+    String dmn = Files.readString(PROCESSES.resolve("decisions/complaint-classification.dmn"));
+    String decision = dmn.substring(dmn.indexOf("<decision id=\"complaint-classification\""));
+    decision = decision.substring(0, decision.indexOf("</decision>"));
+    Set<String> categories = new TreeSet<>();
+    Matcher rule = Pattern.compile("<rule id=[^>]*>.*?<outputEntry[^>]*>\\s*<text>(?:&#34;|\")(\\w+)(?:&#34;|\")</text>",
+        Pattern.DOTALL).matcher(decision);
+    while (rule.find()) {
+      categories.add(rule.group(1));
+    }
+    assertThat(categories).contains("BILLING_DISPUTE", "FRAUD", "OTHER");
+    forms().forEach((id, form) -> categories.forEach(category -> assertThat(form.toString())
+        .as("%s shows %s by its label", id, category).contains("category = \\\"" + category + "\\\" then")));
+  }
+
+  private static Set<String> inputKeys(JsonNode form) {
+    Set<String> keys = new LinkedHashSet<>();
+    form.get("components").forEach(component -> {
+      if (component.has("key")) {
+        keys.add(component.get("key").asText());
+      }
+    });
+    return keys;
+  }
+
+  /** Every identifier a form's text and conditions show. */
+  private static Set<String> shownIn(JsonNode form) {
+    Set<String> names = new TreeSet<>();
+    form.get("components").forEach(component -> {
+      String text = component.path("text").asText("") + " " + component.path("conditional").path("hide").asText("");
+      Matcher identifier = Pattern.compile("[a-zA-Z_]\\w*").matcher(text.replaceAll("\"[^\"]*\"", ""));
+      while (identifier.find()) {
+        names.add(identifier.group());
+      }
+    });
+    return names;
+  }
+
+  private Map<String, JsonNode> forms() {
+    Map<String, JsonNode> forms = new TreeMap<>();
+    try (Stream<Path> files = Files.list(PROCESSES.resolve("forms"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".form")).toList()) {
+        JsonNode form = json.readTree(Files.readString(file));
+        assertThat(file.getFileName().toString()).isEqualTo(form.get("id").asText() + ".form");
+        forms.put(form.get("id").asText(), form);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return forms;
+  }
+
+  private static List<BpmnModelInstance> models() {
+    try (Stream<Path> files = Files.list(PROCESSES)) {
+      return files.filter(f -> f.toString().endsWith(".bpmn")).sorted().map(f -> Bpmn.readModelFromFile(f.toFile()))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The text inside every ${…} and #{…} of every model. */
+  private static List<String> bpmnExpressions() {
+    List<String> expressions = new ArrayList<>();
+    try (Stream<Path> files = Files.list(PROCESSES)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".bpmn")).toList()) {
+        String xml = Files.readString(file).replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+            .replace("&amp;", "&");
+        Matcher expression = Pattern.compile("[$#]\\{([^}]*)}").matcher(xml);
+        while (expression.find()) {
+          expressions.add(expression.group(1));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return expressions;
+  }
+
+  private static List<String> javaSources() {
+    try (Stream<Path> files = Files.walk(MAIN)) {
+      List<String> sources = new ArrayList<>();
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        sources.add(Files.readString(file));
+      }
+      return sources;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** variable name → constant name in ComplaintVariables. */
+  private static Map<String, String> complaintVariableConstants() {
+    Map<String, String> constants = new HashMap<>();
+    try {
+      Matcher declaration = Pattern.compile("ProcessVariable<[\\w<>, ]+>\\s+(\\w+)\\s*=\\s*ProcessVariable\\.\\w+\\(\"(\\w+)\"\\)")
+          .matcher(Files.readString(MAIN.resolve("io/disputeflow/process/ComplaintVariables.java")));
+      while (declaration.find()) {
+        constants.put(declaration.group(2), declaration.group(1));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return constants;
+  }
+}
