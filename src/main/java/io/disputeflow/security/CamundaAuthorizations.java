@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.BatchPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
@@ -37,8 +38,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Task work needs no row here: the engine grants a task's candidate groups, and then its
  * assignee, READ and TASK_WORK on that one task ({@code default-user-permission-name-for-task}), so
- * each group sees and works only the tasks the models give it. Members of {@code camunda-admin} pass
- * every check. Delegates run unchecked (the engine's default), so a model's own work never depends on
+ * each group sees and works only the tasks the models give it. {@code camunda-admin} has ALL on every
+ * resource, as Camunda's own setup gives it. Delegates run unchecked (the engine's default), so a model's own work never depends on
  * who completed the task that triggered it.
  */
 @Component
@@ -90,6 +91,9 @@ class CamundaAuthorizations {
     grants.add(new Grant(Groups.AUDITOR, Resources.GROUP, ANY, READ));
     grants.add(new Grant(Groups.AUDITOR, Resources.AUTHORIZATION, ANY, READ));
     // intake: none. Channel systems use only our API, which runs their engine work itself.
+    for (Resources resource : Resources.values()) {
+      grants.add(new Grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL));
+    }
     return List.copyOf(grants);
   }
 
@@ -118,7 +122,7 @@ class CamundaAuthorizations {
     Authorization authorization = authorizationService.createAuthorizationQuery()
         .authorizationType(AUTH_TYPE_GRANT).groupIdIn(grant.group())
         .resourceType(grant.resource()).resourceId(grant.resourceId()).singleResult();
-    if (authorization != null && granted(authorization).equals(Set.copyOf(grant.permissions()))) {
+    if (authorization != null && granted(authorization).equals(expanded(grant))) {
       return false;
     }
     if (authorization == null) {
@@ -133,9 +137,19 @@ class CamundaAuthorizations {
   }
 
   private static Set<Permission> granted(Authorization authorization) {
-    Permission[] all = ResourceTypeUtil.getPermissionsByResourceType(authorization.getResourceType());
-    return Arrays.stream(authorization.getPermissions(all))
-        .filter(permission -> !permission.getName().equals("ALL") && !permission.getName().equals("NONE"))
+    return Arrays.stream(authorization.getPermissions(permissionsOf(authorization.getResourceType())))
         .collect(Collectors.toSet());
+  }
+
+  /** The grant's permissions, ALL spelled out as every permission of the resource. */
+  private static Set<Permission> expanded(Grant grant) {
+    return grant.permissions().contains(Permissions.ALL)
+        ? Set.of(permissionsOf(grant.resource().resourceType())) : Set.copyOf(grant.permissions());
+  }
+
+  private static Permission[] permissionsOf(int resourceType) {
+    return Arrays.stream(ResourceTypeUtil.getPermissionsByResourceType(resourceType))
+        .filter(permission -> !permission.getName().equals("ALL") && !permission.getName().equals("NONE"))
+        .toArray(Permission[]::new);
   }
 }

@@ -18,6 +18,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -60,6 +61,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (org.springframework.core.NestedExceptionUtils.getRootCause(ex) instanceof PayloadTooLargeException tooLarge) {
+      return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large", tooLarge.getMessage());
+    }
     if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       String field = mapping.getPath().stream()
           .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
@@ -106,6 +110,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(ClockActionRefusedException.class)
   ResponseEntity<Object> clockRefused(ClockActionRefusedException ex) {
     return problem(HttpStatus.CONFLICT, "Not possible on the decision clock now", ex.getMessage());
+  }
+
+  /** A caller whose group may call the endpoint, but not for this complaint. */
+  @ExceptionHandler(AccessDeniedException.class)
+  ResponseEntity<Object> forbidden(AccessDeniedException ex) {
+    return problem(HttpStatus.FORBIDDEN, "Forbidden", ex.getMessage());
   }
 
   /** Anything unforeseen: logged here with its stack trace, answered with a reference only. */
