@@ -1,9 +1,9 @@
 package io.disputeflow.security;
 
-import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngineException;
 
-/** A user named as the customer of a complaint acting on its tasks (answered 403 by /engine-rest). */
-public class RecusalException extends AuthorizationException {
+/** A user named as the customer of a complaint acting on one of its tasks. */
+public class RecusalException extends ProcessEngineException {
 
   RecusalException(String message) {
     super(message);
