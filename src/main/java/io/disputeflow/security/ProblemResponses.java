@@ -13,11 +13,13 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
 
 /** Refusals that happen before our controllers, answered like theirs: application/problem+json. */
 @Component
-public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
   static final String REALM = "DisputeFlow";
 
@@ -40,6 +42,14 @@ public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedH
       throws IOException {
     write(request, response, HttpStatus.FORBIDDEN, "Forbidden",
         "Your groups do not allow " + request.getMethod() + " " + request.getRequestURI());
+  }
+
+  /** Spring Security's firewall: e.g. an encoded ";" or "/" in the path. */
+  @Override
+  public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
+      throws IOException {
+    write(request, response, HttpStatus.BAD_REQUEST, "Request rejected",
+        "The request URL contains characters that are not accepted");
   }
 
   public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -31,7 +32,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Every refusal of our API is an application/problem+json with a title, a detail and, for bad
  * input, {@code errors}: one entry per field at fault. No stack trace ever leaves the server.
  */
-@RestControllerAdvice(basePackages = "io.disputeflow")
+// for every handler, also for requests no handler takes (415, 405, 404 of an unknown path)
+@RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -110,6 +112,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(ClockActionRefusedException.class)
   ResponseEntity<Object> clockRefused(ClockActionRefusedException ex) {
     return problem(HttpStatus.CONFLICT, "Not possible on the decision clock now", ex.getMessage());
+  }
+
+  /** Spring's own refusals (415, 405, 406, …) as problem+json too, whatever the client accepts. */
+  @Override
+  protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+      WebRequest request) {
+    return ResponseEntity.status(statusCode).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
   }
 
   /** A caller whose group may call the endpoint, but not for this complaint. */
