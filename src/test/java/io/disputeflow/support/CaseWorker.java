@@ -57,7 +57,7 @@ public class CaseWorker {
     runJobs();
   }
 
-  public List<String> groupsOf(String user) {
+  private List<String> groupsOf(String user) {
     return identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
   }
 
