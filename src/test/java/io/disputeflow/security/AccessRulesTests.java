@@ -167,6 +167,25 @@ class AccessRulesTests {
   }
 
   @Test
+  void shouldShowAReviewingDepartmentTheFactsButNotTheCustomersContactData() throws IOException {
+    // given a complaint reviewed by the cards department (Submissions: phone, e-mail, date of birth)
+    String number = shared();
+
+    // when
+    var whole = json.readTree(get("cora", "/api/complaints/" + number).body());
+    var masked = json.readTree(get("carl", "/api/complaints/" + number).body());
+
+    // then
+    assertThat(whole.at("/customer/phone").asText()).isEqualTo("+86 138 0013 8000");
+    assertThat(whole.at("/customer/email").asText()).isEqualTo("wang.xiuying@example.cn");
+    assertThat(masked.at("/customer/phone").asText()).isEqualTo("138****8000");
+    assertThat(masked.at("/customer/email").asText()).isEqualTo("w***@example.cn");
+    assertThat(masked.at("/customer/dateOfBirth").isMissingNode()).isTrue();
+    assertThat(masked.get("narrative")).isEqualTo(whole.get("narrative"));
+    assertThat(masked.get("departments")).isEqualTo(whole.get("departments"));
+  }
+
+  @Test
   void shouldOpenEachWebappOnlyToItsGroups() {
     Map<String, List<String>> applications = Map.of(
         "tasklist", List.of("coordinator", "supervisor", "head-of-consumer-protection", "dept-cards",
