@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -76,6 +77,7 @@ class AccessRulesTests {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired AuthorizationService authorizationService;
+  @Autowired ManagementService managementService;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private String shared;
@@ -215,6 +217,34 @@ class AccessRulesTests {
     assertThat(restored.isPermissionGranted(Permissions.READ)).isTrue();
     assertThat(restored.isPermissionGranted(Permissions.UPDATE)).isFalse();
     assertThat(authorizationService.createAuthorizationQuery().count()).isEqualTo(before);
+  }
+
+  @Test
+  void shouldGiveTasksOpenedBeforeAuthorizationsWereOnTheirGroupsOnce() {
+    // given an investigation task as a database from before authorizations has it: no authorization
+    String number = freshComplaint("intake");
+    String task = investigationTask(number);
+    authorizationService.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(task).list()
+        .forEach(authorization -> authorizationService.deleteAuthorization(authorization.getId()));
+    assertThat(engineCount("cora", number)).isZero();
+    managementService.deleteProperty(TaskAuthorizationBackfill.DONE_PROPERTY);
+
+    // when the upgraded application starts
+    new TaskAuthorizationBackfill(taskService, authorizationService, managementService).backfill();
+
+    // then the coordinators see it again, the others still not, and it is remembered as done
+    assertThat(engineCount("cora", number)).isOne();
+    assertThat(engineCount("carl", number)).isZero();
+    assertThat(managementService.getProperties()).containsKey(TaskAuthorizationBackfill.DONE_PROPERTY);
+  }
+
+  private long engineCount(String user, String number) {
+    try {
+      return json.readTree(get(user, "/engine-rest/task/count?processInstanceBusinessKey=" + number).body())
+          .get("count").asLong();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private boolean accessAllowed(String group, String application) {
