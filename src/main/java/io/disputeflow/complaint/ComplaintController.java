@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,9 +31,11 @@ class ComplaintController {
   private final ComplaintSearchRepository search;
   private final CustomerActions customerActions;
   private final java.time.Clock clock;
+  private final ComplaintDisclosure disclosure;
 
   ComplaintController(ComplaintQueries queries, ComplaintSearchRepository search, CustomerActions customerActions,
-      java.time.Clock clock) {
+      java.time.Clock clock, ComplaintDisclosure disclosure) {
+    this.disclosure = disclosure;
     this.queries = queries;
     this.search = search;
     this.customerActions = customerActions;
@@ -40,8 +43,8 @@ class ComplaintController {
   }
 
   @GetMapping("/{number}")
-  ComplaintView get(@PathVariable String number) {
-    return queries.get(number);
+  ComplaintView get(@PathVariable String number, Authentication caller) {
+    return disclosure.of(queries.get(number), caller);
   }
 
   @GetMapping

@@ -32,7 +32,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     }
     List<SimpleGrantedAuthority> groups = identityService.createGroupQuery().groupMember(user).list().stream()
         .map(Group::getId)
-        .map(id -> new SimpleGrantedAuthority("GROUP_" + id))
+        .map(id -> new SimpleGrantedAuthority(Groups.authority(id)))
         .toList();
     return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
   }

@@ -1,42 +1,112 @@
 package io.disputeflow.security;
 
+import static io.disputeflow.security.Groups.AUDITOR;
+import static io.disputeflow.security.Groups.CAMUNDA_ADMIN;
+import static io.disputeflow.security.Groups.COORDINATOR;
+import static io.disputeflow.security.Groups.HEAD;
+import static io.disputeflow.security.Groups.INTAKE;
+import static io.disputeflow.security.Groups.LEGAL;
+import static io.disputeflow.security.Groups.SUPERVISOR;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import jakarta.servlet.DispatcherType;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.util.unit.DataSize;
 
 /**
- * Our API, actuator and the audit replay page: HTTP Basic against the Camunda users (only health is open). The engine
- * REST API: Camunda's own Basic authentication filter, so Modeler deployments name their user.
- * The webapps under /camunda keep Camunda's own login.
+ * Who may call what. Everything but {@code GET /actuator/health} needs an account; each group may
+ * call only its part (the table below, first match wins, anything unlisted is refused).
+ *
+ * <ul>
+ *   <li>Our API, actuator, OpenAPI and our pages: stateless HTTP Basic against the Camunda users
+ *       (CamundaIdentityAuthenticationProvider). No session and so no CSRF token; browsers, which send
+ *       cached Basic credentials by themselves, are kept from cross-site writes by
+ *       {@link CrossSiteWriteFilter}. 401 and 403 answer problem+json.</li>
+ *   <li>{@code /engine-rest}: Camunda's own Basic authentication, so Modeler deployments name their
+ *       user; the engine's authorizations (CamundaAuthorizations) decide what that user may do.</li>
+ *   <li>{@code /camunda}: the webapps' own login session, CSRF token and security headers.</li>
+ * </ul>
  */
 @Configuration
 class SecurityConfiguration {
 
+  /** Customers' contact data and the case file: the groups that handle or oversee cases. */
+  private static final String[] CASE_READERS = {COORDINATOR, SUPERVISOR, HEAD, AUDITOR};
+  private static final String[] OVERSIGHT = {SUPERVISOR, HEAD, AUDITOR};
+  /** One complaint: also its channel (status, awaited actions), and the departments and legal counsel. */
+  private static final String[] COMPLAINT_READERS = Stream.of(Stream.of(CASE_READERS), Stream.of(INTAKE, LEGAL),
+      Groups.DEPARTMENTS.stream()).flatMap(s -> s).toArray(String[]::new);
+
   @Bean
-  SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+  SecurityFilterChain applicationSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
     return http
-        .securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/audit/**")
+        .securityMatcher(new NegatedRequestMatcher(new OrRequestMatcher(path("/camunda/**"), path("/engine-rest/**"))))
         .authorizeHttpRequests(auth -> auth
-            .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-            // coordinators talk to the customer: they resend a letter whose delivery failed
-            .requestMatchers(HttpMethod.POST, "/api/complaints/*/letters/*/retry").hasAuthority("GROUP_coordinator")
-            .anyRequest().authenticated())
-        .httpBasic(Customizer.withDefaults())
-        // the audit replay page shows customers' own words: no script but ours may ever run there
+            .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+            // the welcome redirect to the webapps
+            .requestMatchers(path(GET, "/")).permitAll()
+            .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
+            .requestMatchers(path("/actuator/**")).hasAuthority(authority(CAMUNDA_ADMIN))
+            .requestMatchers(path("/v3/api-docs"), path("/v3/api-docs/**")).authenticated()
+            // channel systems: new complaints and the customer's answers
+            .requestMatchers(path(POST, "/api/complaints")).hasAuthority(authority(INTAKE))
+            .requestMatchers(path(POST, "/api/complaints/*/customer-response"),
+                path(POST, "/api/complaints/*/reverification-request"),
+                path(POST, "/api/complaints/*/survey")).hasAuthority(authority(INTAKE))
+            .requestMatchers(path("/api/imports/**")).hasAuthority(authority(INTAKE))
+            // the decision clock: the coordinator asks, the supervisor may too (the head approves)
+            .requestMatchers(path(POST, "/api/complaints/*/extension-requests"),
+                path(POST, "/api/complaints/*/clock/pause"),
+                path(POST, "/api/complaints/*/clock/resume")).hasAnyAuthority(authorities(COORDINATOR, SUPERVISOR))
+            // correspondence: read by those who handle or oversee the case, resent by the coordinator
+            .requestMatchers(path(POST, "/api/complaints/*/letters/*/retry")).hasAuthority(authority(COORDINATOR))
+            .requestMatchers(path(GET, "/api/complaints/*/letters"), path(GET, "/api/complaints/*/letters/**"))
+                .hasAnyAuthority(authorities(CASE_READERS))
+            // audit trail and replay
+            .requestMatchers(path(GET, "/api/complaints/*/timeline"), path(GET, "/api/complaints/*/timeline/**"),
+                path(GET, "/api/complaints/*/processes")).hasAnyAuthority(authorities(OVERSIGHT))
+            .requestMatchers(path("/api/audit/**"), path("/audit/**")).hasAuthority(authority(AUDITOR))
+            // one complaint: departments and legal counsel only those they review, contact data masked
+            .requestMatchers(path(GET, "/api/complaints/*")).hasAnyAuthority(authorities(COMPLAINT_READERS))
+            .requestMatchers(path(GET, "/api/complaints")).hasAnyAuthority(authorities(CASE_READERS))
+            .requestMatchers(path("/api/reports/**"), path("/reports/**")).hasAnyAuthority(authorities(OVERSIGHT))
+            .anyRequest().denyAll())
+        .httpBasic(basic -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))
+        .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .addFilterAfter(new CrossSiteWriteFilter(problems), BasicAuthenticationFilter.class)
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
         .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
             "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
-                + " font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")))
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        // stateless Basic authentication: no browser session, so no cross-site request to forge
-        .csrf(csrf -> csrf.disable())
+                + " font-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")))
         .build();
+  }
+
+  /** Before authentication: an oversized body is refused unread, whoever sends it. */
+  @Bean
+  FilterRegistrationBean<BodySizeLimitFilter> apiBodySizeLimit(ProblemResponses problems,
+      @Value("${disputeflow.security.max-body-size}") DataSize maxBody,
+      @Value("${disputeflow.security.max-import-size}") DataSize maxImport) {
+    FilterRegistrationBean<BodySizeLimitFilter> registration =
+        new FilterRegistrationBean<>(new BodySizeLimitFilter(maxBody, maxImport, problems));
+    registration.addUrlPatterns("/api/*");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
+    return registration;
   }
 
   @Bean
@@ -47,5 +117,21 @@ class SecurityConfiguration {
     registration.addUrlPatterns("/engine-rest/*");
     registration.setName("engine-rest-authentication");
     return registration;
+  }
+
+  private static PathPatternRequestMatcher path(String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+  }
+
+  private static PathPatternRequestMatcher path(org.springframework.http.HttpMethod method, String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+  }
+
+  private static String authority(String group) {
+    return Groups.authority(group);
+  }
+
+  private static String[] authorities(String... groups) {
+    return Stream.of(groups).map(Groups::authority).toArray(String[]::new);
   }
 }

@@ -17,9 +17,11 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -32,7 +34,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Every refusal of our API is an application/problem+json with a title, a detail and, for bad
  * input, {@code errors}: one entry per field at fault. No stack trace ever leaves the server.
  */
-@RestControllerAdvice(basePackages = "io.disputeflow")
+// for every handler, also for requests no handler takes (415, 405, 404 of an unknown path)
+@RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -62,6 +65,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (org.springframework.core.NestedExceptionUtils.getRootCause(ex) instanceof PayloadTooLargeException tooLarge) {
+      return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large", tooLarge.getMessage());
+    }
     if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       String field = mapping.getPath().stream()
           .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
@@ -128,6 +134,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.CONFLICT, "Submitted concurrently",
         "The same submission is being taken in by another request; nothing of this request was stored."
             + " Retry to receive the case it created");
+  }
+
+  /** Spring's own refusals (415, 405, 406, …) as problem+json too, whatever the client accepts. */
+  @Override
+  protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+      WebRequest request) {
+    return ResponseEntity.status(statusCode).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+  }
+
+  /** A caller whose group may call the endpoint, but not for this complaint. */
+  @ExceptionHandler(AccessDeniedException.class)
+  ResponseEntity<Object> forbidden(AccessDeniedException ex) {
+    return problem(HttpStatus.FORBIDDEN, "Forbidden", ex.getMessage());
   }
 
   /** Anything unforeseen: logged here with its stack trace, answered with a reference only. */

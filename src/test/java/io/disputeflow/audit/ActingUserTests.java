@@ -1,5 +1,6 @@
 package io.disputeflow.audit;
 
+import io.disputeflow.support.ApplicationEngine;
 import static io.disputeflow.audit.AuditCases.only;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +17,6 @@ import java.util.Base64;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,20 +47,9 @@ class ActingUserTests {
             org.assertj.core.groups.Tuple.tuple("CorrelateMessage", "intake"));
   }
 
-  /**
-   * The engine REST API finds its engine by name in Camunda's static registry. In a test JVM that
-   * registry first reads any camunda.cfg.xml on the classpath (the process tests' engine, without our
-   * users) and holds the "default" engine of whichever test context registered last; in production
-   * there is one engine. Point the registry at this application's engine.
-   */
   @BeforeEach
   void useThisApplicationsEngine(@Autowired ProcessEngine engine) {
-    new ProcessEngines() {
-      {
-        isInitialized = true;
-      }
-    };
-    ProcessEngines.registerProcessEngine(engine);
+    ApplicationEngine.registerForWebRequests(engine);
   }
 
   @Test

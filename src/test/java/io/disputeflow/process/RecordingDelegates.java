@@ -24,7 +24,7 @@ public final class RecordingDelegates {
       "recordProposerListener", "fourEyesListener", "issueDecisionLetterDelegate",
       "recordAcceptanceBySilenceDelegate", "issueReverificationDecisionDelegate", "recordRootCauseDelegate",
       "recordClockAlertDelegate", "extendDecisionDeadlineDelegate", "recordExtensionRefusalDelegate",
-      "pauseClockDelegate", "resumeClockDelegate", "startReverificationClockDelegate");
+      "pauseClockDelegate", "resumeClockDelegate", "startReverificationClockDelegate", "extensionFourEyesListener");
 
   private final List<String> calls = new ArrayList<>();
 

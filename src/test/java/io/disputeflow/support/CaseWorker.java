@@ -7,6 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -45,7 +46,8 @@ public class CaseWorker {
   }
 
   public void complete(Task task, String user, Map<String, Object> variables) {
-    identityService.setAuthenticatedUserId(user);
+    // as Tasklist and /engine-rest do: the user with their groups, whose authorizations the engine checks
+    identityService.setAuthentication(user, groupsOf(user));
     try {
       taskService.claim(task.getId(), user);
       taskService.complete(task.getId(), variables);
@@ -53,6 +55,10 @@ public class CaseWorker {
       identityService.clearAuthentication();
     }
     runJobs();
+  }
+
+  private List<String> groupsOf(String user) {
+    return identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
   }
 
   /** Runs every job that is due now, as the job executor would. */

@@ -1,4 +1,4 @@
-package io.disputeflow.tasklist;
+package io.disputeflow.support;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
@@ -10,11 +10,11 @@ import org.camunda.bpm.engine.ProcessEngines;
  * registered last; in production there is one engine. Tests that go through HTTP point it at
  * their application's engine.
  */
-final class ApplicationEngine {
+public final class ApplicationEngine {
 
   private ApplicationEngine() {}
 
-  static void registerForWebRequests(ProcessEngine engine) {
+  public static void registerForWebRequests(ProcessEngine engine) {
     new ProcessEngines() {
       {
         isInitialized = true;

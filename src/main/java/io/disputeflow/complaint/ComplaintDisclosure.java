@@ -1,0 +1,58 @@
+package io.disputeflow.complaint;
+
+import io.disputeflow.security.Groups;
+import io.disputeflow.security.PersonalData;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/**
+ * How much of a complaint a caller sees. Those who handle or oversee cases, and the channel that
+ * passes on the customer's answers, see it whole. A department sees only complaints it was asked to
+ * review, legal counsel only those that need its opinion, both without the customer's contact data
+ * and date of birth, and with ID, card, account and phone numbers and e-mail addresses in the
+ * narrative masked, and without the letters sent to the customer: their review needs the facts, not
+ * the means to reach the customer.
+ */
+@Component
+class ComplaintDisclosure {
+
+  private static final Set<String> FULL_VIEW = Set.of(Groups.COORDINATOR, Groups.SUPERVISOR, Groups.HEAD,
+      Groups.AUDITOR, Groups.INTAKE);
+
+  ComplaintView of(ComplaintView complaint, Authentication caller) {
+    Set<String> groups = groupsOf(caller.getAuthorities());
+    if (groups.stream().anyMatch(FULL_VIEW::contains)) {
+      return complaint;
+    }
+    boolean reviewsIt = complaint.departments().stream().anyMatch(groups::contains)
+        || groups.contains(Groups.LEGAL) && Boolean.TRUE.equals(complaint.legalNeeded());
+    if (!reviewsIt) {
+      throw new AccessDeniedException("Complaint " + complaint.complaintNumber()
+          + " is not under review by your department or by legal counsel");
+    }
+    return masked(complaint);
+  }
+
+  private static ComplaintView masked(ComplaintView c) {
+    var customer = c.customer();
+    var maskedCustomer = new ComplaintView.Customer(customer.customerId(), customer.name(),
+        PersonalData.mask(customer.phone()), PersonalData.mask(customer.email()), customer.preferredLanguage(), null,
+        customer.vulnerable());
+    return new ComplaintView(c.complaintNumber(), c.status(), c.stage(), c.category(), c.priority(), c.channel(),
+        c.externalReference(), c.receivedAt(), c.decisionDueAt(), maskedCustomer, c.product(), c.issue(),
+        PersonalData.mask(c.narrative()), c.disputedAmount(), c.inquiryOnly(), c.departments(), c.legalNeeded(),
+        c.deadlines(), c.extensions(), c.pauses(), c.decision(), c.resolutionOutcome(), c.satisfaction(),
+        c.rootCause(), c.awaiting(), c.additionalSubmissions(), c.closedAt(), List.of());
+  }
+
+  private static Set<String> groupsOf(Collection<? extends GrantedAuthority> authorities) {
+    return authorities.stream().map(GrantedAuthority::getAuthority).map(Groups::ofAuthority)
+        .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+  }
+}

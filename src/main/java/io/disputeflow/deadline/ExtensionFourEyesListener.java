@@ -1,0 +1,34 @@
+package io.disputeflow.deadline;
+
+import static io.disputeflow.process.ComplaintVariables.EXTENSION_REQUESTED_BY;
+
+import io.disputeflow.resolution.FourEyesViolationException;
+import java.util.Objects;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * On user_approve_extension (assignment and complete): whoever requested an extension may neither
+ * take nor complete its approval. The engine refuses, whatever client is used.
+ */
+@Component
+class ExtensionFourEyesListener implements TaskListener {
+
+  @Override
+  public void notify(DelegateTask task) {
+    String requester = EXTENSION_REQUESTED_BY.get(task);
+    if (requester != null && Objects.equals(actor(task), requester)) {
+      throw new FourEyesViolationException("Four eyes: " + requester
+          + " requested this extension and cannot approve it; another approver must");
+    }
+  }
+
+  private static String actor(DelegateTask task) {
+    if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
+      return task.getAssignee();
+    }
+    var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return authentication != null && authentication.getUserId() != null ? authentication.getUserId() : task.getAssignee();
+  }
+}
