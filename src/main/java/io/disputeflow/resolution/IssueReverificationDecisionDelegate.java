@@ -42,6 +42,7 @@ class IssueReverificationDecisionDelegate implements JavaDelegate {
     }
     RESOLUTION_OUTCOME.set(execution, REVERIFIED);
     complaints.updateResolutionOutcome(number, REVERIFIED);
+    complaints.updateReverificationOutcome(number, REVERIFICATION_OUTCOME.get(execution));
     letters.queue(number, LetterType.REVERIFICATION_DECISION);
   }
 }

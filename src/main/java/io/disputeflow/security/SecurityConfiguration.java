@@ -11,7 +11,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Our API and actuator: HTTP Basic against the Camunda users (only health is open). The engine
+ * Our API, actuator and report page: HTTP Basic against the Camunda users (only health is open). The engine
  * REST API: Camunda's own Basic authentication filter, so Modeler deployments name their user.
  * The webapps under /camunda keep Camunda's own login.
  */
@@ -21,9 +21,13 @@ class SecurityConfiguration {
   @Bean
   SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
     return http
-        .securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**")
+        .securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/reports/**", "/reports", "/webjars/**")
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+            // figures and early warnings are for those who oversee the office; the regulator feed is a channel
+            .requestMatchers("/api/reports/**", "/reports/**", "/reports").hasAnyAuthority("GROUP_supervisor",
+                "GROUP_head-of-consumer-protection", "GROUP_auditor", "GROUP_process-owner")
+            .requestMatchers("/api/imports/**").hasAnyAuthority("GROUP_intake", "GROUP_coordinator")
             .anyRequest().authenticated())
         .httpBasic(Customizer.withDefaults())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
