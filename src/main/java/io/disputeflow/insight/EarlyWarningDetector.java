@@ -1,6 +1,6 @@
 package io.disputeflow.insight;
 
-import io.disputeflow.insight.EarlyWarningRepository.Window;
+import io.disputeflow.insight.IntakeCounts.Window;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -20,16 +20,16 @@ class EarlyWarningDetector {
 
   record Spike(IntakeDimension dimension, String value, Window window, SpikeTest.Assessment assessment) {}
 
-  private final EarlyWarningRepository repository;
+  private final IntakeCounts intake;
   private final EarlyWarningProperties properties;
 
-  EarlyWarningDetector(EarlyWarningRepository repository, EarlyWarningProperties properties) {
-    this.repository = repository;
+  EarlyWarningDetector(IntakeCounts intake, EarlyWarningProperties properties) {
+    this.intake = intake;
     this.properties = properties;
   }
 
   List<Spike> detect(OffsetDateTime now) {
-    Optional<OffsetDateTime> historyStart = repository.firstReceivedAt();
+    Optional<OffsetDateTime> historyStart = intake.firstReceivedAt();
     if (historyStart.isEmpty()) {
       return List.of();
     }
@@ -47,7 +47,7 @@ class EarlyWarningDetector {
     }
     List<Spike> spikes = new ArrayList<>();
     for (IntakeDimension dimension : IntakeDimension.values()) {
-      for (Map.Entry<String, int[]> counts : repository.countsByWindow(dimension, windows).entrySet()) {
+      for (Map.Entry<String, int[]> counts : intake.countsByWindow(dimension, windows).entrySet()) {
         int[] perWindow = counts.getValue();
         var assessment = SpikeTest.assess(perWindow[0], Arrays.copyOfRange(perWindow, 1, perWindow.length),
             properties);

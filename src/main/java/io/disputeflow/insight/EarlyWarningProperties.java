@@ -19,10 +19,9 @@ import org.springframework.validation.annotation.Validated;
  * @param window length of the window counted
  * @param baselineWeeks same-time-of-week windows the expectation is taken from
  * @param minCount fewer complaints than this never alert, however unusual
- * @param maxPValue a count alerts only when a Poisson count with the baseline mean reaches it less often than this
+ * @param maxPValue a count alerts only when its p-value against the baseline is below this (see {@link SpikeTest})
  * @param minZ ... and when it exceeds the baseline mean by this many standard deviations (the baseline's own
  *     spread or the Poisson one, whichever is larger), so a noisy baseline needs a larger spike
- * @param minExpected floor of the expected count, so one complaint after a silent baseline is no alarm
  * @param respondWithin the supervisor's review of an alert is due this long after it is raised
  */
 @Validated
@@ -33,13 +32,12 @@ record EarlyWarningProperties(
     @DefaultValue("PT1H") Duration window,
     @DefaultValue("4") @Min(1) int baselineWeeks,
     @DefaultValue("10") @Min(1) int minCount,
-    @DefaultValue("0.0001") @Positive @DecimalMax("0.5") double maxPValue,
+    @DefaultValue("0.00001") @Positive @DecimalMax("0.5") double maxPValue,
     @DefaultValue("3") @Positive double minZ,
-    @DefaultValue("0.5") @Positive double minExpected,
     @DefaultValue("PT4H") Duration respondWithin) {
 
   EarlyWarningProperties withWindow(Duration newWindow) {
     return new EarlyWarningProperties(enabled, checkEvery, newWindow, baselineWeeks, minCount, maxPValue, minZ,
-        minExpected, respondWithin);
+        respondWithin);
   }
 }

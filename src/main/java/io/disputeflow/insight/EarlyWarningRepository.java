@@ -16,10 +16,7 @@ import org.springframework.stereotype.Repository;
 
 /** Intake counts for the detector, and the early_warning table. */
 @Repository
-class EarlyWarningRepository {
-
-  /** A half-open interval [start, end) of receipt times. */
-  record Window(OffsetDateTime start, OffsetDateTime end) {}
+class EarlyWarningRepository implements IntakeCounts {
 
   private final JdbcClient jdbc;
   private final ZoneId zone;
@@ -29,11 +26,9 @@ class EarlyWarningRepository {
     this.zone = zone;
   }
 
-  /**
-   * Complaints received per value of the dimension in each window: one range scan of the received_at
-   * index per window, however many complaints the table holds outside them.
-   */
-  Map<String, int[]> countsByWindow(IntakeDimension dimension, List<Window> windows) {
+  /** One range scan of the received_at index per window, however many complaints lie outside them. */
+  @Override
+  public Map<String, int[]> countsByWindow(IntakeDimension dimension, List<Window> windows) {
     List<String> parts = new ArrayList<>();
     List<Object> params = new ArrayList<>();
     for (int i = 0; i < windows.size(); i++) {
@@ -52,8 +47,8 @@ class EarlyWarningRepository {
     return counts;
   }
 
-  /** When intake history begins: baseline windows before it are unknown, not zero. */
-  Optional<OffsetDateTime> firstReceivedAt() {
+  @Override
+  public Optional<OffsetDateTime> firstReceivedAt() {
     return jdbc.sql("SELECT MIN(received_at) FROM complaint").query(OffsetDateTime.class).optional();
   }
 
