@@ -50,6 +50,6 @@ class RestartTests {
         // arguments, not default properties: application.yaml would override those
         .run("--server.port=0",
             "--spring.datasource.url=jdbc:h2:file:" + dataDirectory.resolve("disputeflow") + ";DB_CLOSE_ON_EXIT=FALSE",
-            "--camunda.bpm.job-execution.enabled=false");
+            "--camunda.bpm.job-execution.enabled=false", "--disputeflow.demo.import-cfpb=");
   }
 }
