@@ -11,11 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.disputeflow.process.ComplaintHandlingProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -28,8 +25,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 /**
- * Regulator-referred complaints from CFPB exports. Its own database: the imported complaints are years
- * overdue, and their clock timers must not fire in other tests that run due jobs.
+ * CFPB exports: the 16-column layout, bad rows and bad files (the sample itself: {@link CfpbSampleTests}).
+ * Its own database: the imported complaints are years overdue, and their clock timers must not fire in
+ * other tests that run due jobs.
  */
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:cfpb-import-${random.uuid};DB_CLOSE_DELAY=-1")
 @AutoConfigureMockMvc
@@ -41,61 +39,6 @@ class CfpbImportApiTests {
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
   @Autowired JdbcClient jdbc;
-  @Autowired RuntimeService runtimeService;
-
-  @Test
-  void shouldMakeEveryRowOfTheCfpbSampleExactlyOneComplaintAndAddNoneTheSecondTime() throws Exception {
-    // given 300 rows of the CFPB sample (18 columns; 97 with a narrative, 8 tagged Older American)
-    byte[] sample = new ClassPathResource("cfpb/cfpb-complaints-300.csv").getContentAsByteArray();
-    List<String> ids = complaintIds(sample);
-
-    // when the regulator feed posts it
-    long started = System.nanoTime();
-    JsonNode first = importCsv(sample, "intake")
-        .andExpect(jsonPath("$.layout", is(18)))
-        .andExpect(jsonPath("$.rows", is(300)))
-        .andExpect(jsonPath("$.created", is(300)))
-        .andExpect(jsonPath("$.alreadyImported", is(0)))
-        .andExpect(jsonPath("$.rejected", is(0)))
-        .andExpect(jsonPath("$.withoutNarrative", is(203)))
-        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8).transform(this::read);
-    long millis = (System.nanoTime() - started) / 1_000_000;
-    System.out.printf("CFPB import: 300 rows through intake in %d ms (%.1f ms a row)%n", millis, millis / 300.0);
-
-    // then each Complaint ID is one regulator-referred complaint with its process running
-    assertThat(jdbc.sql("SELECT COUNT(DISTINCT external_reference) FROM complaint WHERE channel = 'REGULATOR_REFERRAL'"
-        + " AND external_reference IN (:ids)").param("ids", ids).query(Long.class).single()).isEqualTo(300);
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM complaint WHERE channel = 'REGULATOR_REFERRAL'").query(Long.class)
-        .single()).isEqualTo(300);
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(ComplaintHandlingProcess.KEY).count())
-        .isEqualTo(300);
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM complaint WHERE channel = 'REGULATOR_REFERRAL'"
-        + " AND customer_vulnerable AND priority = 'HIGH'").query(Long.class).single()).isEqualTo(8);
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM regulator_referral WHERE source = 'CFPB'").query(Long.class).single())
-        .isEqualTo(300);
-    assertThat(first.get("complaints")).hasSize(300);
-    JsonNode row1 = first.get("complaints").get(0);
-    assertThat(row1.get("complaintId").asText()).isEqualTo("3384392");
-    var complaint = jdbc.sql("SELECT product, category, issue, received_at, narrative FROM complaint"
-        + " WHERE complaint_number = ?").param(row1.get("complaintNumber").asText()).query().singleRow();
-    assertThat(complaint).containsEntry("PRODUCT", "DEBT_COLLECTION")
-        .containsEntry("CATEGORY", "DEBT_COLLECTION_CONDUCT")
-        .containsEntry("ISSUE", "Attempts to collect debt not owed – Debt is not yours");
-    assertThat(complaint.get("NARRATIVE").toString()).startsWith("transworld systems inc.");
-    assertThat(jdbc.sql("SELECT submitted_via || '>' || origin_channel FROM regulator_referral WHERE source_id = ?")
-        .param("3384392").query(String.class).single()).isEqualTo("Web>ONLINE_BANKING");
-
-    // when the same file comes again
-    importCsv(sample, "intake")
-        .andExpect(jsonPath("$.created", is(0)))
-        .andExpect(jsonPath("$.alreadyImported", is(300)))
-        .andExpect(jsonPath("$.complaints[0].complaintNumber", is(row1.get("complaintNumber").asText())))
-        .andExpect(jsonPath("$.complaints[0].outcome", is("ALREADY_SUBMITTED")));
-
-    // then nothing was added
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM complaint WHERE channel = 'REGULATOR_REFERRAL'").query(Long.class)
-        .single()).isEqualTo(300);
-  }
 
   @Test
   void shouldImportTheSixteenColumnLayoutWithoutNarratives() throws Exception {
@@ -180,17 +123,5 @@ class CfpbImportApiTests {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** The Complaint IDs of a CFPB file (last column). */
-  static List<String> complaintIds(byte[] csv) {
-    CsvReader reader = new CsvReader(new java.io.StringReader(new String(csv, StandardCharsets.UTF_8)));
-    reader.next();
-    List<String> ids = new java.util.ArrayList<>();
-    CsvReader.Row row;
-    while ((row = reader.next()) != null) {
-      ids.add(row.fields().get(row.fields().size() - 1));
-    }
-    return ids;
   }
 }
