@@ -9,13 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The intake spike detector (智能预警). Every {@code checkEvery} it counts each category's and each
- * product's complaints received in the last {@code window} and compares the count with the same
- * window at the same time of week in the previous {@code baselineWeeks} weeks (so weekday and
- * time-of-day patterns are the baseline, not alarms).
+ * The intake spike detector (智能预警). At every check (see {@link EarlyWarningSchedule}) it counts
+ * each category's and each product's complaints received in the last {@code window} and compares the
+ * count with the same window at the same time of week in the previous {@code baselineWeeks} weeks (so
+ * weekday and time-of-day patterns are the baseline, not alarms).
  *
- * @param enabled whether this node runs the scheduled check (every node may: raising is idempotent)
- * @param checkEvery pause between two checks
  * @param window length of the window counted
  * @param baselineWeeks same-time-of-week windows the expectation is taken from
  * @param minCount fewer complaints than this never alert, however unusual
@@ -27,8 +25,6 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("disputeflow.early-warning")
 record EarlyWarningProperties(
-    @DefaultValue("true") boolean enabled,
-    @DefaultValue("PT5M") Duration checkEvery,
     @DefaultValue("PT1H") Duration window,
     @DefaultValue("4") @Min(1) int baselineWeeks,
     @DefaultValue("10") @Min(1) int minCount,
@@ -37,7 +33,6 @@ record EarlyWarningProperties(
     @DefaultValue("PT4H") Duration respondWithin) {
 
   EarlyWarningProperties withWindow(Duration newWindow) {
-    return new EarlyWarningProperties(enabled, checkEvery, newWindow, baselineWeeks, minCount, maxPValue, minZ,
-        respondWithin);
+    return new EarlyWarningProperties(newWindow, baselineWeeks, minCount, maxPValue, minZ, respondWithin);
   }
 }

@@ -5,7 +5,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
-/** Checks intake for spikes on a schedule; off with disputeflow.early-warning.enabled=false (tests check by hand). */
+/**
+ * Checks intake for spikes every disputeflow.early-warning.check-every (PT5M). Every node may (raising is
+ * idempotent); disputeflow.early-warning.enabled=false turns it off on a node (tests check by hand).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @ConditionalOnProperty(name = "disputeflow.early-warning.enabled", havingValue = "true", matchIfMissing = true)

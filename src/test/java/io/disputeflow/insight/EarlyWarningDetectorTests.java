@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 class EarlyWarningDetectorTests {
 
-  private static final EarlyWarningProperties HOURLY = new EarlyWarningProperties(false, Duration.ofMinutes(5),
-      Duration.ofHours(1), 4, 10, 1e-5, 3, Duration.ofHours(4));
+  private static final EarlyWarningProperties HOURLY = new EarlyWarningProperties(Duration.ofHours(1), 4, 10,
+      1e-5, 3, Duration.ofHours(4));
   private static final EarlyWarningProperties DAILY = HOURLY.withWindow(Duration.ofDays(1));
 
   /** A Monday, ten weeks before the checks start. */
