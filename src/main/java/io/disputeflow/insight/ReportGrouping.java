@@ -15,9 +15,9 @@ enum ReportGrouping {
 
   String groupExpression() {
     return switch (this) {
-      case CATEGORY -> "COALESCE(c.category, 'UNCLASSIFIED')";
-      case CHANNEL -> "c.channel";
-      case PRODUCT -> "c.product";
+      case CATEGORY -> "COALESCE(b.category, 'UNCLASSIFIED')";
+      case CHANNEL -> "b.channel";
+      case PRODUCT -> "b.product";
       case DEPARTMENT -> "d.grp";
     };
   }
@@ -30,7 +30,7 @@ enum ReportGrouping {
     String values = Arrays.stream(Department.values()).map(d -> "('" + d.groupId() + "')")
         .collect(Collectors.joining(", "));
     return " JOIN (VALUES " + values + ") AS d (grp)"
-        + " ON POSITION(',' || d.grp || ',' IN ',' || c.departments || ',') > 0";
+        + " ON POSITION(',' || d.grp || ',' IN ',' || b.departments || ',') > 0";
   }
 
   String label(String value) {

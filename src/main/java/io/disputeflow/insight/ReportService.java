@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -37,13 +36,6 @@ class ReportService {
     OffsetDateTime asOf = OffsetDateTime.now(clock).atZoneSameInstant(zone).toOffsetDateTime();
     List<Figures> rows = reports.figures(groupBy, first.atStartOfDay(zone).toOffsetDateTime(),
         last.plusDays(1).atStartOfDay(zone).toOffsetDateTime(), asOf);
-    boolean anyReceived = !rows.isEmpty() && "TOTAL".equals(rows.get(0).group());
-    Figures total = anyReceived ? rows.get(0) : empty();
-    return new SummaryReport(first, last, groupBy, asOf, total, anyReceived ? rows.subList(1, rows.size()) : rows);
-  }
-
-  private static Figures empty() {
-    return new Figures("TOTAL", "Total / 合计", 0, 0, 0, 0, null, 0, 0, null, null, null, 0, 0, 0, null, Map.of(), 0,
-        null, 0, 0, null, Map.of());
+    return new SummaryReport(first, last, groupBy, asOf, rows.get(0), rows.subList(1, rows.size()));
   }
 }
