@@ -75,7 +75,7 @@ function showCharts(report) {
   chart('chart-volume').setOption({
     title: { text: 'Volume / 投诉量', left: 'center', textStyle: { fontSize: 14 } },
     tooltip: { trigger: 'axis' },
-    grid: { left: 160, right: 24, bottom: 24 },
+    grid: { left: 8, right: 24, bottom: 24, containLabel: true },
     xAxis: { type: 'value' },
     yAxis: { type: 'category', data: labels, inverse: true },
     series: [{ type: 'bar', name: 'Received / 受理量', data: groups.map(g => g.received) }],
@@ -90,7 +90,7 @@ function showCharts(report) {
     title: { text: 'On time and upheld / 按时率与支持率', left: 'center', textStyle: { fontSize: 14 } },
     tooltip: { trigger: 'axis', valueFormatter: v => v == null ? '–' : v.toFixed(1) + ' %' },
     legend: { bottom: 0 },
-    grid: { left: 48, right: 24, bottom: 72 },
+    grid: { left: 8, right: 24, bottom: 48, containLabel: true },
     xAxis: { type: 'category', data: labels, axisLabel: { rotate: 30, fontSize: 10 } },
     yAxis: { type: 'value', max: 100 },
     series: [
