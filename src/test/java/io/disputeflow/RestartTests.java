@@ -58,7 +58,8 @@ class RestartTests {
   private ConfigurableApplicationContext start() {
     // arguments, not default properties: application.yaml would override those
     List<String> arguments = new ArrayList<>(database.arguments());
-    arguments.addAll(List.of("--server.port=0", "--camunda.bpm.job-execution.enabled=false"));
+    arguments.addAll(List.of("--server.port=0", "--camunda.bpm.job-execution.enabled=false",
+        "--disputeflow.demo.import-cfpb="));
     return new SpringApplicationBuilder(DisputeFlowApplication.class).run(arguments.toArray(String[]::new));
   }
 }

@@ -4,6 +4,7 @@ import static io.disputeflow.process.ComplaintVariables.COMPLAINT_NUMBER;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /** service_close_complaint / service_close_inquiry: the case is closed in the record. */
@@ -11,13 +12,17 @@ import org.springframework.stereotype.Component;
 class CloseComplaintDelegate implements JavaDelegate {
 
   private final ComplaintRepository complaints;
+  private final ApplicationEventPublisher events;
 
-  CloseComplaintDelegate(ComplaintRepository complaints) {
+  CloseComplaintDelegate(ComplaintRepository complaints, ApplicationEventPublisher events) {
     this.complaints = complaints;
+    this.events = events;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    complaints.close(COMPLAINT_NUMBER.get(execution));
+    String number = COMPLAINT_NUMBER.get(execution);
+    complaints.close(number);
+    events.publishEvent(new ComplaintClosed(number));
   }
 }

@@ -150,6 +150,11 @@ public class ComplaintRepository {
     update(number, "resolution_outcome = ?", outcome);
   }
 
+  /** The head of consumer protection's re-verification verdict (ORIGINAL_UPHELD or REVISED), for reports. */
+  public void updateReverificationOutcome(String number, String outcome) {
+    update(number, "reverification_outcome = ?", outcome);
+  }
+
   public void updateSatisfaction(String number, int score, String comment) {
     update(number, "satisfaction_score = ?, satisfaction_comment = ?", score, comment);
   }

@@ -41,6 +41,7 @@ class IssueReverificationDecisionDelegate implements JavaDelegate {
     }
     RESOLUTION_OUTCOME.set(execution, REVERIFIED);
     complaints.updateResolutionOutcome(number, REVERIFIED);
+    complaints.updateReverificationOutcome(number, REVERIFICATION_OUTCOME.get(execution));
     letters.queueReverificationDecision(number, REVERIFICATION_OUTCOME.get(execution),
         REVERIFICATION_GROUNDS.get(execution));
   }

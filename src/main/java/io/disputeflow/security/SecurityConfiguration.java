@@ -6,6 +6,7 @@ import static io.disputeflow.security.Groups.COORDINATOR;
 import static io.disputeflow.security.Groups.HEAD;
 import static io.disputeflow.security.Groups.INTAKE;
 import static io.disputeflow.security.Groups.LEGAL;
+import static io.disputeflow.security.Groups.PROCESS_OWNER;
 import static io.disputeflow.security.Groups.SUPERVISOR;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
@@ -68,7 +69,8 @@ class SecurityConfiguration {
             .requestMatchers(path(POST, "/api/complaints/*/customer-response"),
                 path(POST, "/api/complaints/*/reverification-request"),
                 path(POST, "/api/complaints/*/survey")).hasAuthority(authority(INTAKE))
-            .requestMatchers(path("/api/imports/**")).hasAuthority(authority(INTAKE))
+            // regulator-referred complaints: a channel system or a coordinator imports the CFPB file
+            .requestMatchers(path(POST, "/api/imports/**")).hasAnyAuthority(authorities(INTAKE, COORDINATOR))
             // the decision clock: the coordinator asks, the supervisor may too (the head approves)
             .requestMatchers(path(POST, "/api/complaints/*/extension-requests"),
                 path(POST, "/api/complaints/*/clock/pause"),
@@ -84,7 +86,9 @@ class SecurityConfiguration {
             // one complaint: departments and legal counsel only those they review, contact data masked
             .requestMatchers(path(GET, "/api/complaints/*")).hasAnyAuthority(authorities(COMPLAINT_READERS))
             .requestMatchers(path(GET, "/api/complaints")).hasAnyAuthority(authorities(CASE_READERS))
-            .requestMatchers(path("/api/reports/**"), path("/reports/**")).hasAnyAuthority(authorities(OVERSIGHT))
+            // figures and early warnings: those who oversee the office, and process owners who change it
+            .requestMatchers(path(GET, "/api/reports/**"), path(GET, "/reports"), path(GET, "/reports/**"),
+                path(GET, "/webjars/**")).hasAnyAuthority(authorities(SUPERVISOR, HEAD, AUDITOR, PROCESS_OWNER))
             .anyRequest().denyAll())
         .httpBasic(basic -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))
         .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))

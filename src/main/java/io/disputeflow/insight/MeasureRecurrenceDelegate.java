@@ -1,0 +1,44 @@
+package io.disputeflow.insight;
+
+import static io.disputeflow.process.PolicyImprovementProcess.DEPARTMENT;
+import static io.disputeflow.process.PolicyImprovementProcess.FIXED_AT;
+import static io.disputeflow.process.PolicyImprovementProcess.RECURRENCE_BEFORE_FIX;
+import static io.disputeflow.process.PolicyImprovementProcess.RECURRENCE_SINCE_FIX;
+import static io.disputeflow.process.PolicyImprovementProcess.ROOT_CAUSE;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * service_measure_recurrence: evidence for the verifier — complaints closed with the same root cause
+ * and department since the fix, against the same length of time before it.
+ */
+@Component
+class MeasureRecurrenceDelegate implements JavaDelegate {
+
+  private final PolicyImprovementRepository improvements;
+  private final Clock clock;
+
+  MeasureRecurrenceDelegate(PolicyImprovementRepository improvements, Clock clock) {
+    this.improvements = improvements;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    OffsetDateTime fixedAt = FIXED_AT.get(execution).toInstant().atOffset(ZoneOffset.UTC);
+    Duration period = Duration.between(fixedAt, now);
+    String department = DEPARTMENT.get(execution);
+    String rootCause = ROOT_CAUSE.get(execution);
+    RECURRENCE_BEFORE_FIX.set(execution,
+        (long) improvements.closedWithRootCause(department, rootCause, fixedAt.minus(period), fixedAt).size());
+    RECURRENCE_SINCE_FIX.set(execution,
+        (long) improvements.closedWithRootCause(department, rootCause, fixedAt, now).size());
+  }
+}

@@ -1,0 +1,125 @@
+package io.disputeflow.insight;
+
+import io.disputeflow.feedback.RootCause;
+import io.disputeflow.insight.SummaryReport.Figures;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The report figures, aggregated in the database in one statement over the received_at range (SQL
+ * that H2 2.x and PostgreSQL both run, percentiles with PERCENTILE_CONT): the application never loads
+ * the complaints. The range is read once ({@code base}); the total and the groups aggregate it.
+ */
+@Repository
+class ReportRepository {
+
+  static final String TOTAL = "TOTAL";
+  private static final List<String> REVERIFICATION_OUTCOMES = List.of("ORIGINAL_UPHELD", "REVISED");
+
+  /** One row's aggregates; {@code b} is a complaint of the range with its days to decision and repeat flag. */
+  private static final String AGGREGATES = Stream.concat(Stream.of(
+          "COUNT(*) AS received",
+          "SUM(CASE WHEN b.inquiry_only THEN 1 ELSE 0 END) AS inquiries",
+          "SUM(CASE WHEN NOT b.inquiry_only AND b.decided_at IS NOT NULL THEN 1 ELSE 0 END) AS decided",
+          "SUM(CASE WHEN NOT b.inquiry_only AND b.decision IN ('UPHOLD', 'PARTLY_UPHOLD') THEN 1 ELSE 0 END) AS upheld",
+          "SUM(CASE WHEN NOT b.inquiry_only AND (b.decided_at IS NOT NULL OR b.decision_due_at <= :asOf)"
+              + " THEN 1 ELSE 0 END) AS due_by_now",
+          "SUM(CASE WHEN NOT b.inquiry_only AND b.decided_at <= b.decision_due_at THEN 1 ELSE 0 END) AS on_time",
+          "PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY b.days) AS median_days",
+          "PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY b.days) AS p90_days",
+          "SUM(b.extensions_used) AS extensions_used",
+          "SUM(CASE WHEN b.extensions_used > 0 THEN 1 ELSE 0 END) AS extended",
+          "SUM(CASE WHEN b.reverification_due_at IS NOT NULL THEN 1 ELSE 0 END) AS reverifications",
+          "COUNT(b.satisfaction_score) AS surveyed",
+          "AVG(CAST(b.satisfaction_score AS DOUBLE PRECISION)) AS mean_satisfaction",
+          "COUNT(b.customer_id) AS identified",
+          "SUM(b.repeat_flag) AS repeats"),
+      Stream.concat(
+          REVERIFICATION_OUTCOMES.stream().map(outcome -> "SUM(CASE WHEN b.reverification_outcome = '" + outcome
+              + "' THEN 1 ELSE 0 END) AS rv_" + outcome),
+          Stream.of(RootCause.values()).map(cause -> "SUM(CASE WHEN b.root_cause = '" + cause.name()
+              + "' THEN 1 ELSE 0 END) AS rc_" + cause.name())))
+      .collect(Collectors.joining(", "));
+
+  private final JdbcClient jdbc;
+
+  ReportRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The total (each complaint once) first, then one row per group, largest first, for complaints received in [from, to). */
+  @Transactional(readOnly = true)
+  List<Figures> figures(ReportGrouping grouping, OffsetDateTime from, OffsetDateTime to, OffsetDateTime asOf) {
+    String sql = "WITH base AS (SELECT c.category, c.channel, c.product, c.departments, c.inquiry_only, c.decision,"
+        + " c.decided_at, c.decision_due_at, c.extensions_used, c.reverification_due_at, c.reverification_outcome,"
+        + " c.satisfaction_score, c.customer_id, c.root_cause,"
+        + " CASE WHEN c.decided_at IS NOT NULL THEN CAST((EXTRACT(EPOCH FROM c.decided_at)"
+        + " - EXTRACT(EPOCH FROM c.received_at)) / 86400.0 AS DOUBLE PRECISION) END AS days,"
+        + " CASE WHEN c.customer_id IS NOT NULL AND EXISTS (SELECT 1 FROM complaint p"
+        + " WHERE p.customer_id = c.customer_id AND p.received_at < c.received_at"
+        + " AND p.received_at >= c.received_at - INTERVAL '12' MONTH) THEN 1 ELSE 0 END AS repeat_flag"
+        + " FROM complaint c WHERE c.received_at >= :from AND c.received_at < :to)"
+        + " SELECT 0 AS kind, '" + TOTAL + "' AS grp, " + AGGREGATES + " FROM base b"
+        + " UNION ALL SELECT 1 AS kind, " + grouping.groupExpression() + " AS grp, " + AGGREGATES
+        + " FROM base b" + grouping.join() + " GROUP BY " + grouping.groupExpression()
+        + " ORDER BY kind, received DESC, grp";
+    return jdbc.sql(sql)
+        .params(Map.of("from", from, "to", to, "asOf", asOf))
+        .query((rs, row) -> figures(rs, rs.getInt("kind") == 0 ? null : grouping))
+        .list();
+  }
+
+  private static Figures figures(ResultSet rs, ReportGrouping grouping) throws SQLException {
+    String group = rs.getString("grp");
+    long decided = rs.getLong("decided");
+    long upheld = rs.getLong("upheld");
+    long dueByNow = rs.getLong("due_by_now");
+    long onTime = rs.getLong("on_time");
+    long reverificationsRequested = rs.getLong("reverifications");
+    long identified = rs.getLong("identified");
+    long repeats = rs.getLong("repeats");
+    return new Figures(group, grouping == null ? "Total / 合计" : grouping.label(group), rs.getLong("received"),
+        rs.getLong("inquiries"), decided, upheld, share(upheld, decided), dueByNow, onTime, share(onTime, dueByNow),
+        rounded(rs, "median_days"), rounded(rs, "p90_days"), rs.getLong("extensions_used"), rs.getLong("extended"),
+        reverificationsRequested, share(reverificationsRequested, decided),
+        counts(rs, "rv_", REVERIFICATION_OUTCOMES), rs.getLong("surveyed"), rounded(rs, "mean_satisfaction"),
+        identified, repeats, share(repeats, identified),
+        counts(rs, "rc_", Stream.of(RootCause.values()).map(Enum::name).toList()));
+  }
+
+  /** The non-zero counts of the columns prefix + value, by value. */
+  private static Map<String, Long> counts(ResultSet rs, String prefix, List<String> values) throws SQLException {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (String value : values) {
+      long count = rs.getLong(prefix + value);
+      if (count > 0) {
+        counts.put(value, count);
+      }
+    }
+    return counts;
+  }
+
+  private static Double share(long part, long whole) {
+    return whole == 0 ? null : round((double) part / whole, 4);
+  }
+
+  private static Double rounded(ResultSet rs, String column) throws SQLException {
+    double value = rs.getDouble(column);
+    return rs.wasNull() ? null : round(value, 2);
+  }
+
+  private static double round(double value, int places) {
+    return BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP).doubleValue();
+  }
+}

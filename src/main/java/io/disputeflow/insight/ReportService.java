@@ -1,0 +1,41 @@
+package io.disputeflow.insight;
+
+import io.disputeflow.insight.SummaryReport.Figures;
+import io.disputeflow.web.InvalidFieldException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/** The summary report of a period: whole days in the bank's zone, figures as of now. */
+@Service
+class ReportService {
+
+  /** The default period: the last 30 days, today included. */
+  static final int DEFAULT_DAYS = 30;
+
+  private final ReportRepository reports;
+  private final Clock clock;
+  private final ZoneId zone;
+
+  ReportService(ReportRepository reports, Clock clock, @Value("${disputeflow.zone}") ZoneId zone) {
+    this.reports = reports;
+    this.clock = clock;
+    this.zone = zone;
+  }
+
+  SummaryReport summary(LocalDate from, LocalDate to, ReportGrouping groupBy) {
+    LocalDate last = to != null ? to : LocalDate.now(clock.withZone(zone));
+    LocalDate first = from != null ? from : last.minusDays(DEFAULT_DAYS - 1);
+    if (first.isAfter(last)) {
+      throw new InvalidFieldException("from", "must not be after to");
+    }
+    OffsetDateTime asOf = OffsetDateTime.now(clock).atZoneSameInstant(zone).toOffsetDateTime();
+    List<Figures> rows = reports.figures(groupBy, first.atStartOfDay(zone).toOffsetDateTime(),
+        last.plusDays(1).atStartOfDay(zone).toOffsetDateTime(), asOf);
+    return new SummaryReport(first, last, groupBy, asOf, rows.get(0), rows.subList(1, rows.size()));
+  }
+}

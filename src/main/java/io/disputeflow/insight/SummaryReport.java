@@ -1,0 +1,40 @@
+package io.disputeflow.insight;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * GET /api/reports/summary: the figures of the complaints received from {@code from} to {@code to}
+ * (whole days in the bank's zone, both included), in total and per group, as of {@code asOf}.
+ */
+record SummaryReport(LocalDate from, LocalDate to, ReportGrouping groupBy, OffsetDateTime asOf, Figures total,
+    List<Figures> groups) {
+
+  /**
+   * One row. Rates are shares (0–1), null when nothing counts towards them.
+   *
+   * @param received every complaint and inquiry received
+   * @param inquiries answered at first contact; the decision figures count complaints only
+   * @param decided complaints with a decision
+   * @param upheld decided upheld or partly upheld; {@code upheldRate} = upheld / decided
+   * @param dueByNow decided, or undecided past their decision deadline, at {@code asOf}
+   * @param decidedOnTime decided by their deadline (extensions included); {@code onTimeRate} = on time / due by now
+   * @param medianDaysToDecision days from receipt to decision, median of the decided
+   * @param p90DaysToDecision ... and 90th percentile
+   * @param extensionsUsed deadline extensions granted, in total
+   * @param extendedComplaints complaints with at least one extension
+   * @param reverificationsRequested decisions contested (核查); {@code reverificationRate} = requested / decided
+   * @param reverificationOutcomes decided re-verifications by outcome (ORIGINAL_UPHELD, REVISED)
+   * @param surveyed satisfaction answers; {@code meanSatisfaction} their mean score (1–5)
+   * @param identifiedCustomers complaints whose customer id is known
+   * @param repeatComplaints ... whose customer complained before within 12 months; {@code repeatRate} = repeat / identified
+   * @param rootCauses closed complaints by root cause
+   */
+  record Figures(String group, String label, long received, long inquiries, long decided, long upheld,
+      Double upheldRate, long dueByNow, long decidedOnTime, Double onTimeRate, Double medianDaysToDecision,
+      Double p90DaysToDecision, long extensionsUsed, long extendedComplaints, long reverificationsRequested,
+      Double reverificationRate, Map<String, Long> reverificationOutcomes, long surveyed, Double meanSatisfaction,
+      long identifiedCustomers, long repeatComplaints, Double repeatRate, Map<String, Long> rootCauses) {}
+}
