@@ -62,6 +62,9 @@ class SecurityConfiguration {
             // the welcome redirect to the webapps
             .requestMatchers(path(GET, "/")).permitAll()
             .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
+            // what browsers ask of any site by themselves (nothing here: 404); a Basic challenge would pop a
+            // login dialog over Tasklist
+            .requestMatchers(path(GET, "/favicon.ico"), path(GET, "/robots.txt"), path(GET, "/.well-known/**")).permitAll()
             .requestMatchers(path("/actuator/**")).hasAuthority(authority(CAMUNDA_ADMIN))
             .requestMatchers(path("/v3/api-docs"), path("/v3/api-docs/**")).authenticated()
             // channel systems: new complaints and the customer's answers

@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -20,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Once per database: gives the tasks that were opened while authorizations were still off what the
- * engine now grants every new task (READ and TASK_WORK for its candidate groups, candidate users and
- * assignee), so they do not vanish from Tasklist after an upgrade. Remembered as an engine property.
+ * engine now grants every new task (READ, TASK_WORK and TASK_ASSIGN for its candidate groups,
+ * candidate users and assignee), so they do not vanish from Tasklist after an upgrade. Remembered as an engine property.
  */
 @Component
 class TaskAuthorizationBackfill {
@@ -77,8 +76,9 @@ class TaskAuthorizationBackfill {
     authorization.setGroupId(groupId);
     authorization.setResource(Resources.TASK);
     authorization.setResourceId(taskId);
-    authorization.addPermission(TaskPermissions.READ);
-    authorization.addPermission(TaskPermissions.TASK_WORK);
+    for (var permission : TaskHandOverPlugin.CANDIDATE_PERMISSIONS) {
+      authorization.addPermission(permission);
+    }
     authorizationService.saveAuthorization(authorization);
     return true;
   }

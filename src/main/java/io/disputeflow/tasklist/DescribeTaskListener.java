@@ -94,6 +94,9 @@ class DescribeTaskListener implements TaskListener {
     texts.put(TaskDisplay.LEGAL_DUE_AT_TEXT.name(), text(caseValue(caseInstance, task, LEGAL_DUE_AT)));
     texts.put(TaskDisplay.REVERIFICATION_DUE_AT_TEXT.name(), text(REVERIFICATION_DUE_AT.get(task)));
     texts.put(TaskDisplay.CLOCK_STATE_TEXT.name(), clockLabel(caseValue(caseInstance, task, CLOCK_STATE)));
+    // the filters' other columns: who works a task may read the task, not the whole case (authorizations)
+    texts.put(COMPLAINT_NUMBER.name(), COMPLAINT_NUMBER.get(task));
+    texts.put(CUSTOMER_NAME.name(), CUSTOMER_NAME.get(task));
     return texts;
   }
 

@@ -385,7 +385,7 @@ class TimelineApiTests {
   }
 
   private void asUser(String user, Runnable work) {
-    identityService.setAuthenticatedUserId(user);
+    CaseWorker.authenticate(identityService, user);
     try {
       work.run();
     } finally {

@@ -1,5 +1,6 @@
 package io.disputeflow.cluster;
 
+import io.disputeflow.support.CaseWorker;
 import io.disputeflow.DisputeFlowApplication;
 import io.disputeflow.support.HttpApi;
 import io.disputeflow.support.TestDatabase;
@@ -37,6 +38,8 @@ final class ClusterNode implements AutoCloseable {
         "--spring.profiles.active=postgres",
         "--server.port=0",
         "--disputeflow.demo.enabled=true",
+        // the demo users with a throwaway database; no demo import, the tests count their own complaints
+        "--disputeflow.demo.allow-with-postgres=true", "--disputeflow.demo.import-cfpb=",
         // two engines in one JVM need two names (no hyphen allowed); history records which node ran each job
         "--camunda.bpm.process-engine-name=" + name.replace("-", ""),
         "--camunda.bpm.generic-properties.properties.hostname=" + name,
@@ -51,7 +54,7 @@ final class ClusterNode implements AutoCloseable {
   /** Claims and completes the task as the user would in Tasklist; the job executors do the rest. */
   void complete(Task task, String user, Map<String, Object> variables) {
     IdentityService identity = engine.getIdentityService();
-    identity.setAuthenticatedUserId(user);
+    CaseWorker.authenticate(identity, user);
     try {
       engine.getTaskService().claim(task.getId(), user);
       engine.getTaskService().complete(task.getId(), variables);

@@ -40,7 +40,9 @@ final class NodeProcess {
         DisputeFlowApplication.class.getName(),
         "--spring.profiles.active=postgres",
         "--server.port=" + port,
-        "--disputeflow.demo.enabled=true"));
+        "--disputeflow.demo.enabled=true",
+        // the demo users with a throwaway database; no demo import, the tests count their own complaints
+        "--disputeflow.demo.allow-with-postgres=true", "--disputeflow.demo.import-cfpb="));
     command.addAll(database.arguments());
     command.addAll(List.of(moreArguments));
     Files.createDirectories(log.getParent());

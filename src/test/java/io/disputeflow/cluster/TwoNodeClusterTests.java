@@ -1,5 +1,6 @@
 package io.disputeflow.cluster;
 
+import io.disputeflow.support.CaseWorker;
 import static java.util.stream.Collectors.counting;
 import static java.util.stream.Collectors.groupingBy;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -201,7 +202,7 @@ class TwoNodeClusterTests {
     Map<String, Object> variables = investigation();
     together.await();
     try {
-      node.engine.getIdentityService().setAuthenticatedUserId(user);
+      CaseWorker.authenticate(node.engine.getIdentityService(), user);
       node.engine.getTaskService().complete(task.getId(), variables);
       return "completed";
     } catch (OptimisticLockingException e) {

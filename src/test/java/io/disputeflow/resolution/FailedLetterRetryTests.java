@@ -88,7 +88,7 @@ class FailedLetterRetryTests {
     try {
       // when cora proposes the decision
       Task proposal = worker.openTask(number, ResolutionProcess.USER_PROPOSE_RESOLUTION);
-      identityService.setAuthenticatedUserId("cora");
+      CaseWorker.authenticate(identityService, "cora");
       try {
         taskService.claim(proposal.getId(), "cora");
         taskService.complete(proposal.getId(), Map.of("decision", "UPHOLD", "compensationAmount", 500.0,

@@ -47,7 +47,7 @@ public class CaseWorker {
 
   public void complete(Task task, String user, Map<String, Object> variables) {
     // as Tasklist and /engine-rest do: the user with their groups, whose authorizations the engine checks
-    identityService.setAuthentication(user, groupsOf(user));
+    authenticate(identityService, user);
     try {
       taskService.claim(task.getId(), user);
       taskService.complete(task.getId(), variables);
@@ -57,8 +57,10 @@ public class CaseWorker {
     runJobs();
   }
 
-  private List<String> groupsOf(String user) {
-    return identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+  /** Authenticates the user with their groups, as Tasklist and /engine-rest do, for the engine's authorization checks. */
+  public static void authenticate(IdentityService identity, String user) {
+    identity.setAuthentication(user,
+        identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList());
   }
 
   /** Runs every job that is due now, as the job executor would. */

@@ -57,7 +57,6 @@ class FormContractTests {
    * shows them). Each is listed here, so adding a reader makes this test say to remove it.
    */
   private static final Map<String, String> HISTORY_ONLY = Map.of(
-      "inquiryAnswer", "the inquiry answer letter is queued by type; its text is not rendered yet",
       "rootCauseNotes", "the complaint record keeps cause, department and systemic flag, not the notes",
       "overdueAction", "the supervisor's record of a breach",
       "overdueNotes", "the supervisor's record of a breach",

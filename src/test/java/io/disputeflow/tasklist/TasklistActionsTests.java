@@ -13,6 +13,7 @@ import io.disputeflow.support.Submissions;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.DelegationState;
@@ -45,6 +46,7 @@ class TasklistActionsTests {
   @Autowired ObjectMapper json;
   @Autowired CaseWorker worker;
   @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
   @Autowired JdbcClient jdbc;
 
   private final Map<String, TasklistSession> sessions = new HashMap<>();
@@ -81,8 +83,9 @@ class TasklistActionsTests {
     assertThat(delegated.getDelegationState()).isEqualTo(DelegationState.PENDING);
 
     // cora comments and fills the form: Tasklist's Complete resolves a delegated task back to chen
-    assertThat(as("cora").post("/task/" + task + "/comment/create", "{\"message\": \"已电话联系客户，客户同意提供账单截图。\"}")
-        .getStatusCode().value()).isEqualTo(200);
+    ResponseEntity<String> comment = as("cora").post("/task/" + task + "/comment/create",
+        "{\"message\": \"已电话联系客户，客户同意提供账单截图。\"}");
+    assertThat(comment.getStatusCode().value()).as(comment.getBody()).isEqualTo(200);
     assertThat(as("cora").post("/task/" + task + "/submit-form", investigation(CHINESE_FINDINGS))
         .getStatusCode().value()).isEqualTo(204);
     Task resolved = taskService.createTaskQuery().taskId(task).singleResult();
@@ -133,8 +136,14 @@ class TasklistActionsTests {
         Map.of("decision", "UPHOLD", "compensationAmount", 5000.0, "decisionGrounds", "Refund"));
     String approval = worker.openTask(number, ResolutionProcess.USER_APPROVE_COMPENSATION).getId();
 
-    assertThat(message(as("cora").post("/task/" + approval + "/claim", "{\"userId\": \"cora\"}"))).isEqualTo(
-        "Four eyes: cora proposed this resolution and cannot approve it; another approver must");
+    // cora also acts as a supervisor: only then could she reach her own proposal's approval
+    identityService.createMembership("cora", "supervisor");
+    try {
+      assertThat(message(as("cora").post("/task/" + approval + "/claim", "{\"userId\": \"cora\"}"))).isEqualTo(
+          "Four eyes: cora proposed this resolution and cannot approve it; another approver must");
+    } finally {
+      identityService.deleteMembership("cora", "supervisor");
+    }
   }
 
   private static String investigation(String findings) throws Exception {

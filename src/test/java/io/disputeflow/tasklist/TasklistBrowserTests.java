@@ -212,10 +212,13 @@ class TasklistBrowserTests {
   private void login(String user) {
     browser.manage().deleteAllCookies();
     browser.get(base() + "/camunda/app/tasklist/default/#/login");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")))
-        .sendKeys(user);
-    browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo");
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    enter(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]"))), user);
+    enter(browser.findElement(By.cssSelector("input[ng-model=password]")), "demo");
+    ((JavascriptExecutor) browser).executeScript("arguments[0].click();",
+        browser.findElement(By.cssSelector("button[type=submit]")));
+    wait.until(driver -> !driver.getCurrentUrl().endsWith("#/login"));
+    // the page the login form turned into takes no DevTools input either (see enter); a fresh load does
+    browser.navigate().refresh();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filter")));
   }
 
@@ -266,9 +269,30 @@ class TasklistBrowserTests {
     WebElement input = wait.until(ExpectedConditions.elementToBeClickable(field(id)));
     ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", input);
     input.clear();
+    enter(input, text);
     // form-js takes typed text after a debounce, or at once when the field loses focus: tab away
-    input.sendKeys(text, Keys.TAB);
+    input.sendKeys(Keys.TAB);
+    if (input.equals(browser.switchTo().activeElement())) {
+      ((JavascriptExecutor) browser).executeScript("arguments[0].blur();", input);
+    }
     wait.until(driver -> !input.equals(driver.switchTo().activeElement()));
+  }
+
+  /**
+   * Types the text. Headless Chromium 156 here delivers no DevTools input (keys or mouse: the page sees
+   * no keydown at all, also in a plain input added to it) to Tasklist's login page since authorizations
+   * are on, while the welcome page and Tasklist after a load once logged in take it; we did not find
+   * why. There the value is set as typing sets it: the native value setter, then the input and change
+   * events that AngularJS and form-js listen to, and the login button is clicked by script.
+   */
+  private void enter(WebElement input, String text) {
+    input.sendKeys(text);
+    if (!text.equals(input.getDomProperty("value"))) {
+      ((JavascriptExecutor) browser).executeScript("const [element, text] = arguments;"
+          + " Object.getOwnPropertyDescriptor(Object.getPrototypeOf(element), 'value').set.call(element, text);"
+          + " element.dispatchEvent(new Event('input', {bubbles: true}));"
+          + " element.dispatchEvent(new Event('change', {bubbles: true}));", input, text);
+    }
   }
 
   private void choose(String id) {
