@@ -115,6 +115,12 @@ class AccessRulesTests {
             BodyPublishers.ofString("Complaint ID\n1\n")), Map.of("intake", 404)),
         new Family("GET /audit/complaints/{n}", user -> get(user, "/audit/complaints/" + shared()),
             Map.of("audrey", 404)),
+        new Family("GET /api/process-versions", user -> get(user, "/api/process-versions"),
+            Map.of("paul", 200, "sam", 200, "helen", 200, "audrey", 200)),
+        // a dry run changes nothing; version 1 is the latest here, so an allowed caller is told 400
+        new Family("POST /api/process-versions/{key}/migrate", user -> post(user,
+            "/api/process-versions/complaint-handling/migrate", "{\"fromVersion\": 1, \"dryRun\": true}"),
+            Map.of("paul", 400)),
         new Family("GET /actuator/info", user -> get(user, "/actuator/info"), Map.of("admin", 200)),
         new Family("GET /v3/api-docs", user -> get(user, "/v3/api-docs"), everyoneSignedIn(200)),
         new Family("POST /engine-rest/task/{id}/complete",
