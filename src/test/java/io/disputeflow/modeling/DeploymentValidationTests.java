@@ -64,6 +64,30 @@ class DeploymentValidationTests {
   }
 
   @Test
+  void shouldRefuseASecondDeploymentOfTheSameNameWhoseUnchangedFormIsLeftOut() throws Exception {
+    // given a first deployment named "investigation" with the model and its form
+    String form = Modeler.shipped("forms/investigate-complaint.form");
+    HttpResponse<String> first = modeler.deploy("paul", "investigation", Map.of("investigation.bpmn",
+        Modeler.shipped("investigation.bpmn").replace("name=\"Investigation\"", "name=\"Investigation A\""),
+        "investigate-complaint.form", form));
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+    try {
+      // when the model changes again and is deployed under the same name with the unchanged form:
+      // deploy-changed-only leaves the form out, and binding deployment would find no form
+      HttpResponse<String> second = modeler.deploy("paul", "investigation", Map.of("investigation.bpmn",
+          Modeler.shipped("investigation.bpmn").replace("name=\"Investigation\"", "name=\"Investigation B\""),
+          "investigate-complaint.form", form));
+
+      // then
+      assertThat(second.statusCode()).as(second.body()).isEqualTo(400);
+      assertThat(json.readTree(second.body()).get("message").asText())
+          .contains("User task 'user_investigate_complaint'").contains("form 'investigate-complaint'");
+    } finally {
+      repositoryService.deleteDeployment(json.readTree(first.body()).get("id").asText(), true);
+    }
+  }
+
+  @Test
   void shouldRefuseATaskWhoseDelegateBeanDoesNotExist() throws Exception {
     // given a typo in a bean name, typed instead of picking the template
     String model = Modeler.shipped("investigation.bpmn").replace("${recordInvestigationDelegate}",

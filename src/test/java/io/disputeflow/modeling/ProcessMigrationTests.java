@@ -113,13 +113,14 @@ class ProcessMigrationTests {
       // then both wait in the same task of version 2, and the first takes the new optional step
       assertThat(instancesOf(v1)).as(stage.key()).isZero();
       assertThat(instancesOf(v2)).isEqualTo(open);
-      String oldName = repositoryService.getBpmnModelInstance(v1.getId()).<UserTask>getModelElementById(stage.task())
-          .getName();
+      String oldName = model(v1).<UserTask>getModelElementById(stage.task()).getName();
+      String newName = model(v2).<UserTask>getModelElementById(stage.task()).getName();
       for (String number : waiting) {
         Task task = worker.openTask(number, stage.task());
         assertThat(task.getProcessDefinitionId()).isEqualTo(v2.getId());
         // the engine moves the task as it is: the open task keeps the name it was created with
-        assertThat(task.getName()).isEqualTo(oldName);
+        // (Tasklist's presentation adds the case after it)
+        assertThat(task.getName()).startsWith(oldName).doesNotStartWith(newName);
       }
       Map<String, Object> secondLook = new HashMap<>(stage.taskVariables());
       secondLook.put("secondLookNeeded", true);
@@ -139,7 +140,7 @@ class ProcessMigrationTests {
     List<String> waiting = List.of(complaintAt(new Stage(null, null, null, null, 0)), complaintAt(
         new Stage(null, null, null, null, 0)));
     ProcessDefinition v1 = latest(InvestigationProcess.KEY);
-    BpmnModelInstance model = repositoryService.getBpmnModelInstance(v1.getId());
+    BpmnModelInstance model = model(v1);
     String renamed = Bpmn.convertToString(model).replace(InvestigationProcess.USER_INVESTIGATE_COMPLAINT,
         "user_investigate_case");
     assertThat(modeler.deploy("paul", "investigation, task id changed",
@@ -211,7 +212,7 @@ class ProcessMigrationTests {
   @Test
   void shouldRefuseBadInputNamingTheField() throws Exception {
     // given a newer feedback version: only its name changed
-    BpmnModelInstance feedback = repositoryService.getBpmnModelInstance(latest(FeedbackProcess.KEY).getId());
+    BpmnModelInstance feedback = model(latest(FeedbackProcess.KEY));
     feedback.<org.camunda.bpm.model.bpmn.instance.Process>getModelElementById(FeedbackProcess.KEY)
         .setName("Feedback " + REFERENCES.incrementAndGet());
     assertThat(modeler.deploy("paul", "feedback renamed", withForms(Map.of("feedback.bpmn",
@@ -265,7 +266,7 @@ class ProcessMigrationTests {
   private Map<String, String> changed(Stage stage) {
     ProcessDefinition latest = latest(stage.key());
     String suffix = "_v" + (latest.getVersion() + 1);
-    BpmnModelInstance model = repositoryService.getBpmnModelInstance(latest.getId());
+    BpmnModelInstance model = model(latest);
     UserTask task = model.getModelElementById(stage.task());
     task.setName(task.getName().replaceAll(" \\(v\\d+\\)$", "") + " (v" + (latest.getVersion() + 1) + ")");
     SequenceFlow out = task.getOutgoing().iterator().next();
@@ -307,6 +308,11 @@ class ProcessMigrationTests {
     models.values().forEach(model -> java.util.regex.Pattern.compile("\\bformRef=\"([^\"]+)\"").matcher(model)
         .results().forEach(ref -> files.put(ref.group(1) + ".form", Modeler.shipped("forms/" + ref.group(1) + ".form"))));
     return files;
+  }
+
+  /** The deployed model as a copy of its own: the engine's cached instance must not change. */
+  private BpmnModelInstance model(ProcessDefinition definition) {
+    return Bpmn.readModelFromStream(repositoryService.getProcessModel(definition.getId()));
   }
 
   private ProcessDefinition latest(String key) {
