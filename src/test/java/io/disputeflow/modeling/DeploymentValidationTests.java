@@ -28,6 +28,7 @@ class DeploymentValidationTests {
 
   @LocalServerPort int port;
   @Autowired RepositoryService repositoryService;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
   @Autowired ObjectMapper json;
   Modeler modeler;
 
@@ -58,6 +59,29 @@ class DeploymentValidationTests {
       assertThat(latest.getVersion()).isEqualTo(2);
       assertThat(repositoryService.createDeploymentQuery().deploymentId(deployment).singleResult().getSource())
           .isEqualTo("Camunda Modeler");
+
+      // and the process owner sees both versions, newest first, with the open instances of each
+      HttpResponse<String> listed = modeler.send("paul", "GET", "/api/process-versions", null, null);
+      assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+      JsonNode investigation = null;
+      for (JsonNode listedModel : json.readTree(listed.body())) {
+        if (listedModel.get("key").asText().equals(InvestigationProcess.KEY)) {
+          investigation = listedModel;
+        }
+      }
+      assertThat(investigation).isNotNull();
+      assertThat(investigation.get("latestVersion").asInt()).isEqualTo(2);
+      JsonNode v2 = investigation.at("/versions/0");
+      JsonNode v1 = investigation.at("/versions/1");
+      assertThat(v2.get("version").asInt()).isEqualTo(2);
+      assertThat(v2.get("id").asText()).isEqualTo(latest.getId());
+      assertThat(v2.get("deploymentName").asText()).isEqualTo("investigation changed");
+      assertThat(v2.get("deploymentSource").asText()).isEqualTo("Camunda Modeler");
+      assertThat(v2.get("deploymentTime").asText()).isNotBlank();
+      assertThat(v2.get("openInstances").asLong()).isZero();
+      assertThat(v1.get("version").asInt()).isEqualTo(1);
+      assertThat(v1.get("openInstances").asLong()).isEqualTo(runtimeService.createProcessInstanceQuery()
+          .processDefinitionId(v1.get("id").asText()).count());
     } finally {
       repositoryService.deleteDeployment(deployment, true);
     }
