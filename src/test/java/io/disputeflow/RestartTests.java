@@ -53,6 +53,15 @@ class RestartTests {
       // unchanged models are not deployed again
       assertThat(app.getBean(RepositoryService.class).createProcessDefinitionQuery().count()).isEqualTo(definitions);
     }
+
+    // a second restart: still one version of every model, decision and form, from one deployment
+    try (ConfigurableApplicationContext app = start()) {
+      RepositoryService repository = app.getBean(RepositoryService.class);
+      assertThat(repository.createProcessDefinitionQuery().list()).allSatisfy(d -> assertThat(d.getVersion()).isOne());
+      assertThat(repository.createDecisionDefinitionQuery().list()).allSatisfy(d -> assertThat(d.getVersion()).isOne());
+      assertThat(repository.createProcessDefinitionQuery().count()).isEqualTo(definitions);
+      assertThat(repository.createDeploymentQuery().count()).isOne();
+    }
   }
 
   private ConfigurableApplicationContext start() {

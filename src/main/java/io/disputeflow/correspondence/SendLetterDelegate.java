@@ -4,6 +4,7 @@ import static io.disputeflow.process.ComplaintVariables.COMPLAINT_NUMBER;
 import static io.disputeflow.process.ComplaintVariables.INQUIRY_ANSWER;
 import static io.disputeflow.process.ComplaintVariables.SURVEY_WITHIN;
 
+import io.disputeflow.process.TaskInput;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 class SendLetterDelegate implements JavaDelegate {
 
+  @TaskInput(value = LetterType.class, handles = {"ACKNOWLEDGEMENT", "INQUIRY_ANSWER", "SURVEY_INVITATION"})
   static final String LETTER_TYPE = "letterType";
 
   private final LetterService letters;

@@ -1,5 +1,6 @@
 package io.disputeflow.deadline;
 
+import io.disputeflow.process.TaskInput;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordClockAlertDelegate implements JavaDelegate {
 
+  @TaskInput(ClockAlert.class)
   static final String ALERT = "alert";
 
   private final DecisionClock clock;

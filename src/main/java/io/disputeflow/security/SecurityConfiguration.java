@@ -92,6 +92,10 @@ class SecurityConfiguration {
             // figures and early warnings: those who oversee the office, and process owners who change it
             .requestMatchers(path(GET, "/api/reports/**"), path(GET, "/reports"), path(GET, "/reports/**"),
                 path(GET, "/webjars/**")).hasAnyAuthority(authorities(SUPERVISOR, HEAD, AUDITOR, PROCESS_OWNER))
+            // model versions: read by those who oversee the office, open instances moved by the process owners
+            .requestMatchers(path(GET, "/api/process-versions"))
+                .hasAnyAuthority(authorities(PROCESS_OWNER, SUPERVISOR, HEAD, AUDITOR))
+            .requestMatchers(path(POST, "/api/process-versions/*/migrate")).hasAuthority(authority(PROCESS_OWNER))
             .anyRequest().denyAll())
         .httpBasic(basic -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))
         .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))

@@ -42,7 +42,9 @@ class CaseProcessesApiTests {
     BpmnModelInstance model = repositoryService.getBpmnModelInstance(ranOn.getId());
     model.<Process>getModelElementById(InvestigationProcess.KEY).setName("Investigation, second version");
     Deployment replacement = repositoryService.createDeployment().name("investigation v+1")
-        .addModelInstance("investigation.bpmn", model).deploy();
+        .addModelInstance("investigation.bpmn", model)
+        // its form is bound to the deployment (deployment validation refuses the model without it)
+        .addClasspathResource("processes/forms/investigate-complaint.form").deploy();
     try {
       // when an auditor loads the case's processes
       JsonNode processes = json.readTree(mvc.perform(get("/api/complaints/" + number + "/processes")

@@ -1,0 +1,240 @@
+package io.disputeflow.modeling;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.BpmnParseException;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.impl.util.xml.Namespace;
+import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Refuses a new deployment whose models name what this application or the engine does not have, so
+ * a process owner's mistake is answered at deployment, not by a failing complaint days later:
+ * <ul>
+ *   <li>a delegate expression ({@code ${bean}}, on tasks and listeners) whose bean does not exist,
+ *       a {@code camunda:class} that is not on the class path;</li>
+ *   <li>a service task that leaves out an input parameter its delegate reads, or sets it to a value
+ *       the delegate does not handle ({@link io.disputeflow.process.TaskInput});</li>
+ *   <li>a {@code camunda:formRef} that is neither in the deployment nor deployed (binding
+ *       {@code deployment}: in the deployment);</li>
+ *   <li>a business rule task's {@code camunda:decisionRef} that is neither in the deployment nor deployed.</li>
+ * </ul>
+ * Definitions the engine parses again from its database (a cold cache after a restart) are not new
+ * and are not checked: a running version must stay loadable whatever changed since.
+ */
+@Component
+class DeploymentValidator {
+
+  private static final Namespace CAMUNDA = BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS;
+  private static final Pattern LEADING_BEAN = Pattern.compile("^[$#]\\{\\s*([A-Za-z_$][\\w$]*)");
+  private static final Pattern DECISION_ID = Pattern.compile("<(?:\\w+:)?decision\\s[^>]*?\\bid=\"([^\"]+)\"");
+
+  private final ApplicationContext beans;
+  private final ObjectMapper json;
+
+  DeploymentValidator(ApplicationContext beans, ObjectMapper json) {
+    this.beans = beans;
+    this.json = json;
+  }
+
+  void validate(Element definitions, List<ProcessDefinitionEntity> processDefinitions) {
+    if (processDefinitions.isEmpty()) {
+      return;
+    }
+    CommandContext command = Context.getCommandContext();
+    DeploymentEntity deployment = command.getDeploymentManager()
+        .findDeploymentById(processDefinitions.get(0).getDeploymentId());
+    if (deployment == null || !deployment.isNew()) {
+      return;
+    }
+    Check check = new Check(command, deployment);
+    check.walk(definitions, null);
+    if (!check.problems.isEmpty()) {
+      throw new BpmnParseException("Deployment refused: " + String.join("; ", check.problems), check.first);
+    }
+  }
+
+  /** One deployment's check: what it contains, and what is wrong with it. */
+  private final class Check {
+
+    private final CommandContext command;
+    private final Set<String> forms = new HashSet<>();
+    private final Set<String> decisions = new HashSet<>();
+    private final List<String> problems = new ArrayList<>();
+    private Element first;
+
+    Check(CommandContext command, DeploymentEntity deployment) {
+      this.command = command;
+      Map<String, ResourceEntity> resources = deployment.getResources();
+      if (resources != null) {
+        resources.values().forEach(this::collect);
+      }
+    }
+
+    private void collect(ResourceEntity resource) {
+      String name = resource.getName();
+      if (resource.getBytes() == null) {
+        return;
+      }
+      String text = new String(resource.getBytes(), StandardCharsets.UTF_8);
+      if (name.endsWith(".form")) {
+        try {
+          JsonNode id = json.readTree(text).get("id");
+          if (id != null) {
+            forms.add(id.asText());
+          }
+        } catch (IOException e) {
+          // the engine's form deployer reports an unreadable form itself
+        }
+      } else if (name.endsWith(".dmn") || name.endsWith(".dmn11.xml")) {
+        Matcher decision = DECISION_ID.matcher(text);
+        while (decision.find()) {
+          decisions.add(decision.group(1));
+        }
+      }
+    }
+
+    void walk(Element element, Element owner) {
+      String tag = local(element);
+      boolean camundaElement = CAMUNDA.getNamespaceUri().equals(element.getUri());
+      if (camundaElement && (tag.equals("executionListener") || tag.equals("taskListener"))) {
+        String where = describe(element, tag) + " of " + describe(owner, local(owner));
+        delegate(element, element.attribute("delegateExpression"), where);
+        javaClass(element, element.attribute("class"), where);
+      } else if (!camundaElement && element.attribute("id") != null) {
+        owner = element;
+        String where = describe(element, tag);
+        String expression = element.attributeNS(CAMUNDA, "delegateExpression");
+        Class<?> delegate = delegate(element, expression, where);
+        if (delegate != null) {
+          inputs(element, DelegateInputs.of(delegate), where, expression);
+        }
+        javaClass(element, element.attributeNS(CAMUNDA, "class"), where);
+        form(element, where);
+        if (tag.equals("businessRuleTask")) {
+          decision(element, where);
+        }
+      }
+      for (Element child : element.elements()) {
+        walk(child, owner);
+      }
+    }
+
+    /** The delegate's class, or null when the expression names no bean to check. */
+    private Class<?> delegate(Element element, String expression, String where) {
+      if (expression == null || expression.isBlank()) {
+        return null;
+      }
+      Matcher bean = LEADING_BEAN.matcher(expression.trim());
+      if (!bean.find()) {
+        problem(element, where + ": delegate expression " + expression + " names no bean");
+        return null;
+      }
+      String name = bean.group(1);
+      if (!beans.containsBean(name)) {
+        problem(element, where + ": delegate bean '" + name + "' (" + expression
+            + ") does not exist in this application; choose the step's template in Modeler");
+        return null;
+      }
+      return beans.getType(name);
+    }
+
+    private void javaClass(Element element, String className, String where) {
+      if (className != null && !className.isBlank() && !ClassUtils.isPresent(className, getClass().getClassLoader())) {
+        problem(element, where + ": class '" + className + "' does not exist in this application");
+      }
+    }
+
+    private void inputs(Element task, Map<String, List<String>> needed, String where, String expression) {
+      if (needed.isEmpty()) {
+        return;
+      }
+      Map<String, String> given = new java.util.HashMap<>();
+      Element extensions = child(task, "extensionElements");
+      Element io = extensions == null ? null : extensions.elementNS(CAMUNDA, "inputOutput");
+      if (io != null) {
+        io.elementsNS(CAMUNDA, "inputParameter").forEach(p -> given.put(p.attribute("name"), p.getText().trim()));
+      }
+      needed.forEach((name, values) -> {
+        String value = given.get(name);
+        if (value == null) {
+          problem(task, where + ": input parameter '" + name + "' missing (" + expression + " reads it; one of "
+              + values + ")");
+        } else if (!value.contains("{") && !values.contains(value)) {
+          problem(task, where + ": input parameter '" + name + "' is '" + value + "', not one of " + values);
+        }
+      });
+    }
+
+    private void form(Element element, String where) {
+      String ref = element.attributeNS(CAMUNDA, "formRef");
+      if (ref == null || ref.isBlank() || ref.contains("{") || forms.contains(ref)) {
+        return;
+      }
+      String binding = element.attributeNS(CAMUNDA, "formRefBinding", "latest");
+      if ("deployment".equals(binding)) {
+        problem(element, where + ": form '" + ref + "' (camunda:formRef, binding deployment) is not in this"
+            + " deployment; deploy its .form file with the model");
+      } else if (command.getCamundaFormDefinitionManager().findLatestDefinitionByKey(ref) == null) {
+        problem(element, where + ": form '" + ref + "' (camunda:formRef) is neither in this deployment nor deployed");
+      }
+    }
+
+    private void decision(Element element, String where) {
+      String ref = element.attributeNS(CAMUNDA, "decisionRef");
+      if (ref == null || ref.isBlank() || ref.contains("{") || decisions.contains(ref)) {
+        return;
+      }
+      String binding = element.attributeNS(CAMUNDA, "decisionRefBinding", "latest");
+      if ("deployment".equals(binding)) {
+        problem(element, where + ": decision '" + ref + "' (camunda:decisionRef, binding deployment) is not in"
+            + " this deployment; deploy its .dmn file with the model");
+      } else if (command.getDecisionDefinitionManager().findLatestDecisionDefinitionByKey(ref) == null) {
+        problem(element, where + ": decision '" + ref + "' (camunda:decisionRef) is neither in this deployment"
+            + " nor deployed");
+      }
+    }
+
+    private void problem(Element element, String message) {
+      if (first == null) {
+        first = element;
+      }
+      problems.add(message);
+    }
+  }
+
+  private static Element child(Element element, String tag) {
+    return element.elements().stream().filter(e -> local(e).equals(tag)).findFirst().orElse(null);
+  }
+
+  private static String local(Element element) {
+    String tag = element.getTagName();
+    return tag.substring(tag.indexOf(':') + 1);
+  }
+
+  /** "Service task 'service_send_acknowledgement' (Send acknowledgement)". */
+  private static String describe(Element element, String tag) {
+    String kind = tag.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+    kind = Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
+    String id = element.attribute("id");
+    String name = element.attribute("name");
+    return kind + (id == null ? "" : " '" + id + "'") + (name == null || name.isBlank() ? "" : " (" + name + ")");
+  }
+}

@@ -1,0 +1,185 @@
+package io.disputeflow.modeling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.disputeflow.process.InvestigationProcess;
+import io.disputeflow.support.ApplicationEngine;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A process owner deploys from Modeler to /engine-rest; a model that names a delegate, form or
+ * decision this application does not have is refused there with a 400 naming the element and the
+ * missing reference, and nothing of it is stored.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class DeploymentValidationTests {
+
+  @LocalServerPort int port;
+  @Autowired RepositoryService repositoryService;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
+  @Autowired ObjectMapper json;
+  Modeler modeler;
+
+  @BeforeEach
+  void useThisApplicationsEngine(@Autowired ProcessEngine engine) {
+    ApplicationEngine.registerForWebRequests(engine);
+    modeler = new Modeler(port);
+  }
+
+  @Test
+  void shouldDeployAChangedModelWithItsFormAsProcessOwnerFromModeler() throws Exception {
+    // given the investigation model with a renamed task, as paul saves it in Modeler
+    String model = Modeler.shipped("investigation.bpmn").replace("name=\"Investigate complaint\"",
+        "name=\"Investigate complaint (changed)\"");
+    assertThat(model).contains("(changed)");
+
+    // when paul deploys it with its form
+    HttpResponse<String> response = modeler.deploy("paul", "investigation changed", Map.of(
+        "investigation.bpmn", model, "investigate-complaint.form", Modeler.shipped("forms/investigate-complaint.form")));
+
+    // then there is a new version, named by its source
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    String deployment = json.readTree(response.body()).get("id").asText();
+    try {
+      var latest = repositoryService.createProcessDefinitionQuery().processDefinitionKey(InvestigationProcess.KEY)
+          .latestVersion().singleResult();
+      assertThat(latest.getDeploymentId()).isEqualTo(deployment);
+      assertThat(latest.getVersion()).isEqualTo(2);
+      assertThat(repositoryService.createDeploymentQuery().deploymentId(deployment).singleResult().getSource())
+          .isEqualTo("Camunda Modeler");
+
+      // and the process owner sees both versions, newest first, with the open instances of each
+      HttpResponse<String> listed = modeler.send("paul", "GET", "/api/process-versions", null, null);
+      assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+      JsonNode investigation = null;
+      for (JsonNode listedModel : json.readTree(listed.body())) {
+        if (listedModel.get("key").asText().equals(InvestigationProcess.KEY)) {
+          investigation = listedModel;
+        }
+      }
+      assertThat(investigation).isNotNull();
+      assertThat(investigation.get("latestVersion").asInt()).isEqualTo(2);
+      JsonNode v2 = investigation.at("/versions/0");
+      JsonNode v1 = investigation.at("/versions/1");
+      assertThat(v2.get("version").asInt()).isEqualTo(2);
+      assertThat(v2.get("id").asText()).isEqualTo(latest.getId());
+      assertThat(v2.get("deploymentName").asText()).isEqualTo("investigation changed");
+      assertThat(v2.get("deploymentSource").asText()).isEqualTo("Camunda Modeler");
+      assertThat(v2.get("deploymentTime").asText()).isNotBlank();
+      assertThat(v2.get("openInstances").asLong()).isZero();
+      assertThat(v1.get("version").asInt()).isEqualTo(1);
+      assertThat(v1.get("openInstances").asLong()).isEqualTo(runtimeService.createProcessInstanceQuery()
+          .processDefinitionId(v1.get("id").asText()).count());
+    } finally {
+      repositoryService.deleteDeployment(deployment, true);
+    }
+  }
+
+  @Test
+  void shouldRefuseASecondDeploymentOfTheSameNameWhoseUnchangedFormIsLeftOut() throws Exception {
+    // given a first deployment named "investigation" with the model and its form
+    String form = Modeler.shipped("forms/investigate-complaint.form");
+    HttpResponse<String> first = modeler.deploy("paul", "investigation", Map.of("investigation.bpmn",
+        Modeler.shipped("investigation.bpmn").replace("name=\"Investigation\"", "name=\"Investigation A\""),
+        "investigate-complaint.form", form));
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+    try {
+      // when the model changes again and is deployed under the same name with the unchanged form:
+      // deploy-changed-only leaves the form out, and binding deployment would find no form
+      HttpResponse<String> second = modeler.deploy("paul", "investigation", Map.of("investigation.bpmn",
+          Modeler.shipped("investigation.bpmn").replace("name=\"Investigation\"", "name=\"Investigation B\""),
+          "investigate-complaint.form", form));
+
+      // then
+      assertThat(second.statusCode()).as(second.body()).isEqualTo(400);
+      assertThat(json.readTree(second.body()).get("message").asText())
+          .contains("User task 'user_investigate_complaint'").contains("form 'investigate-complaint'");
+    } finally {
+      repositoryService.deleteDeployment(json.readTree(first.body()).get("id").asText(), true);
+    }
+  }
+
+  @Test
+  void shouldRefuseATaskWhoseDelegateBeanDoesNotExist() throws Exception {
+    // given a typo in a bean name, typed instead of picking the template
+    String model = Modeler.shipped("investigation.bpmn").replace("${recordInvestigationDelegate}",
+        "${recordInvestigatonDelegate}");
+
+    // when / then
+    assertRefused(model, "Service task 'service_record_investigation'", "delegate bean 'recordInvestigatonDelegate'");
+  }
+
+  @Test
+  void shouldRefuseAFormThatIsNeitherInTheDeploymentNorDeployed() throws Exception {
+    // given the model without its form (binding deployment needs it in the same deployment)
+    String model = Modeler.shipped("investigation.bpmn");
+
+    // when / then
+    assertRefused(model, "User task 'user_investigate_complaint'", "form 'investigate-complaint'");
+  }
+
+  @Test
+  void shouldRefuseADecisionThatIsNotDeployed() throws Exception {
+    // given a business rule task naming a decision that does not exist
+    String model = Modeler.shipped("resolution.bpmn").replace("camunda:decisionRef=\"compensation-authority\"",
+        "camunda:decisionRef=\"compensation-autority\"");
+
+    // when / then
+    assertRefused(model, "Business rule task 'rule_determine_approval_authority'", "decision 'compensation-autority'");
+  }
+
+  @Test
+  void shouldRefuseASendLetterTaskWithoutALetterType() throws Exception {
+    // given the acknowledgement task with its input parameter removed
+    String model = Modeler.shipped("intake.bpmn").replace(
+        "<camunda:inputParameter name=\"letterType\">ACKNOWLEDGEMENT</camunda:inputParameter>", "")
+        .replace("camunda:formRef=\"answer-inquiry\" camunda:formRefBinding=\"deployment\"",
+            "camunda:formRef=\"answer-inquiry\" camunda:formRefBinding=\"latest\"");
+
+    // when / then
+    assertRefused(model, "Service task 'service_send_acknowledgement'", "input parameter 'letterType' missing");
+  }
+
+  @Test
+  void shouldRefuseAListenerWhoseDelegateBeanDoesNotExist() throws Exception {
+    // given a stage listener of the main model with a typo
+    String model = Modeler.shipped("complaint-handling.bpmn").replaceFirst("\\$\\{recordStageListener}",
+        "\\${recordStageListner}");
+
+    // when / then
+    assertRefused(model, "Execution listener of ", "delegate bean 'recordStageListner'");
+  }
+
+  @Test
+  void shouldRefuseAModelThatDoesNotParse() throws Exception {
+    // given a file cut short
+    String model = Modeler.shipped("investigation.bpmn");
+    model = model.substring(0, model.length() / 2);
+
+    // when / then
+    assertRefused(model, "investigation.bpmn", "");
+  }
+
+  private void assertRefused(String model, String element, String reference) throws Exception {
+    long deployments = repositoryService.createDeploymentQuery().count();
+
+    HttpResponse<String> response = modeler.deploy("paul", "refused", Map.of("investigation.bpmn", model));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    JsonNode body = json.readTree(response.body());
+    assertThat(body.get("message").asText()).contains(element).contains(reference);
+    assertThat(repositoryService.createDeploymentQuery().count()).as("nothing stored").isEqualTo(deployments);
+  }
+}
