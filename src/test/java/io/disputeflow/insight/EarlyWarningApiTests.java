@@ -1,5 +1,6 @@
 package io.disputeflow.insight;
 
+import io.disputeflow.support.CaseWorker;
 import static io.disputeflow.insight.ComplaintRows.complaint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -115,7 +116,7 @@ class EarlyWarningApiTests {
             .value("Online banking / 网上银行"));
 
     // when the supervisor records what it was
-    identityService.setAuthenticatedUserId("sam");
+    CaseWorker.authenticate(identityService, "sam");
     try {
       taskService.claim(review.getId(), "sam");
       taskService.complete(review.getId(), Map.of("assessment", "INCIDENT",

@@ -50,7 +50,15 @@ class FormContractTests {
       Map.entry("approve-extension", Set.of("extensionApproved", "extensionComment")),
       Map.entry("handle-overdue-complaint", Set.of("overdueAction", "overdueNotes")),
       Map.entry("chase-department-review", Set.of("reviewChaseNotes")),
-      Map.entry("chase-legal-opinion", Set.of("legalChaseNotes"))));
+      Map.entry("chase-legal-opinion", Set.of("legalChaseNotes")),
+      Map.entry("analyse-root-cause", Set.of("analysis", "actionPlan")),
+      Map.entry("implement-policy-fix", Set.of("fixDescription")),
+      Map.entry("verify-policy-fix", Set.of("fixEffective", "verificationNotes")),
+      Map.entry("review-early-warning", Set.of("assessment", "actionsTaken"))));
+
+  /** Forms about many complaints at once (an improvement, a spike): no one complaint's summary. */
+  private static final Set<String> NOT_ABOUT_ONE_COMPLAINT = Set.of("analyse-root-cause", "implement-policy-fix",
+      "verify-policy-fix", "review-early-warning");
 
   /**
    * Answers no step of the process reads yet: they stay in the case's history (the audit timeline
@@ -162,8 +170,9 @@ class FormContractTests {
       categories.add(rule.group(1));
     }
     assertThat(categories).contains("BILLING_DISPUTE", "FRAUD", "OTHER");
-    forms().forEach((id, form) -> categories.forEach(category -> assertThat(form.toString())
-        .as("%s shows %s by its label", id, category).contains("category = \\\"" + category + "\\\" then")));
+    forms().entrySet().stream().filter(form -> !NOT_ABOUT_ONE_COMPLAINT.contains(form.getKey()))
+        .forEach(form -> categories.forEach(category -> assertThat(form.getValue().toString())
+        .as("%s shows %s by its label", form.getKey(), category).contains("category = \\\"" + category + "\\\" then")));
   }
 
   private static Set<String> inputKeys(JsonNode form) {
@@ -243,13 +252,17 @@ class FormContractTests {
   }
 
   /** variable name → constant name in ComplaintVariables. */
+  /** Variable name to constant, from ComplaintVariables and the models' own *Process classes. */
   private static Map<String, String> complaintVariableConstants() {
     Map<String, String> constants = new HashMap<>();
-    try {
-      Matcher declaration = Pattern.compile("ProcessVariable<[\\w<>, ]+>\\s+(\\w+)\\s*=\\s*ProcessVariable\\.\\w+\\(\"(\\w+)\"\\)")
-          .matcher(Files.readString(MAIN.resolve("io/disputeflow/process/ComplaintVariables.java")));
-      while (declaration.find()) {
-        constants.put(declaration.group(2), declaration.group(1));
+    try (var files = Files.list(MAIN.resolve("io/disputeflow/process"))) {
+      for (Path file : files.filter(p -> p.getFileName().toString().matches("ComplaintVariables\\.java|\\w+Process\\.java"))
+          .toList()) {
+        Matcher declaration = Pattern.compile("ProcessVariable<[\\w<>, ]+>\\s+(\\w+)\\s*=\\s*ProcessVariable\\.\\w+\\(\"(\\w+)\"\\)")
+            .matcher(Files.readString(file));
+        while (declaration.find()) {
+          constants.put(declaration.group(2), declaration.group(1));
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
