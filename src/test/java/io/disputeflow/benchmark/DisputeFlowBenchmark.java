@@ -43,12 +43,12 @@ class DisputeFlowBenchmark {
   private final List<String> databases = List.of(property("benchmark.databases", "h2,postgres").split(","));
   private final int clients = Integer.parseInt(property("benchmark.clients", "16"));
   private final double seconds = Double.parseDouble(property("benchmark.seconds", "10"));
-  private final int openComplaints = Integer.parseInt(property("benchmark.open-complaints", "1000"));
-  private final int openTasks = Integer.parseInt(property("benchmark.open-tasks", "10000"));
-  private final int historyComplaints = Integer.parseInt(property("benchmark.history-complaints", "50000"));
-  private final int historyEngineCopies = Integer.parseInt(property("benchmark.history-engine-copies", "1000"));
-  private final int stormTimers = Integer.parseInt(property("benchmark.storm-timers", "1000"));
-  private final int samples = Integer.parseInt(property("benchmark.samples", "200"));
+  private final int openComplaints = Integer.parseInt(property("benchmark.open-complaints", "200"));
+  private final int openTasks = Integer.parseInt(property("benchmark.open-tasks", "2000"));
+  private final int historyComplaints = Integer.parseInt(property("benchmark.history-complaints", "20000"));
+  private final int historyEngineCopies = Integer.parseInt(property("benchmark.history-engine-copies", "300"));
+  private final int stormTimers = Integer.parseInt(property("benchmark.storm-timers", "200"));
+  private final int samples = Integer.parseInt(property("benchmark.samples", "50"));
   private final String heap = property("benchmark.heap", "512m");
 
   private final List<Map<String, Object>> figures = new ArrayList<>();
