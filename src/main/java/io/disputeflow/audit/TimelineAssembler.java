@@ -5,13 +5,12 @@ import io.disputeflow.complaint.ComplaintRecord;
 import io.disputeflow.correspondence.Letter;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -151,19 +150,20 @@ final class TimelineAssembler {
     return events;
   }
 
-  /** Every instance with the case's business key, and whatever they called even without it. */
+  /**
+   * Every instance with the case's business key, and whatever they called even without it: the whole
+   * tree under their root instance, by ROOT_PROC_INST_ID_, which the engine indexes (its
+   * SUPER_PROCESS_INSTANCE_ID_ is not, a full scan of the history per call level).
+   */
   private void loadInstances() {
     Map<String, HistoricProcessInstance> found = new LinkedHashMap<>();
     history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(complaint.complaintNumber()).list()
         .forEach(instance -> found.put(instance.getId(), instance));
-    Deque<String> toVisit = new ArrayDeque<>(found.keySet());
-    while (!toVisit.isEmpty()) {
-      for (HistoricProcessInstance called : history.createHistoricProcessInstanceQuery()
-          .superProcessInstanceId(toVisit.pop()).list()) {
-        if (found.putIfAbsent(called.getId(), called) == null) {
-          toVisit.push(called.getId());
-        }
-      }
+    Set<String> roots = new LinkedHashSet<>();
+    found.values().forEach(instance -> roots.add(instance.getRootProcessInstanceId()));
+    for (String root : roots) {
+      history.createHistoricProcessInstanceQuery().rootProcessInstanceId(root).list()
+          .forEach(called -> found.putIfAbsent(called.getId(), called));
     }
     instances.addAll(found.values());
     instances.sort(Comparator.comparing(HistoricProcessInstance::getStartTime).thenComparing(HistoricProcessInstance::getId));

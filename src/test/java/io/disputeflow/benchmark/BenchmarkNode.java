@@ -1,0 +1,123 @@
+package io.disputeflow.benchmark;
+
+import io.disputeflow.DisputeFlowApplication;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The application as production runs it: a JVM of its own with -Xmx512m, job executor on, demo users
+ * on (so the load generator can log in), started from the build's classpath without the test classes.
+ */
+final class BenchmarkNode implements AutoCloseable {
+
+  final int port;
+  final long startupMillis;
+  private final Process process;
+  private final Path log;
+
+  private BenchmarkNode(Process process, int port, long startupMillis, Path log) {
+    this.process = process;
+    this.port = port;
+    this.startupMillis = startupMillis;
+    this.log = log;
+  }
+
+  static BenchmarkNode start(String heap, List<String> databaseArguments, Path log, String... more)
+      throws IOException, InterruptedException {
+    int port = freePort();
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError",
+        "-cp", classpath(),
+        DisputeFlowApplication.class.getName(),
+        "--server.port=" + port,
+        "--disputeflow.demo.enabled=true",
+        "--disputeflow.demo.allow-with-postgres=true",
+        // the 200-row CFPB demo import would add half a minute to the start and 200 cases to every figure
+        "--disputeflow.demo.import-cfpb=",
+        "--logging.level.root=WARN",
+        "--logging.level.io.disputeflow=WARN"));
+    command.addAll(databaseArguments);
+    command.addAll(List.of(more));
+    Files.createDirectories(log.getParent());
+    long started = System.nanoTime();
+    Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+    HttpClient client = HttpClient.newHttpClient();
+    long deadline = started + Duration.ofMinutes(5).toNanos();
+    while (true) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("The application exited during start; see " + log);
+      }
+      if (System.nanoTime() > deadline) {
+        process.destroyForcibly();
+        throw new IllegalStateException("The application did not start within 5 minutes; see " + log);
+      }
+      try {
+        HttpResponse<Void> health = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+            + "/actuator/health")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+        if (health.statusCode() == 200) {
+          break;
+        }
+      } catch (IOException notYetListening) {
+        // poll again
+      }
+      Thread.sleep(100);
+    }
+    return new BenchmarkNode(process, port, (System.nanoTime() - started) / 1_000_000, log);
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  /** The most resident memory the process ever had (Linux VmHWM), in MiB; -1 where /proc is missing. */
+  long peakResidentMiB() {
+    try {
+      return Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status")).stream()
+          .filter(line -> line.startsWith("VmHWM:"))
+          .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024).findFirst().orElse(-1);
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  boolean ranOutOfMemory() throws IOException {
+    return !process.isAlive() || Files.readString(log).contains("OutOfMemoryError");
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+    }
+  }
+
+  /** Without test-classes (its camunda.cfg.xml would register a second engine) and the working directory. */
+  private static String classpath() {
+    Path workingDirectory = Path.of("").toAbsolutePath();
+    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(entry -> !entry.isBlank() && !entry.endsWith("test-classes")
+            && !Path.of(entry).toAbsolutePath().equals(workingDirectory))
+        .collect(Collectors.joining(File.pathSeparator));
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

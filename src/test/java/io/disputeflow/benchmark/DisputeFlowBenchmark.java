@@ -1,0 +1,452 @@
+package io.disputeflow.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.disputeflow.support.Submissions;
+import io.disputeflow.support.TestDatabase;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * DisputeFlow's throughput and latency beside the bare Camunda engine in the same application, each
+ * figure with its baseline in the same run. Runs only with {@code ./mvnw -Pbenchmark verify} (see README
+ * "Benchmark"); every size is a system property whose documented value is the full target, with defaults
+ * small enough for about ten minutes on two cores. Prints a table and writes target/benchmark/results.json.
+ */
+class DisputeFlowBenchmark {
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final String BASELINE = "benchmark-baseline";
+
+  // sizes: the full targets in the README, the defaults reduced for one run of about ten minutes
+  private final List<String> databases = List.of(property("benchmark.databases", "h2,postgres").split(","));
+  private final int clients = Integer.parseInt(property("benchmark.clients", "16"));
+  private final double seconds = Double.parseDouble(property("benchmark.seconds", "10"));
+  private final int openComplaints = Integer.parseInt(property("benchmark.open-complaints", "200"));
+  private final int openTasks = Integer.parseInt(property("benchmark.open-tasks", "2000"));
+  private final int historyComplaints = Integer.parseInt(property("benchmark.history-complaints", "20000"));
+  private final int historyEngineCopies = Integer.parseInt(property("benchmark.history-engine-copies", "300"));
+  private final int stormTimers = Integer.parseInt(property("benchmark.storm-timers", "200"));
+  private final int samples = Integer.parseInt(property("benchmark.samples", "50"));
+  private final String heap = property("benchmark.heap", "512m");
+
+  private final List<Map<String, Object>> figures = new ArrayList<>();
+  private final AtomicInteger references = new AtomicInteger();
+  private final String run = Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT);
+
+  @Test
+  void measure() throws Exception {
+    Path out = Path.of("target", "benchmark");
+    Files.createDirectories(out);
+    Map<String, Object> results = new LinkedHashMap<>();
+    results.put("startedAt", Instant.now().toString());
+    results.put("loadAverageBefore", loadAverage());
+    results.put("parameters", Map.of("clients", clients, "seconds", seconds, "openComplaints", openComplaints, "openTasks", openTasks,
+        "historyComplaints", historyComplaints, "historyEngineCopies", historyEngineCopies,
+        "stormTimers", stormTimers, "samples", samples, "heap", heap));
+    for (String database : databases) {
+      measureOn(database.trim(), out);
+      write(out, results);
+    }
+    results.put("loadAverageAfter", loadAverage());
+    write(out, results);
+    printTable();
+  }
+
+  private void measureOn(String database, Path out) throws Exception {
+    TestDatabase db = database.equals("postgres") ? TestDatabase.postgres()
+        : new TestDatabase("jdbc:h2:file:" + out.toAbsolutePath().resolve("h2-" + run + "/disputeflow")
+            + ";AUTO_SERVER=TRUE", "sa", "");
+    List<String> arguments = new ArrayList<>(db.arguments());
+    if (database.equals("postgres")) {
+      arguments.add("--spring.profiles.active=postgres");
+    }
+    log(database + ": starting the application (-Xmx" + heap + ")");
+    try (BenchmarkNode node = BenchmarkNode.start(heap, arguments, out.resolve("node-" + database + ".log"));
+        Connection jdbc = DriverManager.getConnection(db.url(), db.username(), db.password())) {
+      Http http = new Http(node.port);
+      figure(database, "start-up to ready (s)", node.startupMillis / 1000.0, null, "≤ 20", null,
+          node.startupMillis <= 20_000, "fresh database: schema, migrations, deployment, demo users");
+      deployBaseline(http);
+
+      log(database + ": intake, warm-up");
+      Load.forDuration(clients, Math.min(5, seconds), i -> intake(http));
+      Load.forDuration(clients, Math.min(5, seconds), i -> baselineStart(http));
+      log(database + ": intake, " + seconds + " s × " + clients + " clients, and the bare engine's start");
+      Load.Result intake = Load.forDuration(clients, seconds, i -> intake(http));
+      Load.Result bare = Load.forDuration(clients, seconds, i -> baselineStart(http));
+      figure(database, "intake: complaints accepted per second", intake.perSecond(), bare.perSecond(), "≥ 300",
+          "≥ 0.6", intake.perSecond() >= 300 && intake.perSecond() / bare.perSecond() >= 0.6,
+          describe(intake) + "; bare engine start " + describe(bare));
+      figure(database, "intake: p99 latency (ms)", intake.p99(), bare.p99(), "≤ 250", null, intake.p99() <= 250,
+          "p50 " + round(intake.p50()) + ", p95 " + round(intake.p95()) + "; bare p50 " + round(bare.p50()));
+
+      int open = count(jdbc, "SELECT COUNT(*) FROM complaint WHERE status = 'OPEN'");
+      if (open < openComplaints) {
+        log(database + ": " + (openComplaints - open) + " more complaints through intake, to " + openComplaints + " open");
+        Load.forCount(clients, openComplaints - open, i -> intake(http));
+      }
+      tasklist(database, http, jdbc);
+      String closed = fullCases(database, http);
+      storm(database, jdbc);
+      history(database, http, jdbc, closed);
+      boolean oom = node.ranOutOfMemory();
+      figure(database, "memory: peak resident (MiB)", node.peakResidentMiB(), null, "no OutOfMemoryError", null,
+          !oom, (oom ? "OutOfMemoryError or exit" : "no OutOfMemoryError") + " with -Xmx" + heap);
+    }
+  }
+
+  // --- the figures --------------------------------------------------------------------------------
+
+  private void tasklist(String database, Http http, Connection jdbc) throws Exception {
+    int real = count(jdbc, "SELECT COUNT(*) FROM ACT_RU_TASK");
+    if (real < openTasks) {
+      String template;
+      try (Statement query = jdbc.createStatement(); ResultSet task = query.executeQuery("SELECT ID_ FROM ACT_RU_TASK"
+          + " WHERE TASK_DEF_KEY_ = 'user_investigate_complaint' AND ASSIGNEE_ IS NULL ORDER BY ID_")) {
+        task.next();
+        template = task.getString(1);
+      }
+      log(database + ": " + (openTasks - real) + " copies of an open investigation task, to " + openTasks);
+      new BulkCopies(jdbc).padOpenTasks(template, openTasks - real, 5000);
+    }
+    int tasks = count(jdbc, "SELECT COUNT(*) FROM ACT_RU_TASK");
+    JsonNode filters = JSON.readTree(http.get("/engine-rest/filter?resourceType=Task", "cora").body());
+    String id = null;
+    for (JsonNode filter : filters) {
+      if (filter.path("name").asText().startsWith("My group")) {
+        id = filter.path("id").asText();
+      }
+    }
+    String filterList = "/engine-rest/filter/" + id + "/list?firstResult=0&maxResults=50";
+    String bareList = "/engine-rest/task?candidateGroup=coordinator&sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=50";
+    // hal+json as Tasklist asks: the tasks with the filter's variables (the summary columns)
+    Load.Call filter = i -> {
+      Http.Response response = http.get(filterList, "cora", "application/hal+json");
+      return response.status() == 200 && response.body().contains("decisionDueAtText");
+    };
+    Load.Call bare = i -> http.get(bareList, "cora").status() == 200;
+    Load.forCount(1, 20, filter);
+    Load.forCount(1, 20, bare);
+    Load.Result ours = Load.forCount(1, samples, filter);
+    Load.Result engine = Load.forCount(1, samples, bare);
+    figure(database, "Tasklist: My group filter, 50 tasks, p95 (ms)", ours.p95(), engine.p95(), "≤ 100", null,
+        ours.p95() <= 100, tasks + " open tasks (target: 100,000 open complaints): " + real + " real ones (of "
+            + count(jdbc, "SELECT COUNT(*) FROM complaint WHERE status = 'OPEN'") + " open complaints and the baseline"
+            + " processes), the rest copies of one investigation task; bare: the same 50 tasks by candidate group without the filter and "
+            + "its variables; p50 " + round(ours.p50()) + " vs " + round(engine.p50()));
+  }
+
+  /** Complaints driven intake → closed by the clients, each working one case at a time. */
+  private String fullCases(String database, Http http) throws Exception {
+    log(database + ": full cases, " + seconds + " s × " + clients + " clients");
+    List<String> closed = java.util.Collections.synchronizedList(new ArrayList<>());
+    Load.Result cases = Load.forDuration(clients, seconds, i -> {
+      String number = wholeCase(http);
+      closed.add(number);
+      return true;
+    });
+    figure(database, "full case: intake → closed per second", cases.perSecond(), null, "≥ 40", null,
+        cases.perSecond() >= 40, cases.ok() + " cases, 6 REST task completions and 2 customer answers each; "
+            + "p50 " + round(cases.p50() / 1000) + " s a case");
+    if (closed.isEmpty()) {
+      throw new IllegalStateException("No case was closed");
+    }
+    return closed.get(0);
+  }
+
+  private void storm(String database, Connection jdbc) throws Exception {
+    try (Statement ddl = jdbc.createStatement()) {
+      ddl.execute("CREATE TABLE benchmark_storm (job_id VARCHAR(64) PRIMARY KEY, definition VARCHAR(64))");
+    }
+    Load.Result ours = stormOf(jdbc, "complaint-handling");
+    Load.Result bare = stormOf(jdbc, BASELINE);
+    int duplicates = count(jdbc, "SELECT COUNT(*) FROM (SELECT l.JOB_ID_ FROM ACT_HI_JOB_LOG l JOIN benchmark_storm s"
+        + " ON s.job_id = l.JOB_ID_ WHERE l.JOB_STATE_ = 2 GROUP BY l.JOB_ID_ HAVING COUNT(*) > 1) d");
+    int failures = count(jdbc, "SELECT COUNT(*) FROM ACT_HI_JOB_LOG l JOIN benchmark_storm s"
+        + " ON s.job_id = l.JOB_ID_ WHERE l.JOB_STATE_ = 1");
+    figure(database, "deadline storm, one node: all fired (s)", ours.seconds(), bare.seconds(), "≤ 120", null,
+        ours.seconds() <= 120 && ours.failed() == 0 && duplicates == 0,
+        ours.ok() + " clock timers due at once (target 20,000), " + round(ours.perSecond()) + "/s; not fired "
+            + ours.failed() + "; duplicates " + duplicates + "; failed attempts " + failures
+            + "; bare: " + bare.ok() + " baseline timers");
+  }
+
+  /** Makes up to stormTimers waiting timers of the definition due now and waits until the job executor fired them. */
+  private Load.Result stormOf(Connection jdbc, String definition) throws Exception {
+    Timestamp now = Timestamp.from(Instant.now().minusSeconds(1));
+    try (PreparedStatement pick = jdbc.prepareStatement("INSERT INTO benchmark_storm (job_id, definition)"
+        + " SELECT ID_, ? FROM ACT_RU_JOB WHERE HANDLER_TYPE_ = 'timer-intermediate-transition'"
+        + " AND PROCESS_DEF_KEY_ = ? ORDER BY ID_ FETCH FIRST " + stormTimers + " ROWS ONLY")) {
+      pick.setString(1, definition);
+      pick.setString(2, definition);
+      pick.executeUpdate();
+    }
+    int timers = count(jdbc, "SELECT COUNT(*) FROM benchmark_storm WHERE definition = '" + definition + "'");
+    log("deadline storm: " + timers + " timers of " + definition);
+    try (PreparedStatement due = jdbc.prepareStatement("UPDATE ACT_RU_JOB SET DUEDATE_ = ? WHERE ID_ IN"
+        + " (SELECT job_id FROM benchmark_storm WHERE definition = ?)")) {
+      due.setTimestamp(1, now);
+      due.setString(2, definition);
+      due.executeUpdate();
+    }
+    long start = System.nanoTime();
+    String waiting = "SELECT COUNT(*) FROM ACT_RU_JOB j JOIN benchmark_storm s ON s.job_id = j.ID_"
+        + " WHERE s.definition = '" + definition + "'";
+    int left = timers;
+    long deadline = start + 600_000_000_000L;
+    while (left > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(250);
+      left = count(jdbc, waiting);
+    }
+    double took = (System.nanoTime() - start) / 1e9;
+    return new Load.Result(timers - left, left, took, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+  }
+
+  private void history(String database, Http http, Connection jdbc, String template) throws Exception {
+    log(database + ": bulk-loading " + historyComplaints + " closed complaints (" + historyEngineCopies
+        + " with their engine history) as copies of " + template);
+    long start = System.nanoTime();
+    BulkCopies copies = new BulkCopies(jdbc);
+    long rows = copies.loadClosedCases(template, historyComplaints, historyEngineCopies, 1000);
+    double loadSeconds = (System.nanoTime() - start) / 1e9;
+    int closedCount = count(jdbc, "SELECT COUNT(*) FROM complaint WHERE status = 'CLOSED'");
+    int processes = count(jdbc, "SELECT COUNT(*) FROM ACT_HI_PROCINST");
+    String scale = closedCount + " closed complaints (target 1,000,000), " + processes
+        + " historic process instances; loaded " + rows + " rows in " + round(loadSeconds) + " s";
+    int timelineEntries = JSON.readTree(http.get("/api/complaints/" + template + "/timeline", "sam").body())
+        .path("entries").size();
+
+    Load.Call complaint = i -> http.get("/api/complaints/" + randomCopy(), "cora").status() == 200;
+    Load.Call bareComplaint = i -> http.get("/engine-rest/history/process-instance?processInstanceBusinessKey="
+        + randomCopy(), "admin").status() == 200;
+    Load.Call timeline = i -> {
+      Http.Response response = http.get("/api/complaints/" + randomCopy() + "/timeline", "sam");
+      return response.status() == 200 && JSON.readTree(response.body()).path("entries").size() == timelineEntries;
+    };
+    Load.Call bareTimeline = i -> http.get("/engine-rest/history/activity-instance?processInstanceId="
+        + copies.rootOf(1 + ThreadLocalRandom.current().nextInt(historyEngineCopies)), "admin").status() == 200;
+    Load.forCount(1, 20, complaint);
+    Load.forCount(1, 20, timeline);
+    Load.Result ours = Load.forCount(1, samples, complaint);
+    Load.Result bare = Load.forCount(1, samples, bareComplaint);
+    figure(database, "GET /api/complaints/{number}, p95 (ms)", ours.p95(), bare.p95(), "≤ 50", null,
+        ours.p95() <= 50 && ours.failed() == 0, scale + "; bare: the historic process instance by business key");
+    ours = Load.forCount(1, samples, timeline);
+    bare = Load.forCount(1, samples, bareTimeline);
+    figure(database, "GET …/timeline, p95 (ms)", ours.p95(), bare.p95(), "≤ 150", null,
+        ours.p95() <= 150 && ours.failed() == 0, timelineEntries + " entries a case, " + ours.failed()
+            + " wrong answers; bare: the root instance's historic activity instances");
+
+    LocalDate to = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    String summary = "/api/reports/summary?from=" + to.minus(364, ChronoUnit.DAYS) + "&to=" + to;
+    Load.Call report = i -> http.get(summary, "sam").status() == 200;
+    Load.forCount(1, 1, report);
+    Load.Result year = Load.forCount(1, 3, report);
+    figure(database, "reports: summary of a year (s)", year.max() / 1000, null, "≤ 1", null,
+        year.max() <= 1000 && year.failed() == 0, closedCount + " closed complaints over the year (target 1,000,000);"
+            + " worst of 3 after one warm-up");
+  }
+
+  // --- driving the application ---------------------------------------------------------------------
+
+  private boolean intake(Http http) throws Exception {
+    return http.post("/api/complaints", "intake", Submissions.creditCardComplaint(reference())).status() == 201;
+  }
+
+  private String reference() {
+    return "BM-" + run + "-" + references.incrementAndGet();
+  }
+
+  private boolean baselineStart(Http http) throws Exception {
+    String dueAt = Instant.now().plus(30, ChronoUnit.DAYS).toString().replaceFirst("(\\.\\d+)?Z$", ".000+0000");
+    String body = """
+        {"businessKey": "%s", "variables": {
+          "dueAt": {"value": "%s", "type": "Date"},
+          "channel": {"value": "MOBILE_APP", "type": "String"},
+          "customerName": {"value": "王秀英", "type": "String"},
+          "product": {"value": "CREDIT_CARD", "type": "String"},
+          "issue": {"value": "信用卡账单重复扣款 duplicate charge", "type": "String"},
+          "disputedAmount": {"value": 1280.00, "type": "Double"}}}
+        """.formatted(reference(), dueAt);
+    return http.post("/engine-rest/process-definition/key/" + BASELINE + "/start", "admin", body).status() == 200;
+  }
+
+  private void deployBaseline(Http http) throws Exception {
+    try (InputStream model = getClass().getResourceAsStream("/benchmark/benchmark-baseline.bpmn")) {
+      Http.Response response = http.postMultipart("/engine-rest/deployment/create", "admin",
+          "benchmark-baseline.bpmn", model.readAllBytes());
+      if (response.status() != 200) {
+        throw new IllegalStateException("Cannot deploy the baseline: " + response);
+      }
+    }
+  }
+
+  /** One complaint through every stage as its people and its channel would: the shortest whole path. */
+  private String wholeCase(Http http) throws Exception {
+    Http.Response created = http.post("/api/complaints", "intake", Submissions.creditCardComplaint(reference()));
+    if (created.status() != 201) {
+      throw new IllegalStateException("intake " + created);
+    }
+    String number = JSON.readTree(created.body()).path("complaintNumber").asText();
+    complete(http, number, "user_investigate_complaint", "cora", """
+        {"investigationFindings": {"value": "客户陈述属实，需部门复核", "type": "String"},
+         "legalNeeded": {"value": false, "type": "Boolean"},
+         "departments": {"value": "[\\"dept-cards\\"]", "type": "Json"}}""");
+    complete(http, number, "user_review_department", "carl", """
+        {"reviewFindings": {"value": "账单复核：重复扣款属实", "type": "String"},
+         "reviewRecommendation": {"value": "UPHOLD", "type": "String"}}""");
+    complete(http, number, "user_propose_resolution", "cora", """
+        {"decision": {"value": "UPHOLD", "type": "String"},
+         "compensationAmount": {"value": 500.0, "type": "Double"},
+         "decisionGrounds": {"value": "重复扣款，全额退还", "type": "String"}}""");
+    customer(http, number, "customer-response", "{\"accepted\": true}");
+    customer(http, number, "survey", "{\"score\": 5, \"comment\": \"处理及时，很满意\"}");
+    complete(http, number, "user_record_root_cause", "cora", """
+        {"rootCause": {"value": "SYSTEM_FAULT", "type": "String"},
+         "rootCauseDepartment": {"value": "dept-cards", "type": "String"},
+         "systemicCause": {"value": false, "type": "Boolean"},
+         "rootCauseNotes": {"value": "Double posting", "type": "String"}}""");
+    awaitUntil(() -> JSON.readTree(http.get("/api/complaints/" + number, "cora").body())
+        .path("status").asText().equals("CLOSED"), number + " closed");
+    return number;
+  }
+
+  /** Waits for the task (the job executor continues after the previous one), then claims and completes it. */
+  private void complete(Http http, String number, String taskKey, String user, String variables) throws Exception {
+    String[] id = new String[1];
+    awaitUntil(() -> {
+      JsonNode tasks = JSON.readTree(http.get("/engine-rest/task?processInstanceBusinessKey=" + number
+          + "&taskDefinitionKey=" + taskKey, user).body());
+      id[0] = tasks.size() == 1 ? tasks.get(0).path("id").asText() : null;
+      return id[0] != null;
+    }, taskKey + " of " + number);
+    expect(http.post("/engine-rest/task/" + id[0] + "/claim", user, "{\"userId\": \"" + user + "\"}"), 204);
+    expect(http.post("/engine-rest/task/" + id[0] + "/complete", user, "{\"variables\": " + variables + "}"), 204);
+  }
+
+  /** The customer's answer through the channel: 409 until the case awaits it. */
+  private void customer(Http http, String number, String action, String body) throws Exception {
+    awaitUntil(() -> {
+      int status = http.post("/api/complaints/" + number + "/" + action, "intake", body).status();
+      if (status != 202 && status != 409) {
+        throw new IllegalStateException(action + " of " + number + " answered " + status);
+      }
+      return status == 202;
+    }, action + " of " + number);
+  }
+
+  private interface Condition {
+    boolean holds() throws Exception;
+  }
+
+  /** Up to 5 minutes: a job that fails waits for its retry (disputeflow.retry-cycle, a minute by default). */
+  private static void awaitUntil(Condition condition, String what) throws Exception {
+    long deadline = System.nanoTime() + 300_000_000_000L;
+    while (!condition.holds()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("Timed out waiting for " + what);
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  private static void expect(Http.Response response, int status) {
+    if (response.status() != status) {
+      throw new IllegalStateException("expected " + status + ", got " + response);
+    }
+  }
+
+  private String randomCopy() {
+    return BulkCopies.number(1 + ThreadLocalRandom.current().nextInt(Math.min(historyComplaints, historyEngineCopies)));
+  }
+
+  // --- results ----------------------------------------------------------------------------------
+
+  private void figure(String database, String name, double value, Double baseline, String target,
+      String ratioTarget, boolean met, String note) {
+    Map<String, Object> figure = new LinkedHashMap<>();
+    figure.put("database", database);
+    figure.put("figure", name);
+    figure.put("value", round(value));
+    figure.put("baseline", baseline == null ? null : round(baseline));
+    figure.put("ratio", baseline == null || baseline == 0 ? null : round(value / baseline));
+    figure.put("target", target + (ratioTarget == null ? "" : ", ratio " + ratioTarget));
+    figure.put("met", met);
+    figure.put("note", note);
+    figures.add(figure);
+    log(String.format(Locale.ROOT, "%s | %s | %s | bare %s | ratio %s | %s | %s", database, name, figure.get("value"),
+        figure.get("baseline"), figure.get("ratio"), met ? "met" : "MISSED", note));
+  }
+
+  private void write(Path out, Map<String, Object> results) throws Exception {
+    results.put("figures", figures);
+    JSON.writeValue(out.resolve("results.json").toFile(), results);
+  }
+
+  private void printTable() {
+    StringBuilder table = new StringBuilder("\n| database | figure | DisputeFlow | bare engine | ratio | target | met |\n")
+        .append("|---|---|---|---|---|---|---|\n");
+    for (Map<String, Object> f : figures) {
+      table.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", f.get("database"),
+          f.get("figure"), f.get("value"), f.get("baseline") == null ? "—" : f.get("baseline"),
+          f.get("ratio") == null ? "—" : f.get("ratio"), f.get("target"), (boolean) f.get("met") ? "yes" : "**no**"));
+    }
+    table.append("\nNotes:\n");
+    figures.forEach(f -> table.append("- ").append(f.get("database")).append(", ").append(f.get("figure"))
+        .append(": ").append(f.get("note")).append('\n'));
+    System.out.println(table);
+  }
+
+  private static String describe(Load.Result result) {
+    return String.format(Locale.ROOT, "%d in %.1f s (%d failed)", result.ok(), result.seconds(), result.failed());
+  }
+
+  private static int count(Connection jdbc, String sql) throws SQLException {
+    try (Statement statement = jdbc.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getInt(1);
+    }
+  }
+
+  private static double round(double value) {
+    return Double.isNaN(value) ? value : Math.round(value * 100) / 100.0;
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (Exception e) {
+      return "unknown";
+    }
+  }
+
+  private static String property(String name, String defaultValue) {
+    return System.getProperty(name, defaultValue);
+  }
+
+  private static void log(String message) {
+    System.out.println("benchmark " + Instant.now() + " " + message);
+  }
+}
