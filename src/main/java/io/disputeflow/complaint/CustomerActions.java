@@ -13,13 +13,16 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The customer's answers that channel systems pass on: each becomes a message to the waiting case. */
 @Service
 public class CustomerActions {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CustomerActions.class);
 
   public static final String ACCEPTED = "ACCEPTED";
 
@@ -79,13 +82,15 @@ public class CustomerActions {
       // changed by another request at the same moment: a 409 as it is (on PostgreSQL this transaction
       // may be aborted, so nothing more can be read in it)
       throw e;
-    } catch (ProcessEngineException e) {
-      // … or committed between the engine finding the wait and taking it ("does not have a subscription")
+    } catch (RuntimeException e) {
+      // … or committed between the engine finding the wait and taking it ("does not have a subscription",
+      // or on PostgreSQL an engine error about the execution that went in that moment)
       List<AwaitedAction> now = awaitedActions.of(number);
       if (!now.contains(action)) {
         throw new CustomerActionRefusedException(number, action, now);
       }
-      throw e;
+      LOG.warn("Correlating {} to {} failed while the case changed; nothing was stored", action, number, e);
+      throw new OptimisticLockingException("The case changed while this answer was taken in: " + e.getMessage());
     }
   }
 }

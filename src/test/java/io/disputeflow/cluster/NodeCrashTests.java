@@ -82,7 +82,8 @@ class NodeCrashTests {
       burst.get(1, TimeUnit.MINUTES);
     }
     channels.shutdown();
-    assertThat(unanswered).as("requests cut off by the kill").isNotEmpty();
+    assertThat(unanswered).as("requests cut off by the kill (%d acknowledged, %d completed by then)",
+        acknowledged.size(), completed.size()).isNotEmpty();
     int acknowledgedBeforeKill = acknowledged.size();
     int completedBeforeKill = completed.size();
 
@@ -98,9 +99,11 @@ class NodeCrashTests {
       }
       JdbcClient db = JdbcClient.create(new DriverManagerDataSource(database.url(), database.username(),
           database.password()));
-      // the jobs the killed node had locked or not yet run are taken over once their locks expire
+      // the jobs the killed node had locked or not yet run are taken over once their locks expire (the
+      // decision clock's timers wait for their days; the engine's history cleanup job lives on)
       await("jobs done").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
-          .until(() -> count(db, "SELECT COUNT(*) FROM act_ru_job") == 0);
+          .until(() -> count(db, "SELECT COUNT(*) FROM act_ru_job WHERE type_ <> 'ever-living'"
+              + " AND (duedate_ IS NULL OR duedate_ <= CURRENT_TIMESTAMP)") == 0);
       long drained = System.nanoTime();
 
       reconcile(db);
