@@ -268,15 +268,27 @@ class TasklistBrowserTests {
   private void type(String id, String text) {
     WebElement input = wait.until(ExpectedConditions.elementToBeClickable(field(id)));
     ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", input);
-    input.clear();
-    enter(input, text);
-    // form-js takes typed text after a debounce, or at once when the field loses focus: tab away
-    input.sendKeys(Keys.TAB);
-    if (input.equals(browser.switchTo().activeElement())) {
-      ((JavascriptExecutor) browser).executeScript("arguments[0].blur();", input);
+    // form-js keeps the text once it has taken it (after a debounce, or at once on leaving the field);
+    // under load a keystroke burst can be lost before that: then the field shows empty again, type again
+    for (int attempt = 1; ; attempt++) {
+      input.clear();
+      enter(input, text);
+      input.sendKeys(Keys.TAB);
+      if (input.equals(browser.switchTo().activeElement())) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].blur();", input);
+      }
+      wait.until(driver -> !input.equals(driver.switchTo().activeElement()));
+      try {
+        new WebDriverWait(browser, Duration.ofSeconds(2)).until(driver -> !text.equals(input.getDomProperty("value")));
+      } catch (org.openqa.selenium.TimeoutException kept) {
+        return;
+      }
+      if (attempt == 3) {
+        throw new AssertionError(id + " lost the typed text three times: " + input.getDomProperty("value"));
+      }
     }
-    wait.until(driver -> !input.equals(driver.switchTo().activeElement()));
   }
+
 
   /**
    * Types the text. Headless Chromium 156 here delivers no DevTools input (keys or mouse: the page sees
