@@ -1,9 +1,8 @@
 package io.disputeflow.benchmark;
 
+import io.disputeflow.support.ApplicationProcess;
 import io.disputeflow.DisputeFlowApplication;
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,9 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The application as production runs it: a JVM of its own with -Xmx512m, job executor on, demo users
@@ -36,11 +33,11 @@ final class BenchmarkNode implements AutoCloseable {
 
   static BenchmarkNode start(String heap, List<String> databaseArguments, Path log, String... more)
       throws IOException, InterruptedException {
-    int port = freePort();
+    int port = ApplicationProcess.freePort();
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError",
-        "-cp", classpath(),
+        "-cp", ApplicationProcess.classpath(),
         DisputeFlowApplication.class.getName(),
         "--server.port=" + port,
         "--disputeflow.demo.enabled=true",
@@ -103,21 +100,6 @@ final class BenchmarkNode implements AutoCloseable {
     process.destroy();
     if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor();
-    }
-  }
-
-  /** Without test-classes (its camunda.cfg.xml would register a second engine) and the working directory. */
-  private static String classpath() {
-    Path workingDirectory = Path.of("").toAbsolutePath();
-    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-        .filter(entry -> !entry.isBlank() && !entry.endsWith("test-classes")
-            && !Path.of(entry).toAbsolutePath().equals(workingDirectory))
-        .collect(Collectors.joining(File.pathSeparator));
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }

@@ -1,20 +1,17 @@
 package io.disputeflow.cluster;
 
+import io.disputeflow.support.ApplicationProcess;
 import static org.awaitility.Awaitility.await;
 
 import io.disputeflow.DisputeFlowApplication;
 import io.disputeflow.support.HttpApi;
 import io.disputeflow.support.TestDatabase;
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The application as an operating-system process of its own (the test classpath, profile postgres),
@@ -32,11 +29,11 @@ final class NodeProcess {
   }
 
   static NodeProcess start(TestDatabase database, Path log, String... moreArguments) throws IOException {
-    int port = freePort();
+    int port = ApplicationProcess.freePort();
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx512m", "-XX:TieredStopAtLevel=1",
-        "-cp", classpath(),
+        "-cp", ApplicationProcess.classpath(),
         DisputeFlowApplication.class.getName(),
         "--spring.profiles.active=postgres",
         "--server.port=" + port,
@@ -65,25 +62,5 @@ final class NodeProcess {
   void stop() throws InterruptedException {
     process.destroy();
     process.waitFor();
-  }
-
-  /**
-   * The application's classes and libraries from the test JVM's classpath, without the test classes
-   * (their camunda.cfg.xml would register a second, in-memory "default" engine that the engine REST
-   * API then serves) and without the empty entry (the working directory, whose processes/ folder would
-   * be deployed a second time).
-   */
-  private static String classpath() {
-    Path workingDirectory = Path.of("").toAbsolutePath();
-    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-        .filter(entry -> !entry.isBlank() && !entry.endsWith("test-classes")
-            && !Path.of(entry).toAbsolutePath().equals(workingDirectory))
-        .collect(Collectors.joining(File.pathSeparator));
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }
