@@ -54,6 +54,7 @@ class NodeCrashTests {
   private final Set<String> attempted = ConcurrentHashMap.newKeySet();
   private final Set<String> completed = ConcurrentHashMap.newKeySet();
   private final Queue<String> toComplete = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger cutOffCompletions = new AtomicInteger();
 
   @Test
   void shouldLoseNothingWhenANodeIsKilledDuringABurst() throws Exception {
@@ -82,8 +83,10 @@ class NodeCrashTests {
       burst.get(1, TimeUnit.MINUTES);
     }
     channels.shutdown();
-    assertThat(unanswered).as("requests cut off by the kill (%d acknowledged, %d completed by then)",
-        acknowledged.size(), completed.size()).isNotEmpty();
+    // each channel was in the middle of an intake or of a task completion when the node died
+    assertThat(unanswered.size() + cutOffCompletions.get())
+        .as("requests cut off by the kill (%d acknowledged, %d completed by then)", acknowledged.size(),
+            completed.size()).isPositive();
     int acknowledgedBeforeKill = acknowledged.size();
     int completedBeforeKill = completed.size();
 
@@ -141,6 +144,7 @@ class NodeCrashTests {
         try {
           completeInvestigation(api, number);
         } catch (IOException e) {
+          cutOffCompletions.incrementAndGet();
           return;
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
