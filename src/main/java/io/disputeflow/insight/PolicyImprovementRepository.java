@@ -3,9 +3,13 @@ package io.disputeflow.insight;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The policy_improvement table and its links to the complaints that caused each improvement. */
 @Repository
@@ -21,9 +25,12 @@ class PolicyImprovementRepository {
   record LinkedComplaint(String complaintNumber, String product, String issue, String triggerReason) {}
 
   private final JdbcClient jdbc;
+  private final TransactionTemplate ownTransaction;
 
-  PolicyImprovementRepository(JdbcClient jdbc) {
+  PolicyImprovementRepository(JdbcClient jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   Optional<Improvement> findOpen(String department, String rootCause) {
@@ -40,7 +47,26 @@ class PolicyImprovementRepository {
     return jdbc.sql(SELECT + " ORDER BY id").query(PolicyImprovementRepository::map).list();
   }
 
-  /** Opens an improvement; the unique open key makes a concurrent second opening fail instead of duplicating. */
+  /**
+   * Holds the department's and cause's lock row until the caller's transaction ends: closings of the
+   * same pair count, open and join one after the other. The row is created once, in a transaction of
+   * its own so that a concurrent creation (a duplicate key) does not fail the caller's.
+   */
+  void lock(String department, String rootCause) {
+    String key = openKey(department, rootCause);
+    String lock = "SELECT open_key FROM policy_improvement_lock WHERE open_key = ?";
+    if (jdbc.sql(lock).param(key).query(String.class).optional().isEmpty()) {
+      try {
+        ownTransaction.executeWithoutResult(status ->
+            jdbc.sql("INSERT INTO policy_improvement_lock (open_key) VALUES (?)").param(key).update());
+      } catch (DuplicateKeyException createdMeanwhile) {
+        // another closing created it: lock it all the same
+      }
+    }
+    jdbc.sql(lock + " FOR UPDATE").param(key).query(String.class).single();
+  }
+
+  /** Opens an improvement; the unique open key makes a second opening fail instead of duplicating. */
   long open(String department, String rootCause, String triggerReason, OffsetDateTime at) {
     var keys = new GeneratedKeyHolder();
     jdbc.sql("INSERT INTO policy_improvement (department, root_cause, trigger_reason, status, open_key, opened_at)"

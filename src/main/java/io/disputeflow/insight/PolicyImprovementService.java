@@ -57,7 +57,11 @@ public class PolicyImprovementService {
     this.clock = clock;
   }
 
-  /** Runs in the closing transaction: a failure here rolls the closing back, so no trigger is lost. */
+  /**
+   * Runs in the closing transaction: a failure here rolls the closing back, so no trigger is lost.
+   * Closings of the same department and cause wait for each other here (one lock row), so cases closing
+   * at once count each other, open one improvement and update its variables one after the other.
+   */
   @EventListener
   void onComplaintClosed(ComplaintClosed closed) {
     consider(closed.complaintNumber());
@@ -71,6 +75,7 @@ public class PolicyImprovementService {
     if (department == null || rootCause == null) {
       return Optional.empty();
     }
+    improvements.lock(department, rootCause);
     OffsetDateTime now = OffsetDateTime.now(clock);
     List<String> recent = improvements.closedWithRootCause(department, rootCause,
         now.minus(properties.repeatWindow()), now);

@@ -19,11 +19,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -37,6 +43,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** 溯源整改 through the real application: the root cause at closing starts, or joins, a policy improvement. */
 // its own database: the recurrence it checks counts every complaint closed with the same cause
@@ -53,6 +60,7 @@ class PolicyImprovementApiTests {
   @Autowired ManagementService managementService;
   @Autowired PolicyImprovementService service;
   @Autowired PolicyImprovementRepository improvements;
+  @Autowired TransactionTemplate transactions;
 
   @AfterEach
   void resetClock() {
@@ -165,6 +173,41 @@ class PolicyImprovementApiTests {
     assertThat(service.consider(complaint(jdbc, "PI-W-7", now.minusDays(1))
         .closedWithRootCause("PRODUCT_DESIGN", "dept-wealth", false, now.minusSeconds(2)).insert())).isEmpty();
     assertThat(service.consider(complaint(jdbc, "PI-W-8", now.minusDays(1)).insert())).isEmpty();
+  }
+
+  @Test
+  void shouldOpenOneImprovementLinkedToAllWhenComplaintsOfOneCauseCloseAtOnce() throws Exception {
+    // given six loan complaints with the same cause closing at the same moment, each in its own transaction
+    OffsetDateTime now = now();
+    ExecutorService closings = Executors.newFixedThreadPool(6);
+    CountDownLatch gate = new CountDownLatch(1);
+    List<Future<Optional<String>>> triggered = new ArrayList<>();
+    for (int i = 1; i <= 6; i++) {
+      String number = "PI-AT-ONCE-" + i;
+      triggered.add(closings.submit(() -> {
+        gate.await();
+        return transactions.execute(status -> service.consider(complaint(jdbc, number, now.minusDays(5))
+            .with("product", "PERSONAL_LOAN").closedWithRootCause("PROCESS_ERROR", "dept-loans", false, now).insert()));
+      }));
+    }
+    gate.countDown();
+    List<Optional<String>> outcomes = new ArrayList<>();
+    for (Future<Optional<String>> closing : triggered) {
+      outcomes.add(closing.get(1, TimeUnit.MINUTES));
+    }
+    closings.shutdown();
+
+    // then every closing succeeded: the first two below the threshold, the third opened, the rest joined
+    assertThat(outcomes).filteredOn(Optional::isEmpty).hasSize(2);
+    assertThat(outcomes).filteredOn(Optional::isPresent).extracting(Optional::get).hasSize(4).containsOnly(
+        outcomes.stream().flatMap(Optional::stream).findFirst().orElseThrow());
+    var improvement = improvements.findAll().stream().filter(i -> i.department().equals("dept-loans")).toList();
+    assertThat(improvement).hasSize(1);
+    assertThat(improvements.linkedComplaints(improvement.get(0).id())).extracting(l -> l.complaintNumber())
+        .containsExactlyInAnyOrder("PI-AT-ONCE-1", "PI-AT-ONCE-2", "PI-AT-ONCE-3", "PI-AT-ONCE-4", "PI-AT-ONCE-5",
+            "PI-AT-ONCE-6");
+    assertThat(runtimeService.getVariables(improvement.get(0).processInstanceId()))
+        .containsEntry("linkedComplaintCount", 6L);
   }
 
   private String closed(String number, OffsetDateTime closedAt, boolean systemic) {
