@@ -77,7 +77,7 @@ class DisputeFlowBenchmark {
   private void measureOn(String database, Path out) throws Exception {
     TestDatabase db = database.equals("postgres") ? TestDatabase.postgres()
         : new TestDatabase("jdbc:h2:file:" + out.toAbsolutePath().resolve("h2-" + run + "/disputeflow")
-            + ";AUTO_SERVER=TRUE;QUERY_CACHE_SIZE=100", "sa", ""); // the statement cache of application.yaml
+            + ";AUTO_SERVER=TRUE;QUERY_CACHE_SIZE=100;LOCK_TIMEOUT=10000", "sa", ""); // as application.yaml
     List<String> arguments = new ArrayList<>(db.arguments());
     if (database.equals("postgres")) {
       arguments.add("--spring.profiles.active=postgres");
