@@ -1,0 +1,33 @@
+package io.disputeflow.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.sql.DatabaseMetaData;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.test.context.ActiveProfiles;
+
+/** On PostgreSQL the task queries' authorization check is planned with statistics on the permission bits. */
+@SpringBootTest
+@ActiveProfiles("test")
+class AuthorizationStatisticsTests {
+
+  @Autowired DataSource dataSource;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void shouldGiveThePlannerStatisticsOnThePermissionBits() throws Exception {
+    assumeTrue(JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName)
+        .equals("PostgreSQL"), "PostgreSQL only (the postgres-tests run)");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM pg_statistic_ext WHERE stxname = ?")
+        .param(AuthorizationStatistics.NAME).query(Long.class).single()).isOne();
+    // analysed: the planner knows how many READ authorizations there are instead of guessing two
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM pg_stats_ext_exprs WHERE statistics_name = ?")
+        .param(AuthorizationStatistics.NAME).query(Long.class).single()).isEqualTo(2L);
+  }
+}
