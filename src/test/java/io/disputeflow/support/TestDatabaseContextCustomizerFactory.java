@@ -1,8 +1,12 @@
 package io.disputeflow.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
@@ -24,12 +28,25 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
   /** Equal to every other, so contexts that would share a cache entry on H2 share one on PostgreSQL too. */
   private record OnPostgres() implements ContextCustomizer {
 
+    private static final String INIT_SQL = "spring.datasource.hikari.connection-init-sql";
+
     @Override
     public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
       TestDatabase database = TestDatabase.postgres();
       TestPropertyValues.of("spring.datasource.url=" + database.url(),
           "spring.datasource.username=" + database.username(),
-          "spring.datasource.password=" + database.password()).applyTo(context);
+          "spring.datasource.password=" + database.password(),
+          INIT_SQL + "=" + productionInitSql()).applyTo(context);
+    }
+
+    /** The postgres profile's per-connection planner settings, so the tests plan as production does. */
+    private static String productionInitSql() {
+      try {
+        return new YamlPropertySourceLoader().load("postgres", new ClassPathResource("application-postgres.yaml"))
+            .get(0).getProperty(INIT_SQL).toString();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 }

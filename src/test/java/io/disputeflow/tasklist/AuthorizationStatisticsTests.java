@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.test.context.ActiveProfiles;
 
-/** On PostgreSQL the task queries' authorization check is planned with statistics on the permission bits. */
+/** On PostgreSQL the task queries' authorization check is planned by the index, with statistics on the permission bits. */
 @SpringBootTest
 @ActiveProfiles("test")
 class AuthorizationStatisticsTests {
@@ -29,5 +29,8 @@ class AuthorizationStatisticsTests {
     // analysed: the planner knows how many READ authorizations there are instead of guessing two
     assertThat(jdbc.sql("SELECT COUNT(*) FROM pg_stats_ext_exprs WHERE statistics_name = ?")
         .param(AuthorizationStatistics.NAME).query(Long.class).single()).isEqualTo(2L);
+    // and every connection plans with the statement's values, looking authorizations up by the index
+    assertThat(jdbc.sql("SHOW plan_cache_mode").query(String.class).single()).isEqualTo("force_custom_plan");
+    assertThat(jdbc.sql("SHOW enable_material").query(String.class).single()).isEqualTo("off");
   }
 }
