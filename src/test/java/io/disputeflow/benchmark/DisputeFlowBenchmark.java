@@ -3,9 +3,13 @@ package io.disputeflow.benchmark;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.disputeflow.support.HttpApi;
+import io.disputeflow.support.Modeler;
 import io.disputeflow.support.Submissions;
 import io.disputeflow.support.TestDatabase;
 import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -85,10 +90,10 @@ class DisputeFlowBenchmark {
     log(database + ": starting the application (-Xmx" + heap + ")");
     try (BenchmarkNode node = BenchmarkNode.start(heap, arguments, out.resolve("node-" + database + ".log"));
         Connection jdbc = DriverManager.getConnection(db.url(), db.username(), db.password())) {
-      Http http = new Http(node.port);
+      HttpApi http = new HttpApi(node.port, Duration.ofMinutes(5));
       figure(database, "start-up to ready (s)", node.startupMillis / 1000.0, null, "≤ 20", null,
           node.startupMillis <= 20_000, "fresh database: schema, migrations, deployment, demo users");
-      deployBaseline(http);
+      deployBaseline(node.port);
 
       log(database + ": intake, warm-up");
       Load.forDuration(clients, Math.min(5, seconds), i -> intake(http));
@@ -122,7 +127,7 @@ class DisputeFlowBenchmark {
 
   // --- the figures --------------------------------------------------------------------------------
 
-  private void tasklist(String database, Http http, Connection jdbc) throws Exception {
+  private void tasklist(String database, HttpApi http, Connection jdbc) throws Exception {
     int real = count(jdbc, "SELECT COUNT(*) FROM ACT_RU_TASK");
     if (real < openTasks) {
       String template;
@@ -152,7 +157,7 @@ class DisputeFlowBenchmark {
     String bareList = "/engine-rest/task?candidateGroup=coordinator&sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=50";
     // hal+json as Tasklist asks: the tasks with the filter's variables (the summary columns)
     Load.Call filter = i -> {
-      Http.Response response = http.get(filterList, "cora", "application/hal+json");
+      HttpApi.Response response = http.get(filterList, "cora", "application/hal+json");
       return response.status() == 200 && response.body().contains("decisionDueAtText");
     };
     Load.Call bare = i -> http.get(bareList, "cora").status() == 200;
@@ -168,7 +173,7 @@ class DisputeFlowBenchmark {
   }
 
   /** Complaints driven intake → closed by the clients, each working one case at a time. */
-  private String fullCases(String database, Http http) throws Exception {
+  private String fullCases(String database, HttpApi http) throws Exception {
     log(database + ": full cases, " + seconds + " s × " + clients + " clients");
     List<String> closed = java.util.Collections.synchronizedList(new ArrayList<>());
     Load.Result cases = Load.forDuration(clients, seconds, i -> {
@@ -267,7 +272,7 @@ class DisputeFlowBenchmark {
     return new Load.Result(timers - left, left, took, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
   }
 
-  private void history(String database, Http http, Connection jdbc, String template) throws Exception {
+  private void history(String database, HttpApi http, Connection jdbc, String template) throws Exception {
     log(database + ": bulk-loading " + historyComplaints + " closed complaints (" + historyEngineCopies
         + " with their engine history) as copies of " + template);
     long start = System.nanoTime();
@@ -285,7 +290,7 @@ class DisputeFlowBenchmark {
     Load.Call bareComplaint = i -> http.get("/engine-rest/history/process-instance?processInstanceBusinessKey="
         + randomCopy(), "admin").status() == 200;
     Load.Call timeline = i -> {
-      Http.Response response = http.get("/api/complaints/" + randomCopy() + "/timeline", "sam");
+      HttpApi.Response response = http.get("/api/complaints/" + randomCopy() + "/timeline", "sam");
       return response.status() == 200 && JSON.readTree(response.body()).path("entries").size() == timelineEntries;
     };
     Load.Call bareTimeline = i -> http.get("/engine-rest/history/activity-instance?processInstanceId="
@@ -314,7 +319,7 @@ class DisputeFlowBenchmark {
 
   // --- driving the application ---------------------------------------------------------------------
 
-  private boolean intake(Http http) throws Exception {
+  private boolean intake(HttpApi http) throws Exception {
     return http.post("/api/complaints", "intake", Submissions.creditCardComplaint(reference())).status() == 201;
   }
 
@@ -322,7 +327,7 @@ class DisputeFlowBenchmark {
     return "BM-" + run + "-" + references.incrementAndGet();
   }
 
-  private boolean baselineStart(Http http) throws Exception {
+  private boolean baselineStart(HttpApi http) throws Exception {
     String dueAt = Instant.now().plus(30, ChronoUnit.DAYS).toString().replaceFirst("(\\.\\d+)?Z$", ".000+0000");
     String body = """
         {"businessKey": "%s", "variables": {
@@ -336,19 +341,21 @@ class DisputeFlowBenchmark {
     return http.post("/engine-rest/process-definition/key/" + BASELINE + "/start", "admin", body).status() == 200;
   }
 
-  private void deployBaseline(Http http) throws Exception {
+  /** As a process owner deploys from Camunda Modeler. */
+  private void deployBaseline(int port) throws Exception {
     try (InputStream model = getClass().getResourceAsStream("/benchmark/benchmark-baseline.bpmn")) {
-      Http.Response response = http.postMultipart("/engine-rest/deployment/create", "admin",
-          "benchmark-baseline.bpmn", model.readAllBytes());
-      if (response.status() != 200) {
-        throw new IllegalStateException("Cannot deploy the baseline: " + response);
+      HttpResponse<String> response = new Modeler(port).deploy("admin", "benchmark",
+          Map.of("benchmark-baseline.bpmn", new String(model.readAllBytes(), StandardCharsets.UTF_8)));
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("Cannot deploy the baseline: " + response.statusCode() + " " + response.body());
       }
     }
   }
 
+
   /** One complaint through every stage as its people and its channel would: the shortest whole path. */
-  private String wholeCase(Http http) throws Exception {
-    Http.Response created = http.post("/api/complaints", "intake", Submissions.creditCardComplaint(reference()));
+  private String wholeCase(HttpApi http) throws Exception {
+    HttpApi.Response created = http.post("/api/complaints", "intake", Submissions.creditCardComplaint(reference()));
     if (created.status() != 201) {
       throw new IllegalStateException("intake " + created);
     }
@@ -377,7 +384,7 @@ class DisputeFlowBenchmark {
   }
 
   /** Waits for the task (the job executor continues after the previous one), then claims and completes it. */
-  private void complete(Http http, String number, String taskKey, String user, String variables) throws Exception {
+  private void complete(HttpApi http, String number, String taskKey, String user, String variables) throws Exception {
     String[] id = new String[1];
     awaitUntil(() -> {
       JsonNode tasks = JSON.readTree(http.get("/engine-rest/task?processInstanceBusinessKey=" + number
@@ -390,7 +397,7 @@ class DisputeFlowBenchmark {
   }
 
   /** The customer's answer through the channel: 409 until the case awaits it. */
-  private void customer(Http http, String number, String action, String body) throws Exception {
+  private void customer(HttpApi http, String number, String action, String body) throws Exception {
     awaitUntil(() -> {
       int status = http.post("/api/complaints/" + number + "/" + action, "intake", body).status();
       if (status != 202 && status != 409) {
@@ -415,7 +422,7 @@ class DisputeFlowBenchmark {
     }
   }
 
-  private static void expect(Http.Response response, int status) {
+  private static void expect(HttpApi.Response response, int status) {
     if (response.status() != status) {
       throw new IllegalStateException("expected " + status + ", got " + response);
     }

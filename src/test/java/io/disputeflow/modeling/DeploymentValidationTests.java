@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.disputeflow.process.InvestigationProcess;
 import io.disputeflow.support.ApplicationEngine;
+import io.disputeflow.support.Modeler;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;

@@ -12,6 +12,7 @@ import io.disputeflow.process.LegalConsultationProcess;
 import io.disputeflow.process.ResolutionProcess;
 import io.disputeflow.support.ApplicationEngine;
 import io.disputeflow.support.CaseWorker;
+import io.disputeflow.support.Modeler;
 import io.disputeflow.support.Submissions;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;

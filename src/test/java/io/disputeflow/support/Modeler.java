@@ -1,4 +1,4 @@
-package io.disputeflow.modeling;
+package io.disputeflow.support;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,18 +13,18 @@ import java.util.Base64;
 import java.util.Map;
 
 /** What Camunda Modeler's deploy dialog sends: a multipart POST to /engine-rest/deployment/create. */
-final class Modeler {
+public final class Modeler {
 
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
   private final int port;
 
-  Modeler(int port) {
+  public Modeler(int port) {
     this.port = port;
   }
 
   /** Deploys the files (name → content) as the user, with Modeler's deployment source. */
-  HttpResponse<String> deploy(String user, String deploymentName, Map<String, String> files) {
+  public HttpResponse<String> deploy(String user, String deploymentName, Map<String, String> files) {
     String boundary = "----CamundaModeler" + System.nanoTime();
     StringBuilder body = new StringBuilder();
     part(body, boundary, "deployment-name", null, deploymentName);
@@ -36,7 +36,7 @@ final class Modeler {
         body.toString());
   }
 
-  HttpResponse<String> send(String user, String method, String path, String contentType, String body) {
+  public HttpResponse<String> send(String user, String method, String path, String contentType, String body) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
         .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body, StandardCharsets.UTF_8))
         .header("Authorization", "Basic " + Base64.getEncoder()
@@ -55,7 +55,7 @@ final class Modeler {
   }
 
   /** A file of the process owners' folder, as Modeler reads it from disk. */
-  static String shipped(String path) {
+  public static String shipped(String path) {
     try (InputStream in = Modeler.class.getResourceAsStream("/processes/" + path)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
