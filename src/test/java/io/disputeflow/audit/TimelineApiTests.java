@@ -20,11 +20,11 @@ import io.disputeflow.process.InvestigationProcess;
 import io.disputeflow.support.CaseWorker;
 import io.disputeflow.support.Submissions;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.time.Duration;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
@@ -38,8 +38,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -371,13 +371,12 @@ class TimelineApiTests {
     worker.runJobs();
   }
 
-  /** Runs the case's due jobs as the job executor would, counting the failures. */
-  /** Runs the instance's jobs until none has retries left, moving the engine clock to each retry (reset after each test). */
   @AfterEach
   void resetEngineClock() {
     ClockUtil.reset();
   }
 
+  /** Runs the instance's jobs until none has retries left, moving the engine clock to each retry; counts the failures. */
   private int runFailingJobs(String processInstanceId) {
     int failures = 0;
     Job job;

@@ -1,9 +1,9 @@
 package io.disputeflow.cluster;
 
-import io.disputeflow.support.ApplicationProcess;
 import static org.awaitility.Awaitility.await;
 
 import io.disputeflow.DisputeFlowApplication;
+import io.disputeflow.support.ApplicationProcess;
 import io.disputeflow.support.HttpApi;
 import io.disputeflow.support.TestDatabase;
 import java.io.IOException;

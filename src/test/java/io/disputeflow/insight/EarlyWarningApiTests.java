@@ -1,6 +1,5 @@
 package io.disputeflow.insight;
 
-import io.disputeflow.support.CaseWorker;
 import static io.disputeflow.insight.ComplaintRows.complaint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.disputeflow.insight.IntakeCounts.Window;
 import io.disputeflow.process.EarlyWarningProcess;
+import io.disputeflow.support.CaseWorker;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

@@ -251,15 +251,14 @@ class FormContractTests {
     }
   }
 
-  /** variable name → constant name in ComplaintVariables. */
   /** Variable name to constant, from ComplaintVariables and the models' own *Process classes. */
   private static Map<String, String> complaintVariableConstants() {
     Map<String, String> constants = new HashMap<>();
+    Pattern variable = Pattern.compile("ProcessVariable<[\\w<>, ]+>\\s+(\\w+)\\s*=\\s*ProcessVariable\\.\\w+\\(\"(\\w+)\"\\)");
     try (var files = Files.list(MAIN.resolve("io/disputeflow/process"))) {
       for (Path file : files.filter(p -> p.getFileName().toString().matches("ComplaintVariables\\.java|\\w+Process\\.java"))
           .toList()) {
-        Matcher declaration = Pattern.compile("ProcessVariable<[\\w<>, ]+>\\s+(\\w+)\\s*=\\s*ProcessVariable\\.\\w+\\(\"(\\w+)\"\\)")
-            .matcher(Files.readString(file));
+        Matcher declaration = variable.matcher(Files.readString(file));
         while (declaration.find()) {
           constants.put(declaration.group(2), declaration.group(1));
         }

@@ -289,7 +289,6 @@ class TasklistBrowserTests {
     }
   }
 
-
   /**
    * Types the text. Headless Chromium 156 here delivers no DevTools input (keys or mouse: the page sees
    * no keydown at all, also in a plain input added to it) to Tasklist's login page since authorizations
