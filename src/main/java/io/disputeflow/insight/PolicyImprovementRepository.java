@@ -54,16 +54,17 @@ class PolicyImprovementRepository {
    */
   void lock(String department, String rootCause) {
     String key = openKey(department, rootCause);
-    String lock = "SELECT open_key FROM policy_improvement_lock WHERE open_key = ?";
-    if (jdbc.sql(lock).param(key).query(String.class).optional().isEmpty()) {
-      try {
-        ownTransaction.executeWithoutResult(status ->
-            jdbc.sql("INSERT INTO policy_improvement_lock (open_key) VALUES (?)").param(key).update());
-      } catch (DuplicateKeyException createdMeanwhile) {
-        // another closing created it: lock it all the same
-      }
+    String lock = "SELECT open_key FROM policy_improvement_lock WHERE open_key = ? FOR UPDATE";
+    if (jdbc.sql(lock).param(key).query(String.class).optional().isPresent()) {
+      return;
     }
-    jdbc.sql(lock + " FOR UPDATE").param(key).query(String.class).single();
+    try {
+      ownTransaction.executeWithoutResult(status ->
+          jdbc.sql("INSERT INTO policy_improvement_lock (open_key) VALUES (?)").param(key).update());
+    } catch (DuplicateKeyException createdMeanwhile) {
+      // another closing created it: lock it all the same
+    }
+    jdbc.sql(lock).param(key).query(String.class).single();
   }
 
   /** Opens an improvement; the unique open key makes a second opening fail instead of duplicating. */

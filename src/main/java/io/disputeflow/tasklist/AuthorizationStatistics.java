@@ -34,21 +34,21 @@ class AuthorizationStatistics {
     this.dataSource = dataSource;
   }
 
-  /** After the engine created its tables; CREATE STATISTICS on expressions needs PostgreSQL 14. */
+  /** Once, after the engine created its tables; CREATE STATISTICS on expressions needs PostgreSQL 14. */
   @EventListener(ApplicationReadyEvent.class)
   void create() throws MetaDataAccessException {
     boolean postgres14 = JdbcUtils.extractDatabaseMetaData(dataSource, (DatabaseMetaData metaData) ->
         "PostgreSQL".equals(metaData.getDatabaseProductName()) && metaData.getDatabaseMajorVersion() >= 14);
-    if (!postgres14) {
-      return;
+    if (!postgres14 || jdbc.sql("SELECT COUNT(*) FROM pg_statistic_ext WHERE stxname = ?").param(NAME)
+        .query(Long.class).single() > 0) {
+      return; // once created, autovacuum's ANALYZE keeps them current
     }
     try {
-      jdbc.sql("CREATE STATISTICS IF NOT EXISTS " + NAME
-          + " ON (perms_ & 2), (perms_ & 64) FROM act_ru_authorization").update();
+      jdbc.sql("CREATE STATISTICS " + NAME + " ON (perms_ & 2), (perms_ & 64) FROM act_ru_authorization").update();
       jdbc.sql("ANALYZE act_ru_authorization").update();
       LOG.info("Planner statistics on the authorization permission bits are in place");
     } catch (DataAccessException createdByAnotherNode) {
-      // IF NOT EXISTS is not safe against a second node creating them at the same moment
+      // a second node starting at the same moment
       LOG.info("Planner statistics on the authorization permission bits not created here: {}",
           createdByAnotherNode.getMostSpecificCause().getMessage());
     }
