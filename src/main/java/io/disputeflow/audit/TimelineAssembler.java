@@ -1,5 +1,7 @@
 package io.disputeflow.audit;
 
+import io.disputeflow.audit.CaseHistoryReads.PerInstance;
+import io.disputeflow.audit.CaseHistoryReads.TaskLink;
 import io.disputeflow.audit.Event.ProcessRef;
 import io.disputeflow.complaint.ComplaintRecord;
 import io.disputeflow.correspondence.Letter;
@@ -25,7 +27,6 @@ import org.camunda.bpm.engine.history.HistoricDecisionInputInstance;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
 import org.camunda.bpm.engine.history.HistoricDetail;
-import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricIncident;
 import org.camunda.bpm.engine.history.HistoricJobLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -74,6 +75,7 @@ final class TimelineAssembler {
   private static final String CORRELATE = UserOperationLogEntry.OPERATION_TYPE_CORRELATE_MESSAGE;
 
   private final HistoryService history;
+  private final CaseHistoryReads reads;
   private final RepositoryService repository;
   private final ComplaintRecord complaint;
   private final CaseRecords records;
@@ -84,6 +86,10 @@ final class TimelineAssembler {
   private final Map<String, TreePath> nodes = new HashMap<>();
   private final Map<String, HistoricActivityInstance> activities = new HashMap<>();
   private final Map<String, List<HistoricActivityInstance>> activitiesOf = new HashMap<>();
+  private final Map<String, List<HistoricTaskInstance>> tasksOf = new HashMap<>();
+  private final Map<String, HistoricTaskInstance> tasksById = new HashMap<>();
+  private Map<String, List<TaskLink>> taskLinks = Map.of();
+  private Map<PerInstance, Set<String>> instancesWithRows = Map.of();
   private final Map<String, BpmnModelInstance> models = new HashMap<>();
   private final Map<String, Integer> decisionVersions = new HashMap<>();
 
@@ -103,9 +109,10 @@ final class TimelineAssembler {
   private final Map<String, Map<String, Object>> changedByOperation = new HashMap<>();
   private final Map<String, String> letterTypeOfActivity = new HashMap<>();
 
-  TimelineAssembler(HistoryService history, RepositoryService repository, ComplaintRecord complaint,
-      CaseRecords records) {
+  TimelineAssembler(HistoryService history, CaseHistoryReads reads, RepositoryService repository,
+      ComplaintRecord complaint, CaseRecords records) {
     this.history = history;
+    this.reads = reads;
     this.repository = repository;
     this.complaint = complaint;
     this.records = records;
@@ -161,23 +168,35 @@ final class TimelineAssembler {
         .forEach(instance -> found.put(instance.getId(), instance));
     Set<String> roots = new LinkedHashSet<>();
     found.values().forEach(instance -> roots.add(instance.getRootProcessInstanceId()));
+    Map<String, List<HistoricActivityInstance>> activitiesByInstance = new HashMap<>();
     for (String root : roots) {
       history.createHistoricProcessInstanceQuery().rootProcessInstanceId(root).list()
           .forEach(called -> found.putIfAbsent(called.getId(), called));
+      reads.activities(root).forEach(activity -> activitiesByInstance
+          .computeIfAbsent(activity.getProcessInstanceId(), k -> new ArrayList<>()).add(activity));
+      history.createHistoricTaskInstanceQuery().rootProcessInstanceId(root).list().forEach(task -> {
+        tasksOf.computeIfAbsent(task.getProcessInstanceId(), k -> new ArrayList<>()).add(task);
+        tasksById.put(task.getId(), task);
+      });
     }
     instances.addAll(found.values());
     instances.sort(Comparator.comparing(HistoricProcessInstance::getStartTime).thenComparing(HistoricProcessInstance::getId));
     for (HistoricProcessInstance instance : instances) {
       processes.put(instance.getId(), new ProcessRef(instance.getProcessDefinitionKey(),
           instance.getProcessDefinitionVersion(), instance.getId()));
-      List<HistoricActivityInstance> list = new ArrayList<>(
-          history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).list());
+      List<HistoricActivityInstance> list = activitiesByInstance.getOrDefault(instance.getId(), new ArrayList<>());
       list.sort(Comparator.comparingLong(TimelineAssembler::sequenceCounter)
           .thenComparing(HistoricActivityInstance::getStartTime)
           .thenComparing(HistoricActivityInstance::getId));
       activitiesOf.put(instance.getId(), list);
       list.forEach(activity -> activities.put(activity.getId(), activity));
     }
+    instancesWithRows = reads.instancesWithRows(processes.keySet());
+    taskLinks = reads.taskLinks(tasksById.keySet());
+  }
+
+  private boolean hasRows(PerInstance kind, HistoricProcessInstance instance) {
+    return instancesWithRows.get(kind).contains(instance.getId());
   }
 
   /** Gives each instance and activity instance its place: called instances sit inside their call activity. */
@@ -225,7 +244,9 @@ final class TimelineAssembler {
   private void loadOperations() {
     List<UserOperationLogEntry> entries = new ArrayList<>();
     for (HistoricProcessInstance instance : instances) {
-      entries.addAll(history.createUserOperationLogQuery().processInstanceId(instance.getId()).list());
+      if (hasRows(PerInstance.OPERATIONS, instance)) {
+        entries.addAll(history.createUserOperationLogQuery().processInstanceId(instance.getId()).list());
+      }
     }
     entries.sort(Comparator.comparing(UserOperationLogEntry::getTimestamp).thenComparing(UserOperationLogEntry::getId));
     for (UserOperationLogEntry entry : entries) {
@@ -363,8 +384,7 @@ final class TimelineAssembler {
 
   private void tasks(HistoricProcessInstance instance) {
     ProcessRef process = processes.get(instance.getId());
-    for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
-        .list()) {
+    for (HistoricTaskInstance task : tasksOf.getOrDefault(instance.getId(), List.of())) {
       TreePath node = nodes.getOrDefault(task.getActivityInstanceId(), nodes.get(instance.getId()).then(1, -2));
       add(task.getStartTime().toInstant(), node.then(1, 0, 0), EntryType.TASK_CREATED, "task:" + task.getId() + ":start")
           .in(process).element(task.getTaskDefinitionKey(), task.getName())
@@ -403,16 +423,19 @@ final class TimelineAssembler {
         .forEach(o -> addedLater.addAll(o.changes().values().stream().map(String::valueOf).toList()));
     Instant creation = task.getStartTime().toInstant().plus(CREATION_WINDOW);
     List<String> groups = new ArrayList<>();
-    for (HistoricIdentityLinkLog link : history.createHistoricIdentityLinkLogQuery().taskId(task.getId()).list()) {
-      if ("candidate".equals(link.getType()) && "add".equals(link.getOperationType()) && link.getGroupId() != null
-          && !link.getTime().toInstant().isAfter(creation) && !addedLater.contains(link.getGroupId())) {
-        groups.add(link.getGroupId());
+    for (TaskLink link : taskLinks.getOrDefault(task.getId(), List.of())) {
+      if ("candidate".equals(link.type()) && "add".equals(link.operationType()) && link.groupId() != null
+          && !link.time().isAfter(creation) && !addedLater.contains(link.groupId())) {
+        groups.add(link.groupId());
       }
     }
     return groups.isEmpty() ? null : String.join(",", groups.stream().sorted().distinct().toList());
   }
 
   private void decisions(HistoricProcessInstance instance) {
+    if (!hasRows(PerInstance.DECISIONS, instance)) {
+      return;
+    }
     ProcessRef process = processes.get(instance.getId());
     List<HistoricDecisionInstance> list = new ArrayList<>(history.createHistoricDecisionInstanceQuery()
         .processInstanceId(instance.getId()).includeInputs().includeOutputs().list());
@@ -457,12 +480,13 @@ final class TimelineAssembler {
    */
   private void variables() {
     List<HistoricVariableUpdate> updates = new ArrayList<>();
-    for (HistoricProcessInstance instance : instances) {
-      for (HistoricDetail detail : history.createHistoricDetailQuery().processInstanceId(instance.getId())
-          .variableUpdates().list()) {
-        if (!Values.BOOKKEEPING.contains(((HistoricVariableUpdate) detail).getVariableName())) {
-          updates.add((HistoricVariableUpdate) detail);
-        }
+    if (processes.isEmpty()) {
+      return; // the engine refuses an empty list of instances
+    }
+    for (HistoricDetail detail : history.createHistoricDetailQuery()
+        .processInstanceIdIn(processes.keySet().toArray(String[]::new)).variableUpdates().list()) {
+      if (!Values.BOOKKEEPING.contains(((HistoricVariableUpdate) detail).getVariableName())) {
+        updates.add((HistoricVariableUpdate) detail);
       }
     }
     updates.sort(Comparator.comparing(HistoricDetail::getTime)
@@ -567,6 +591,9 @@ final class TimelineAssembler {
   }
 
   private void jobs(HistoricProcessInstance instance) {
+    if (!hasRows(PerInstance.JOB_FAILURES, instance)) {
+      return; // a job's events are its failures and the success after them
+    }
     ProcessRef process = processes.get(instance.getId());
     List<HistoricJobLog> logs = new ArrayList<>(history.createHistoricJobLogQuery().processInstanceId(instance.getId())
         .list());
@@ -596,6 +623,9 @@ final class TimelineAssembler {
   }
 
   private void incidents(HistoricProcessInstance instance) {
+    if (!hasRows(PerInstance.INCIDENTS, instance)) {
+      return;
+    }
     ProcessRef process = processes.get(instance.getId());
     for (HistoricIncident incident : history.createHistoricIncidentQuery().processInstanceId(instance.getId()).list()) {
       TreePath path = nodes.get(instance.getId()).then(1, Long.MAX_VALUE, -1);
@@ -619,7 +649,6 @@ final class TimelineAssembler {
   /** Operations that are not already part of another event: claims, delegations, retries, edits in Cockpit… */
   private void operationEvents() {
     int index = 0;
-    Map<String, HistoricTaskInstance> tasks = new HashMap<>();
     for (OperationGroup operation : operations.values()) {
       index++;
       if (!isStandalone(operation) && !(CORRELATE.equals(operation.type)
@@ -629,7 +658,7 @@ final class TimelineAssembler {
       UserOperationLogEntry first = operation.first;
       ProcessRef process = processes.get(first.getProcessInstanceId());
       String taskId = first.getTaskId();
-      HistoricTaskInstance task = taskId == null ? null : tasks.computeIfAbsent(taskId,
+      HistoricTaskInstance task = taskId == null ? null : tasksById.computeIfAbsent(taskId,
           id -> history.createHistoricTaskInstanceQuery().taskId(id).singleResult());
       TreePath path = task != null && nodes.containsKey(task.getActivityInstanceId())
           ? nodes.get(task.getActivityInstanceId()).then(1, 1, index)

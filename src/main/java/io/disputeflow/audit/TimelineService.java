@@ -33,15 +33,17 @@ public class TimelineService {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
 
   private final HistoryService history;
+  private final CaseHistoryReads reads;
   private final RepositoryService repository;
   private final ComplaintRepository complaints;
   private final LetterService letters;
   private final JdbcClient jdbc;
   private final ZoneId zone;
 
-  TimelineService(HistoryService history, RepositoryService repository, ComplaintRepository complaints,
-      LetterService letters, JdbcClient jdbc, @Value("${disputeflow.zone}") ZoneId zone) {
+  TimelineService(HistoryService history, CaseHistoryReads reads, RepositoryService repository,
+      ComplaintRepository complaints, LetterService letters, JdbcClient jdbc, @Value("${disputeflow.zone}") ZoneId zone) {
     this.history = history;
+    this.reads = reads;
     this.repository = repository;
     this.complaints = complaints;
     this.letters = letters;
@@ -53,7 +55,7 @@ public class TimelineService {
   public Timeline timeline(String complaintNumber) {
     ComplaintRecord complaint = complaints.find(complaintNumber)
         .orElseThrow(() -> new ComplaintNotFoundException(complaintNumber));
-    List<Event> events = new TimelineAssembler(history, repository, complaint, new CaseRecords(
+    List<Event> events = new TimelineAssembler(history, reads, repository, complaint, new CaseRecords(
         letters.lettersOf(complaintNumber), submissions(complaintNumber), extensions(complaintNumber),
         pauses(complaintNumber), alerts(complaintNumber))).assemble();
     List<TimelineEntry> entries = new ArrayList<>(events.size());
