@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * The application as production runs it: a JVM of its own with -Xmx512m, job executor on, demo users
- * on (so the load generator can log in), started from the build's classpath without the test classes.
+ * on (so the load generator can log in), started from the build's classpath without the test classes
+ * or, for the start-up figures, from the extracted jar.
  */
 final class BenchmarkNode implements AutoCloseable {
 
@@ -33,12 +34,19 @@ final class BenchmarkNode implements AutoCloseable {
 
   static BenchmarkNode start(String heap, List<String> databaseArguments, Path log, String... more)
       throws IOException, InterruptedException {
+    return start(heap, List.of("-cp", ApplicationProcess.classpath(), DisputeFlowApplication.class.getName()),
+        databaseArguments, log, more);
+  }
+
+  /** Starts the application as {@code launch} says (class path and main class, or a jar) and waits until ready. */
+  static BenchmarkNode start(String heap, List<String> launch, List<String> databaseArguments, Path log,
+      String... more) throws IOException, InterruptedException {
     int port = ApplicationProcess.freePort();
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError",
-        "-cp", ApplicationProcess.classpath(),
-        DisputeFlowApplication.class.getName(),
+        "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"));
+    command.addAll(launch);
+    command.addAll(List.of(
         "--server.port=" + port,
         "--disputeflow.demo.enabled=true",
         "--disputeflow.demo.allow-with-postgres=true",

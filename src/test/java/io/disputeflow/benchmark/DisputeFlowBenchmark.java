@@ -59,6 +59,7 @@ class DisputeFlowBenchmark {
   private final List<Map<String, Object>> figures = new ArrayList<>();
   private final AtomicInteger references = new AtomicInteger();
   private final String run = Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT);
+  private ClassDataSharing classDataSharing;
 
   @Test
   void measure() throws Exception {
@@ -80,13 +81,9 @@ class DisputeFlowBenchmark {
   }
 
   private void measureOn(String database, Path out) throws Exception {
-    TestDatabase db = database.equals("postgres") ? TestDatabase.postgres()
-        : new TestDatabase("jdbc:h2:file:" + out.toAbsolutePath().resolve("h2-" + run + "/disputeflow")
-            + ";AUTO_SERVER=TRUE;QUERY_CACHE_SIZE=100;LOCK_TIMEOUT=10000", "sa", ""); // as application.yaml
-    List<String> arguments = new ArrayList<>(db.arguments());
-    if (database.equals("postgres")) {
-      arguments.add("--spring.profiles.active=postgres");
-    }
+    startupWithClassDataSharing(database, out);
+    TestDatabase db = freshDatabase(database, out, "");
+    List<String> arguments = arguments(database, db);
     log(database + ": starting the application (-Xmx" + heap + ")");
     try (BenchmarkNode node = BenchmarkNode.start(heap, arguments, out.resolve("node-" + database + ".log"));
         Connection jdbc = DriverManager.getConnection(db.url(), db.username(), db.password())) {
@@ -112,12 +109,15 @@ class DisputeFlowBenchmark {
         log(database + ": " + (openComplaints - open) + " more complaints through intake, to " + openComplaints + " open");
         Load.forCount(clients, openComplaints - open, i -> intake(http));
       }
+      awaitDueJobs(database, jdbc);
       tasklist(database, http, jdbc);
       String closed = fullCases(database, http);
+      awaitDueJobs(database, jdbc);
       Load.Result oneNode = storm(database, jdbc);
       if (database.equals("postgres")) {
         stormOnTwoNodes(database, arguments, out, jdbc, oneNode);
       }
+      awaitDueJobs(database, jdbc);
       history(database, http, jdbc, closed);
       boolean oom = node.ranOutOfMemory();
       figure(database, "memory: peak resident (MiB)", node.peakResidentMiB(), null, "no OutOfMemoryError", null,
@@ -126,6 +126,41 @@ class DisputeFlowBenchmark {
   }
 
   // --- the figures --------------------------------------------------------------------------------
+
+  /** Start-up of the extracted jar with Spring Boot's class-data-sharing archive, beside the same jar without it. */
+  private void startupWithClassDataSharing(String database, Path out) throws Exception {
+    if (classDataSharing == null) {
+      log("class-data-sharing archive: extracting the packaged jar and a training run");
+      classDataSharing = ClassDataSharing.prepare(out.resolve("cds"), heap);
+    }
+    double plain = startupOf(database, classDataSharing.launch(false), out, "jar");
+    double shared = startupOf(database, classDataSharing.launch(true), out, "cds");
+    figure(database, "start-up to ready, class-data-sharing archive (s)", shared, plain, "≤ 20", null, shared <= 20,
+        "fresh database; the extracted jar with the archive; baseline: the same jar without it");
+  }
+
+  /** Seconds from launch until ready on a fresh database of its own; the node is stopped right after. */
+  private double startupOf(String database, List<String> launch, Path out, String name) throws Exception {
+    TestDatabase db = freshDatabase(database, out, "-" + name);
+    try (BenchmarkNode node = BenchmarkNode.start(heap, launch, arguments(database, db),
+        out.resolve("node-" + database + "-" + name + ".log"))) {
+      return node.startupMillis / 1000.0;
+    }
+  }
+
+  private TestDatabase freshDatabase(String database, Path out, String suffix) {
+    return database.equals("postgres") ? TestDatabase.postgres()
+        : new TestDatabase("jdbc:h2:file:" + out.toAbsolutePath().resolve("h2-" + run + suffix + "/disputeflow")
+            + ";AUTO_SERVER=TRUE;QUERY_CACHE_SIZE=100;LOCK_TIMEOUT=10000", "sa", ""); // as application.yaml
+  }
+
+  private static List<String> arguments(String database, TestDatabase db) {
+    List<String> arguments = new ArrayList<>(db.arguments());
+    if (database.equals("postgres")) {
+      arguments.add("--spring.profiles.active=postgres");
+    }
+    return arguments;
+  }
 
   private void tasklist(String database, HttpApi http, Connection jdbc) throws Exception {
     int real = count(jdbc, "SELECT COUNT(*) FROM ACT_RU_TASK");
@@ -226,6 +261,30 @@ class DisputeFlowBenchmark {
               + "; not fired " + two.failed() + "; duplicates " + duplicates + "; failed attempts "
               + failedAttempts(jdbc, "two nodes") + "; both nodes share this machine's cores");
     }
+  }
+
+  /**
+   * Waits (at most five minutes) until the job executor has caught up with the work the load before
+   * left, so that the next figure measures itself and not that tail.
+   */
+  private static void awaitDueJobs(String database, Connection jdbc) throws Exception {
+    long start = System.nanoTime();
+    int due = Integer.MAX_VALUE;
+    try (PreparedStatement query = jdbc.prepareStatement("SELECT COUNT(*) FROM ACT_RU_JOB WHERE RETRIES_ > 0"
+        + " AND SUSPENSION_STATE_ = 1 AND (DUEDATE_ IS NULL OR DUEDATE_ <= ?)")) {
+      while (due > 0 && System.nanoTime() - start < 300_000_000_000L) {
+        query.setTimestamp(1, Timestamp.from(Instant.now()));
+        try (ResultSet rows = query.executeQuery()) {
+          rows.next();
+          due = rows.getInt(1);
+        }
+        if (due > 0) {
+          Thread.sleep(250);
+        }
+      }
+    }
+    log(database + ": job executor caught up after " + round((System.nanoTime() - start) / 1e9) + " s, " + due
+        + " due jobs left");
   }
 
   /** Timers of the storm that ran successfully more than once (the job log keeps every attempt). */
