@@ -99,6 +99,37 @@ final class BenchmarkNode implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits (at most three minutes) until the application has used less than a tenth of a core over two
+   * seconds: after a bulk load H2 writes and compacts its file for a while, which is not what a
+   * request against a settled database of that size costs. Returns the seconds it waited.
+   */
+  double awaitQuiet() throws IOException, InterruptedException {
+    long start = System.nanoTime();
+    long ticksPerSecond = 100; // USER_HZ of Linux's /proc/<pid>/stat
+    long before = cpuTicks();
+    while (before >= 0 && System.nanoTime() - start < 180_000_000_000L) {
+      Thread.sleep(2000);
+      long now = cpuTicks();
+      if (now - before < ticksPerSecond * 2 / 10) {
+        break;
+      }
+      before = now;
+    }
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  /** User and system CPU time of the process in clock ticks; -1 where /proc is missing. */
+  private long cpuTicks() throws IOException {
+    Path stat = Path.of("/proc", String.valueOf(process.pid()), "stat");
+    if (!Files.exists(stat)) {
+      return -1;
+    }
+    String line = Files.readString(stat);
+    String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime and stime, fields 14 and 15
+  }
+
   boolean ranOutOfMemory() throws IOException {
     return !process.isAlive() || Files.readString(log).contains("OutOfMemoryError");
   }

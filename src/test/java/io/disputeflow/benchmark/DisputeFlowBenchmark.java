@@ -110,7 +110,7 @@ class DisputeFlowBenchmark {
         Load.forCount(clients, openComplaints - open, i -> intake(http));
       }
       awaitDueJobs(database, jdbc);
-      tasklist(database, http, jdbc);
+      tasklist(database, node, http, jdbc);
       String closed = fullCases(database, http);
       awaitDueJobs(database, jdbc);
       Load.Result oneNode = storm(database, jdbc);
@@ -118,7 +118,7 @@ class DisputeFlowBenchmark {
         stormOnTwoNodes(database, arguments, out, jdbc, oneNode);
       }
       awaitDueJobs(database, jdbc);
-      history(database, http, jdbc, closed);
+      history(database, node, http, jdbc, closed);
       boolean oom = node.ranOutOfMemory();
       figure(database, "memory: peak resident (MiB)", node.peakResidentMiB(), null, "no OutOfMemoryError", null,
           !oom, (oom ? "OutOfMemoryError or exit" : "no OutOfMemoryError") + " with -Xmx" + heap);
@@ -162,7 +162,7 @@ class DisputeFlowBenchmark {
     return arguments;
   }
 
-  private void tasklist(String database, HttpApi http, Connection jdbc) throws Exception {
+  private void tasklist(String database, BenchmarkNode node, HttpApi http, Connection jdbc) throws Exception {
     int real = count(jdbc, "SELECT COUNT(*) FROM ACT_RU_TASK");
     if (real < openTasks) {
       String template;
@@ -179,6 +179,7 @@ class DisputeFlowBenchmark {
           analyze.execute("ANALYZE");
         }
       }
+      log(database + ": settled after " + round(node.awaitQuiet()) + " s");
     }
     int tasks = count(jdbc, "SELECT COUNT(*) FROM ACT_RU_TASK");
     JsonNode filters = JSON.readTree(http.get("/engine-rest/filter?resourceType=Task", "cora").body());
@@ -331,13 +332,15 @@ class DisputeFlowBenchmark {
     return new Load.Result(timers - left, left, took, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
   }
 
-  private void history(String database, HttpApi http, Connection jdbc, String template) throws Exception {
+  private void history(String database, BenchmarkNode node, HttpApi http, Connection jdbc, String template)
+      throws Exception {
     log(database + ": bulk-loading " + historyComplaints + " closed complaints (" + historyEngineCopies
         + " with their engine history) as copies of " + template);
     long start = System.nanoTime();
     BulkCopies copies = new BulkCopies(jdbc);
     long rows = copies.loadClosedCases(template, historyComplaints, historyEngineCopies, 1000);
     double loadSeconds = (System.nanoTime() - start) / 1e9;
+    log(database + ": settled after " + round(node.awaitQuiet()) + " s");
     int closedCount = count(jdbc, "SELECT COUNT(*) FROM complaint WHERE status = 'CLOSED'");
     int processes = count(jdbc, "SELECT COUNT(*) FROM ACT_HI_PROCINST");
     String scale = closedCount + " closed complaints (target 1,000,000), " + processes
