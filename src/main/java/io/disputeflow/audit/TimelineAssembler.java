@@ -481,7 +481,7 @@ final class TimelineAssembler {
   private void variables() {
     List<HistoricVariableUpdate> updates = new ArrayList<>();
     if (processes.isEmpty()) {
-      return; // the engine refuses an empty list of instances
+      return; // the engine's query drops an empty list of instances and would read every case's history
     }
     for (HistoricDetail detail : history.createHistoricDetailQuery()
         .processInstanceIdIn(processes.keySet().toArray(String[]::new)).variableUpdates().list()) {

@@ -3,6 +3,7 @@ package io.disputeflow.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.disputeflow.support.CaseWorker;
 import java.time.LocalTime;
@@ -63,6 +64,25 @@ class HistoryRetentionTests {
         .processInstanceBusinessKey(number).processDefinitionKey("complaint-handling").singleResult();
     assertThat(root.getRemovalTime().toInstant())
         .isEqualTo(root.getEndTime().toInstant().plus(1500, ChronoUnit.DAYS));
+  }
+
+  @Test
+  void shouldStillShowTheBanksOwnRecordsOfACaseWhoseEngineHistoryWasRemoved() throws Exception {
+    // given a closed case whose engine history the cleanup removed after the retention, and another case
+    AuditCases cases = new AuditCases(mvc, json, worker);
+    String number = cases.closedComplaint("AUD-5002");
+    cases.submitCreditCardComplaint("AUD-5003");
+    historyService.deleteHistoricProcessInstances(historyService.createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(number).list().stream().map(HistoricProcessInstance::getId).toList());
+
+    // when an auditor reads its timeline
+    JsonNode timeline = cases.timeline(number);
+
+    // then it answers with the complaint and its letters, which our own tables keep, and no engine events
+    assertThat(AuditCases.entries(timeline, "COMPLAINT_RECEIVED")).hasSize(1);
+    assertThat(AuditCases.entries(timeline, "LETTER_QUEUED")).hasSize(3);
+    assertThat(AuditCases.entries(timeline, "PROCESS_STARTED")).isEmpty();
+    assertThat(AuditCases.entries(timeline, "TASK_COMPLETED")).isEmpty();
   }
 
   @Test
