@@ -658,8 +658,8 @@ final class TimelineAssembler {
       UserOperationLogEntry first = operation.first;
       ProcessRef process = processes.get(first.getProcessInstanceId());
       String taskId = first.getTaskId();
-      HistoricTaskInstance task = taskId == null ? null : tasksById.computeIfAbsent(taskId,
-          id -> history.createHistoricTaskInstanceQuery().taskId(id).singleResult());
+      // the operation was logged in an instance of the case, so its task is one of the case's, loaded by root
+      HistoricTaskInstance task = taskId == null ? null : tasksById.get(taskId);
       TreePath path = task != null && nodes.containsKey(task.getActivityInstanceId())
           ? nodes.get(task.getActivityInstanceId()).then(1, 1, index)
           : nodes.getOrDefault(first.getProcessInstanceId(), TreePath.of(Long.MAX_VALUE)).then(1, Long.MAX_VALUE - 1, index);
