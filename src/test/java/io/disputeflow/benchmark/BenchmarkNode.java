@@ -43,7 +43,7 @@ final class BenchmarkNode implements AutoCloseable {
       String... more) throws IOException, InterruptedException {
     int port = ApplicationProcess.freePort();
     List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        ApplicationProcess.java(),
         "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"));
     command.addAll(launch);
     command.addAll(List.of(

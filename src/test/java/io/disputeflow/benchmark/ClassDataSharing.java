@@ -1,5 +1,6 @@
 package io.disputeflow.benchmark;
 
+import io.disputeflow.support.ApplicationProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,11 +36,11 @@ final class ClassDataSharing {
     FileSystemUtils.deleteRecursively(directory);
     Files.createDirectories(directory);
     Path extracted = directory.resolve("app");
-    run(directory.resolve("extract.log"), java(), "-Djarmode=tools", "-jar", packaged.toString(), "extract",
+    run(directory.resolve("extract.log"), ApplicationProcess.java(), "-Djarmode=tools", "-jar", packaged.toString(), "extract",
         "--destination", extracted.toString());
     ClassDataSharing cds = new ClassDataSharing(extracted.resolve(packaged.getFileName()),
         directory.resolve("disputeflow.jsa"));
-    run(directory.resolve("training.log"), java(), "-Xmx" + heap, "-XX:ArchiveClassesAtExit=" + cds.archive,
+    run(directory.resolve("training.log"), ApplicationProcess.java(), "-Xmx" + heap, "-XX:ArchiveClassesAtExit=" + cds.archive,
         "-Dspring.context.exit=onRefresh", "-jar", cds.jar.toString(),
         "--spring.datasource.url=jdbc:h2:mem:cds-training", "--disputeflow.demo.import-cfpb=",
         "--logging.level.root=WARN");
@@ -54,10 +55,6 @@ final class ClassDataSharing {
     }
     launch.addAll(List.of("-jar", jar.toString()));
     return launch;
-  }
-
-  private static String java() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
   private static void run(Path log, String... command) throws IOException, InterruptedException {

@@ -265,27 +265,22 @@ class DisputeFlowBenchmark {
   }
 
   /**
-   * Waits (at most five minutes) until the job executor has caught up with the work the load before
-   * left, so that the next figure measures itself and not that tail.
+   * Waits until the job executor has caught up with the work the load before left, so that the next
+   * figure measures itself and not that tail.
    */
   private static void awaitDueJobs(String database, Connection jdbc) throws Exception {
     long start = System.nanoTime();
-    int due = Integer.MAX_VALUE;
-    try (PreparedStatement query = jdbc.prepareStatement("SELECT COUNT(*) FROM ACT_RU_JOB WHERE RETRIES_ > 0"
+    try (PreparedStatement due = jdbc.prepareStatement("SELECT COUNT(*) FROM ACT_RU_JOB WHERE RETRIES_ > 0"
         + " AND SUSPENSION_STATE_ = 1 AND (DUEDATE_ IS NULL OR DUEDATE_ <= ?)")) {
-      while (due > 0 && System.nanoTime() - start < 300_000_000_000L) {
-        query.setTimestamp(1, Timestamp.from(Instant.now()));
-        try (ResultSet rows = query.executeQuery()) {
+      awaitUntil(() -> {
+        due.setTimestamp(1, Timestamp.from(Instant.now()));
+        try (ResultSet rows = due.executeQuery()) {
           rows.next();
-          due = rows.getInt(1);
+          return rows.getInt(1) == 0;
         }
-        if (due > 0) {
-          Thread.sleep(250);
-        }
-      }
+      }, "no due job");
     }
-    log(database + ": job executor caught up after " + round((System.nanoTime() - start) / 1e9) + " s, " + due
-        + " due jobs left");
+    log(database + ": job executor caught up after " + round((System.nanoTime() - start) / 1e9) + " s");
   }
 
   /** Timers of the storm that ran successfully more than once (the job log keeps every attempt). */
@@ -413,7 +408,6 @@ class DisputeFlowBenchmark {
       }
     }
   }
-
 
   /** One complaint through every stage as its people and its channel would: the shortest whole path. */
   private String wholeCase(HttpApi http) throws Exception {

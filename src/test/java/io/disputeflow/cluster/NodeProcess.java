@@ -31,7 +31,7 @@ final class NodeProcess {
   static NodeProcess start(TestDatabase database, Path log, String... moreArguments) throws IOException {
     int port = ApplicationProcess.freePort();
     List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        ApplicationProcess.java(),
         "-Xmx512m", "-XX:TieredStopAtLevel=1",
         "-cp", ApplicationProcess.classpath(),
         DisputeFlowApplication.class.getName(),

@@ -26,6 +26,11 @@ public final class ApplicationProcess {
         .collect(Collectors.joining(File.pathSeparator));
   }
 
+  /** The java launcher of the JDK the tests run on. */
+  public static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
   public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
