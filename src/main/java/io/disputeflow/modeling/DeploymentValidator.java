@@ -127,6 +127,7 @@ class DeploymentValidator {
           inputs(element, DelegateInputs.of(delegate), where, expression);
         }
         javaClass(element, element.attributeNS(CAMUNDA, "class"), where);
+        javaClass(element, element.attributeNS(CAMUNDA, "variableMappingClass"), where);
         form(element, where);
         if (tag.equals("businessRuleTask")) {
           decision(element, where);

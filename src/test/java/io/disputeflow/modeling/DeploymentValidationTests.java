@@ -164,6 +164,16 @@ class DeploymentValidationTests {
   }
 
   @Test
+  void shouldRefuseACallActivityWhoseVariableMappingClassDoesNotExist() throws Exception {
+    // given the way back from intake naming a class by its simple name only
+    String model = Modeler.shipped("complaint-handling.bpmn").replaceFirst(
+        "io\\.disputeflow\\.process\\.ReturnChangedVariables", "ReturnChangedVariables");
+
+    // when / then
+    assertRefused(model, "Call activity 'call_intake'", "class 'ReturnChangedVariables' does not exist");
+  }
+
+  @Test
   void shouldRefuseAModelThatDoesNotParse() throws Exception {
     // given a file cut short
     String model = Modeler.shipped("investigation.bpmn");
