@@ -1,11 +1,12 @@
 package io.disputeflow.resolution;
 
-import org.camunda.bpm.engine.ProcessEngineException;
+import io.disputeflow.web.TaskActionRefusedException;
+import org.springframework.http.HttpStatus;
 
 /** Refuses an approval by the person who made the proposal (four-eyes principle). */
-public class FourEyesViolationException extends ProcessEngineException {
+public class FourEyesViolationException extends TaskActionRefusedException {
 
   public FourEyesViolationException(String message) {
-    super(message);
+    super(message, HttpStatus.FORBIDDEN);
   }
 }

@@ -1,11 +1,12 @@
 package io.disputeflow.security;
 
-import org.camunda.bpm.engine.ProcessEngineException;
+import io.disputeflow.web.TaskActionRefusedException;
+import org.springframework.http.HttpStatus;
 
 /** A user named as the customer of a complaint acting on one of its tasks. */
-public class RecusalException extends ProcessEngineException {
+public class RecusalException extends TaskActionRefusedException {
 
   RecusalException(String message) {
-    super(message);
+    super(message, HttpStatus.FORBIDDEN);
   }
 }

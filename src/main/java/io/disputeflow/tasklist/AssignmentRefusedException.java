@@ -1,11 +1,12 @@
 package io.disputeflow.tasklist;
 
-import org.camunda.bpm.engine.ProcessEngineException;
+import io.disputeflow.web.TaskActionRefusedException;
+import org.springframework.http.HttpStatus;
 
 /** A task was to be assigned to someone outside the groups that work it. */
-public class AssignmentRefusedException extends ProcessEngineException {
+public class AssignmentRefusedException extends TaskActionRefusedException {
 
   public AssignmentRefusedException(String message) {
-    super(message);
+    super(message, HttpStatus.BAD_REQUEST);
   }
 }

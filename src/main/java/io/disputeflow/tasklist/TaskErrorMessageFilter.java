@@ -2,6 +2,7 @@ package io.disputeflow.tasklist;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.disputeflow.web.TaskActionRefusedException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,10 +25,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Rewrites the engine's error messages about a task into what Tasklist should tell its user:
  * a task completed or closed meanwhile says who completed it and when, instead of
  * "Cannot find task with id …: task is null"; a task claimed meanwhile names who has it; our
- * task listeners' refusals lose the engine's
- * "ENGINE-03051 There was an exception while invoking the TaskListener" wrapping. Only the
- * message changes: status and type stay the engine's, and only answers the engine REST API
- * already gave to an authenticated caller are touched.
+ * task listeners' refusals ({@link TaskActionRefusedException}) answer with their own status and
+ * message, not the engine's 500 and its "ENGINE-03051 There was an exception while invoking the
+ * TaskListener" wrapping. Only answers the engine REST API already gave to an authenticated caller
+ * are touched, and otherwise only their message.
  */
 class TaskErrorMessageFilter extends OncePerRequestFilter {
 
@@ -62,7 +63,10 @@ class TaskErrorMessageFilter extends OncePerRequestFilter {
     ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
     chain.doFilter(request, wrapper);
     int status = wrapper.getStatus();
-    if (status >= 400 && status != 401 && status != 403 && isJson(wrapper.getContentType())) {
+    TaskActionRefusedException refusal = TaskActionRefusedException.of(request);
+    if (status >= 500 && refusal != null && isJson(wrapper.getContentType())) {
+      refused(wrapper, refusal);
+    } else if (status >= 400 && status != 401 && status != 403 && isJson(wrapper.getContentType())) {
       Matcher path = TASK_PATH.matcher(request.getRequestURI());
       if (path.matches()) {
         rewrite(wrapper, path.group(1));
@@ -84,6 +88,15 @@ class TaskErrorMessageFilter extends OncePerRequestFilter {
       wrapper.resetBuffer();
       wrapper.getOutputStream().write(json.writeValueAsBytes(error));
     }
+  }
+
+  private void refused(ContentCachingResponseWrapper wrapper, TaskActionRefusedException refusal) throws IOException {
+    ObjectNode error = json.createObjectNode();
+    error.put("type", refusal.getClass().getSimpleName());
+    error.put("message", refusal.getMessage());
+    wrapper.setStatus(refusal.status().value());
+    wrapper.resetBuffer();
+    wrapper.getOutputStream().write(json.writeValueAsBytes(error));
   }
 
   static String unwrapped(String message) {

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Gives every user task of every model, including ones process owners add later, its Tasklist
  * name, description and display variables ({@link DescribeTaskListener}) and refuses assignees
- * outside the task's groups ({@link CheckAssigneeListener}).
+ * outside the task's groups ({@link CheckAssigneeListener}) and values its form does not allow
+ * ({@link CheckFormInputListener}).
  *
  * <p>Camunda evaluates a user task's {@code name} and {@code documentation} as expressions, so
  * {@code name="Investigate ${complaintNumber}"} would work too; but Modeler's diagram, Cockpit and
@@ -27,10 +28,13 @@ class TasklistPlugin extends AbstractProcessEnginePlugin {
 
   private final DescribeTaskListener describe;
   private final CheckAssigneeListener checkAssignee;
+  private final CheckFormInputListener checkFormInput;
 
-  TasklistPlugin(DescribeTaskListener describe, CheckAssigneeListener checkAssignee) {
+  TasklistPlugin(DescribeTaskListener describe, CheckAssigneeListener checkAssignee,
+      CheckFormInputListener checkFormInput) {
     this.describe = describe;
     this.checkAssignee = checkAssignee;
+    this.checkFormInput = checkFormInput;
   }
 
   @Override
@@ -46,6 +50,10 @@ class TasklistPlugin extends AbstractProcessEnginePlugin {
         task.addTaskListener(TaskListener.EVENTNAME_CREATE, describe);
         task.addTaskListener(TaskListener.EVENTNAME_UPDATE, describe);
         task.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, checkAssignee);
+        if (task.getCamundaFormDefinitionKey() != null) {
+          // built in: runs before the model's own completion listeners, which act on the values
+          task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, checkFormInput);
+        }
       }
     });
   }

@@ -259,13 +259,16 @@ class TimelineApiTests {
 
   @Test
   void shouldRecordAFailingStepItsRetriesTheIncidentAndTheRepair() throws Exception {
-    // given an investigation completed without any department, which the recording step refuses
+    // given an investigation whose departments an administrator emptied in Cockpit before its recording
+    // step ran: the step refuses a case without any department (the form itself never lets that through)
     String number = cases.submitCreditCardComplaint("AUD-1004");
     Task investigate = worker.openTask(number, InvestigationProcess.USER_INVESTIGATE_COMPLAINT);
     asUser("cora", () -> {
       taskService.claim(investigate.getId(), "cora");
-      taskService.complete(investigate.getId(), AuditCases.investigation(List.of(), false));
+      taskService.complete(investigate.getId(), AuditCases.investigation(List.of("dept-cards"), false));
     });
+    asUser("admin", () -> runtimeService.setVariable(investigate.getProcessInstanceId(), "departments",
+        org.camunda.spin.plugin.variable.SpinValues.jsonValue("[]").create()));
     int failures = runFailingJobs(investigate.getProcessInstanceId());
     assertThat(failures).isEqualTo(5);
 

@@ -124,7 +124,9 @@ class AccessRulesTests {
         new Family("GET /actuator/info", user -> get(user, "/actuator/info"), Map.of("admin", 200)),
         new Family("GET /v3/api-docs", user -> get(user, "/v3/api-docs"), everyoneSignedIn(200)),
         new Family("POST /engine-rest/task/{id}/complete",
-            user -> post(user, "/engine-rest/task/" + investigationTask(freshComplaint(user)) + "/complete", "{}"),
+            user -> post(user, "/engine-rest/task/" + investigationTask(freshComplaint(user)) + "/complete", """
+                {"variables": {"investigationFindings": {"value": "Checked"}, "legalNeeded": {"value": false},
+                  "departments": {"value": "[\\"dept-cards\\"]", "type": "Json"}}}"""),
             Map.of("cora", 204, "admin", 204)),
         new Family("POST /engine-rest/deployment/create", this::deploy, Map.of("paul", 200, "admin", 200)),
         new Family("PUT /engine-rest/process-instance/{id}/variables/{name}",

@@ -71,18 +71,19 @@ class SeparationOfDutiesTests {
     var approval = worker.openTask(number, ComplaintHandlingProcess.USER_APPROVE_EXTENSION);
 
     // when she tries to approve it as supervisor, then the engine refuses, on claim and on complete
-    assertThatThrownBy(() -> worker.complete(approval, VERA, Map.of("extensionApproved", true)))
+    Map<String, Object> approved = Map.of("extensionApproved", true, "extensionComment", "ok");
+    assertThatThrownBy(() -> worker.complete(approval, VERA, approved))
         .hasMessageContaining("Four eyes: vera requested this extension");
     identityService.setAuthentication(VERA, List.of(Groups.COORDINATOR, Groups.SUPERVISOR));
     try {
-      assertThatThrownBy(() -> taskService.complete(approval.getId(), Map.of("extensionApproved", true)))
+      assertThatThrownBy(() -> taskService.complete(approval.getId(), approved))
           .hasMessageContaining("Four eyes: vera requested this extension");
     } finally {
       identityService.clearAuthentication();
     }
 
     // and another supervisor may
-    worker.complete(approval, "sam", Map.of("extensionApproved", true, "extensionComment", "ok"));
+    worker.complete(approval, "sam", approved);
     assertThat(worker.openTasks(number)).noneMatch(task ->
         ComplaintHandlingProcess.USER_APPROVE_EXTENSION.equals(task.getTaskDefinitionKey()));
   }

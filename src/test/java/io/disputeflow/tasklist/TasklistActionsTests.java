@@ -139,11 +139,42 @@ class TasklistActionsTests {
     // cora also acts as a supervisor: only then could she reach her own proposal's approval
     identityService.createMembership("cora", "supervisor");
     try {
-      assertThat(message(as("cora").post("/task/" + approval + "/claim", "{\"userId\": \"cora\"}"))).isEqualTo(
+      ResponseEntity<String> refused = as("cora").post("/task/" + approval + "/claim", "{\"userId\": \"cora\"}");
+      assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(403);
+      assertThat(message(refused)).isEqualTo(
           "Four eyes: cora proposed this resolution and cannot approve it; another approver must");
     } finally {
       identityService.deleteMembership("cora", "supervisor");
     }
+  }
+
+  @Test
+  void shouldRefuseValuesTheFormDoesNotAllowAndLeaveTheTaskOpen() throws Exception {
+    // given an investigation, completed over the REST API rather than in Tasklist's form
+    String number = submit("ACT-4");
+    String task = worker.openTask(number, InvestigationProcess.USER_INVESTIGATE_COMPLAINT).getId();
+    as("cora").post("/task/" + task + "/claim", "{\"userId\": \"cora\"}");
+    String classified = String.valueOf(taskService.getVariable(task, "departments"));
+    String withoutFindings = new ObjectMapper().writeValueAsString(Map.of("variables", Map.of(
+        "legalNeeded", Map.of("value", false),
+        "departments", Map.of("value", "[\"dept-cards\", \"dept-canteen\"]", "type", "Json"))));
+
+    // when
+    ResponseEntity<String> refused = as("cora").post("/task/" + task + "/submit-form", withoutFindings);
+
+    // then a 400 naming each field at fault, and nothing changed: the task is open, no step ran
+    assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
+    assertThat(message(refused)).startsWith("The form's values were not accepted: ")
+        .contains("(investigationFindings) is required", "(departments) 'dept-canteen' is not one of");
+    assertThat(taskService.createTaskQuery().taskId(task).singleResult()).isNotNull();
+    assertThat(taskService.getVariable(task, "departments")).hasToString(classified);
+    worker.runJobs();
+    assertThat(worker.openTasks(number)).extracting(Task::getTaskDefinitionKey)
+        .containsExactly(InvestigationProcess.USER_INVESTIGATE_COMPLAINT);
+
+    // and the corrected values go through
+    assertThat(as("cora").post("/task/" + task + "/submit-form", investigation("重复扣款属实"))
+        .getStatusCode().value()).isEqualTo(204);
   }
 
   private static String investigation(String findings) throws Exception {
