@@ -118,20 +118,6 @@ final class TimelineAssembler {
     this.records = records;
   }
 
-  /** What our own tables hold about the case besides the complaint record. */
-  record CaseRecords(List<Letter> letters, List<MergedSubmission> submissions, List<Extension> extensions,
-      List<Pause> pauses, List<Alert> alerts) {}
-
-  record MergedSubmission(long id, String channel, String externalReference, Instant receivedAt, String narrative) {}
-
-  record Extension(long id, int step, String reason, String requestedBy, Instant requestedAt, String outcome,
-      String decidedBy, Instant decidedAt, String comment, Instant previousDueAt, Instant newDueAt) {}
-
-  record Pause(long id, String reason, String pausedBy, Instant pausedAt, String resumedBy, Instant resumedAt,
-      Long pausedSeconds) {}
-
-  record Alert(long id, String alert, String recipients, Instant dueAt, Instant raisedAt) {}
-
   /** The events of the case in the order they happened. */
   List<Event> assemble() {
     loadInstances();
@@ -151,8 +137,7 @@ final class TimelineAssembler {
     }
     operationEvents();
     letters();
-    submissions();
-    clock();
+    events.addAll(records.events());
     events.sort(Event.ORDER);
     return events;
   }
@@ -738,59 +723,6 @@ final class TimelineAssembler {
     }
   }
 
-  private void submissions() {
-    for (MergedSubmission submission : records.submissions()) {
-      add(submission.receivedAt(), TreePath.of(Long.MAX_VALUE, -1, submission.id()), EntryType.SUBMISSION_MERGED,
-          "submission:" + submission.id())
-          .put("channel", submission.channel())
-          .put("externalReference", submission.externalReference())
-          .put("narrative", submission.narrative());
-    }
-  }
-
-  /**
-   * The regulatory clock's own records: extensions asked for and decided, pauses and resumptions,
-   * warnings and breaches. A request and its decision are two entries: the row changes when decided.
-   */
-  private void clock() {
-    for (Extension extension : records.extensions()) {
-      add(extension.requestedAt(), TreePath.of(Long.MAX_VALUE, 1, extension.id(), 0), EntryType.EXTENSION_REQUESTED,
-          "extension:" + extension.id())
-          .actor(extension.requestedBy())
-          .put("step", Integer.toString(extension.step()))
-          .put("reason", extension.reason())
-          .put("dueAt", extension.previousDueAt());
-      if (extension.decidedAt() != null) {
-        add(extension.decidedAt(), TreePath.of(Long.MAX_VALUE, 1, extension.id(), 1), EntryType.EXTENSION_DECIDED,
-            "extension:" + extension.id() + ":decided")
-            .actor(extension.decidedBy())
-            .put("step", Integer.toString(extension.step()))
-            .put("outcome", extension.outcome())
-            .put("comment", extension.comment())
-            .put("previousDueAt", extension.previousDueAt())
-            .put("newDueAt", extension.newDueAt());
-      }
-    }
-    for (Pause pause : records.pauses()) {
-      add(pause.pausedAt(), TreePath.of(Long.MAX_VALUE, 2, pause.id(), 0), EntryType.CLOCK_PAUSED,
-          "pause:" + pause.id())
-          .actor(pause.pausedBy())
-          .put("reason", pause.reason());
-      if (pause.resumedAt() != null) {
-        add(pause.resumedAt(), TreePath.of(Long.MAX_VALUE, 2, pause.id(), 1), EntryType.CLOCK_RESUMED,
-            "pause:" + pause.id() + ":resumed")
-            .actor(pause.resumedBy())
-            .put("pausedSeconds", pause.pausedSeconds() == null ? null : pause.pausedSeconds().toString());
-      }
-    }
-    for (Alert alert : records.alerts()) {
-      add(alert.raisedAt(), TreePath.of(Long.MAX_VALUE, 3, alert.id()), EntryType.ESCALATION, "alert:" + alert.id())
-          .put("alert", alert.alert())
-          .put("recipients", alert.recipients())
-          .put("dueAt", alert.dueAt());
-    }
-  }
-
   private Event add(Instant time, TreePath path, EntryType type, String source) {
     Event event = new Event(time, path, type, source);
     events.add(event);
@@ -825,44 +757,4 @@ final class TimelineAssembler {
   private static long sequenceCounter(HistoricActivityInstance activity) {
     return activity instanceof HistoricActivityInstanceEventEntity entity ? entity.getSequenceCounter() : 0;
   }
-
-  /** The rows of one user operation: one per changed property, sharing operation id and type. */
-  private static final class OperationGroup {
-
-    final UserOperationLogEntry first;
-    final String type;
-    private final List<UserOperationLogEntry> entries = new ArrayList<>();
-
-    OperationGroup(UserOperationLogEntry first) {
-      this.first = first;
-      this.type = first.getOperationType();
-    }
-
-    void add(UserOperationLogEntry entry) {
-      entries.add(entry);
-    }
-
-    String key() {
-      return first.getOperationId() + "|" + first.getEntityType() + "|" + type;
-    }
-
-    String property(String name) {
-      return entries.stream().filter(e -> name.equals(e.getProperty())).map(UserOperationLogEntry::getNewValue)
-          .filter(Objects::nonNull).findFirst().orElse(null);
-    }
-
-    Map<String, Object> changes() {
-      Map<String, Object> changes = new TreeMap<>();
-      entries.stream().filter(e -> e.getProperty() != null).forEach(e -> changes.put(e.getProperty(), e.getNewValue()));
-      return changes;
-    }
-
-    Map<String, Object> previousValues() {
-      Map<String, Object> previous = new TreeMap<>();
-      entries.stream().filter(e -> e.getProperty() != null && e.getOrgValue() != null)
-          .forEach(e -> previous.put(e.getProperty(), e.getOrgValue()));
-      return previous;
-    }
-  }
-
 }

@@ -1,14 +1,13 @@
 package io.disputeflow.audit;
 
+import io.disputeflow.audit.CaseRecords.Alert;
+import io.disputeflow.audit.CaseRecords.Extension;
+import io.disputeflow.audit.CaseRecords.MergedSubmission;
+import io.disputeflow.audit.CaseRecords.Pause;
 import io.disputeflow.complaint.ComplaintNotFoundException;
 import io.disputeflow.complaint.ComplaintRecord;
 import io.disputeflow.complaint.ComplaintRepository;
 import io.disputeflow.correspondence.LetterService;
-import io.disputeflow.audit.TimelineAssembler.Alert;
-import io.disputeflow.audit.TimelineAssembler.CaseRecords;
-import io.disputeflow.audit.TimelineAssembler.Extension;
-import io.disputeflow.audit.TimelineAssembler.MergedSubmission;
-import io.disputeflow.audit.TimelineAssembler.Pause;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,0 +1,91 @@
+package io.disputeflow.audit;
+
+import io.disputeflow.correspondence.Letter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What our own tables hold about a case besides the complaint record, and the timeline entries of
+ * those that need no engine history to place them: merged submissions and the regulatory clock.
+ * Letters belong to the step that queued them, which only the assembler knows.
+ */
+record CaseRecords(List<Letter> letters, List<MergedSubmission> submissions, List<Extension> extensions,
+    List<Pause> pauses, List<Alert> alerts) {
+
+  record MergedSubmission(long id, String channel, String externalReference, Instant receivedAt, String narrative) {}
+
+  record Extension(long id, int step, String reason, String requestedBy, Instant requestedAt, String outcome,
+      String decidedBy, Instant decidedAt, String comment, Instant previousDueAt, Instant newDueAt) {}
+
+  record Pause(long id, String reason, String pausedBy, Instant pausedAt, String resumedBy, Instant resumedAt,
+      Long pausedSeconds) {}
+
+  record Alert(long id, String alert, String recipients, Instant dueAt, Instant raisedAt) {}
+
+  /** The submissions' and the clock's entries. */
+  List<Event> events() {
+    List<Event> events = new ArrayList<>();
+    submissions(events);
+    clock(events);
+    return events;
+  }
+
+  private void submissions(List<Event> events) {
+    for (MergedSubmission submission : submissions) {
+      add(events, submission.receivedAt(), TreePath.of(Long.MAX_VALUE, -1, submission.id()),
+          EntryType.SUBMISSION_MERGED, "submission:" + submission.id())
+          .put("channel", submission.channel())
+          .put("externalReference", submission.externalReference())
+          .put("narrative", submission.narrative());
+    }
+  }
+
+  /**
+   * The regulatory clock's own records: extensions asked for and decided, pauses and resumptions,
+   * warnings and breaches. A request and its decision are two entries: the row changes when decided.
+   */
+  private void clock(List<Event> events) {
+    for (Extension extension : extensions) {
+      add(events, extension.requestedAt(), TreePath.of(Long.MAX_VALUE, 1, extension.id(), 0),
+          EntryType.EXTENSION_REQUESTED, "extension:" + extension.id())
+          .actor(extension.requestedBy())
+          .put("step", Integer.toString(extension.step()))
+          .put("reason", extension.reason())
+          .put("dueAt", extension.previousDueAt());
+      if (extension.decidedAt() != null) {
+        add(events, extension.decidedAt(), TreePath.of(Long.MAX_VALUE, 1, extension.id(), 1),
+            EntryType.EXTENSION_DECIDED, "extension:" + extension.id() + ":decided")
+            .actor(extension.decidedBy())
+            .put("step", Integer.toString(extension.step()))
+            .put("outcome", extension.outcome())
+            .put("comment", extension.comment())
+            .put("previousDueAt", extension.previousDueAt())
+            .put("newDueAt", extension.newDueAt());
+      }
+    }
+    for (Pause pause : pauses) {
+      add(events, pause.pausedAt(), TreePath.of(Long.MAX_VALUE, 2, pause.id(), 0), EntryType.CLOCK_PAUSED, "pause:" + pause.id())
+          .actor(pause.pausedBy())
+          .put("reason", pause.reason());
+      if (pause.resumedAt() != null) {
+        add(events, pause.resumedAt(), TreePath.of(Long.MAX_VALUE, 2, pause.id(), 1), EntryType.CLOCK_RESUMED, "pause:" + pause.id() + ":resumed")
+            .actor(pause.resumedBy())
+            .put("pausedSeconds", pause.pausedSeconds() == null ? null : pause.pausedSeconds().toString());
+      }
+    }
+    for (Alert alert : alerts) {
+      add(events, alert.raisedAt(), TreePath.of(Long.MAX_VALUE, 3, alert.id()),
+          EntryType.ESCALATION, "alert:" + alert.id())
+          .put("alert", alert.alert())
+          .put("recipients", alert.recipients())
+          .put("dueAt", alert.dueAt());
+    }
+  }
+
+  private static Event add(List<Event> events, Instant time, TreePath path, EntryType type, String source) {
+    Event event = new Event(time, path, type, source);
+    events.add(event);
+    return event;
+  }
+}
