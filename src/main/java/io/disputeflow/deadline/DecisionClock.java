@@ -8,6 +8,7 @@ import static io.disputeflow.process.ComplaintVariables.DECISION_WARNING_AT;
 import static io.disputeflow.process.ComplaintVariables.EXTENSIONS_USED;
 import static io.disputeflow.process.ComplaintVariables.EXTENSION_APPROVED;
 import static io.disputeflow.process.ComplaintVariables.EXTENSION_COMMENT;
+import static io.disputeflow.process.ComplaintVariables.EXTENSION_DECIDED_BY;
 import static io.disputeflow.process.ComplaintVariables.EXTENSION_REASON;
 import static io.disputeflow.process.ComplaintVariables.EXTENSION_REQUESTED_AT;
 import static io.disputeflow.process.ComplaintVariables.EXTENSION_REQUESTED_BY;
@@ -295,7 +296,7 @@ public class DecisionClock {
     Date requestedAt = EXTENSION_REQUESTED_AT.get(execution);
     return new ClockRepository.ExtensionRecord(step, EXTENSION_REASON.get(execution),
         EXTENSION_REQUESTED_BY.get(execution), requestedAt == null ? now() : offset(requestedAt), outcome,
-        currentUser(execution), now(), EXTENSION_COMMENT.get(execution), offset(previousDue), newDue);
+        decidedBy(execution), now(), EXTENSION_COMMENT.get(execution), offset(previousDue), newDue);
   }
 
   private ClockRepository.Deadlines deadlinesOf(DelegateExecution execution) {
@@ -322,6 +323,12 @@ public class DecisionClock {
   private static ClockState stateOf(DelegateExecution execution) {
     String state = CLOCK_STATE.get(execution);
     return state == null ? ClockState.ON_TRACK : ClockState.valueOf(state);
+  }
+
+  /** The approver of the request's task; without a task (no extension left), whoever asked. */
+  private static String decidedBy(DelegateExecution execution) {
+    String approver = EXTENSION_DECIDED_BY.get(execution);
+    return approver != null ? approver : currentUser(execution);
   }
 
   private static String currentUser(DelegateExecution execution) {

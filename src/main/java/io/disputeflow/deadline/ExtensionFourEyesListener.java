@@ -1,5 +1,6 @@
 package io.disputeflow.deadline;
 
+import static io.disputeflow.process.ComplaintVariables.EXTENSION_DECIDED_BY;
 import static io.disputeflow.process.ComplaintVariables.EXTENSION_REQUESTED_BY;
 
 import io.disputeflow.resolution.FourEyesViolationException;
@@ -10,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * On user_approve_extension (assignment and complete): whoever requested an extension may neither
- * take nor complete its approval. The engine refuses, whatever client is used.
+ * take nor complete its approval. The engine refuses, whatever client is used. On completion it
+ * remembers the approver in the request's scope: the step that extends runs after it as a job.
  */
 @Component
 class ExtensionFourEyesListener implements TaskListener {
@@ -21,6 +23,9 @@ class ExtensionFourEyesListener implements TaskListener {
     if (requester != null && Objects.equals(actor(task), requester)) {
       throw new FourEyesViolationException("Four eyes: " + requester
           + " requested this extension and cannot approve it; another approver must");
+    }
+    if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      EXTENSION_DECIDED_BY.setLocal(task.getExecution(), actor(task));
     }
   }
 

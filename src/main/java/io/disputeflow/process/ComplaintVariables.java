@@ -45,6 +45,8 @@ public final class ComplaintVariables {
   public static final ProcessVariable<Long> EXTENSIONS_USED = ProcessVariable.integer("extensionsUsed");
   public static final ProcessVariable<String> EXTENSION_REASON = ProcessVariable.string("extensionReason");
   public static final ProcessVariable<String> EXTENSION_REQUESTED_BY = ProcessVariable.string("extensionRequestedBy");
+  /** Who approved or refused it: local to the request, for the step after the approval (a job). */
+  public static final ProcessVariable<String> EXTENSION_DECIDED_BY = ProcessVariable.string("extensionDecidedBy");
   public static final ProcessVariable<Date> EXTENSION_REQUESTED_AT = ProcessVariable.date("extensionRequestedAt");
   public static final ProcessVariable<Boolean> EXTENSION_APPROVED = ProcessVariable.bool("extensionApproved");
   public static final ProcessVariable<String> EXTENSION_COMMENT = ProcessVariable.string("extensionComment");

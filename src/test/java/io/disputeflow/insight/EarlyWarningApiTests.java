@@ -57,6 +57,7 @@ class EarlyWarningApiTests {
   @Autowired EarlyWarningRepository repository;
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
+  @Autowired CaseWorker worker;
 
   @AfterEach
   void resetClock() {
@@ -124,6 +125,7 @@ class EarlyWarningApiTests {
     } finally {
       identityService.clearAuthentication();
     }
+    worker.runJobs();
 
     // then that alert is cleared and stays cleared while its window is still full; the other stays open
     EarlyWarning resolved = repository.findByBusinessKey(category.businessKey()).orElseThrow();

@@ -6,6 +6,8 @@ import static io.disputeflow.process.EarlyWarningProcess.USER_REVIEW_EARLY_WARNI
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
@@ -53,6 +55,7 @@ class EarlyWarningProcessTests {
 
     // when the supervisor records the assessment, the alert is cleared
     complete(task(), withVariables("assessment", "INCIDENT", "actionsTaken", "Payment gateway restarted"));
+    execute(job());
     assertThat(warning).hasPassed(SERVICE_CLEAR_EARLY_WARNING, END_EARLY_WARNING_CLEARED).isEnded();
     assertThat(delegates.calls()).containsExactly("recordCompletedByListener@user_review_early_warning",
         "clearEarlyWarningDelegate@service_clear_early_warning");

@@ -21,6 +21,7 @@ import io.disputeflow.process.RecordingDelegates;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -69,10 +70,10 @@ class PolicyImprovementProcessTests {
     // when the department analyses and fixes
     assertThat(improvement).isWaitingAt(USER_ANALYSE_ROOT_CAUSE);
     assertThat(task()).hasCandidateGroup("dept-cards");
-    complete(task(), withVariables("analysis", "Fee rule charged twice", "actionPlan", "Change the fee rule"));
+    completeAndContinue(withVariables("analysis", "Fee rule charged twice", "actionPlan", "Change the fee rule"));
     assertThat(improvement).isWaitingAt(USER_IMPLEMENT_FIX);
     assertThat(task()).hasCandidateGroup("dept-cards");
-    complete(task(), withVariables("fixDescription", "Fee rule changed on 2026-05-20"));
+    completeAndContinue(withVariables("fixDescription", "Fee rule changed on 2026-05-20"));
 
     // then nothing happens until the verification period has passed
     assertThat(improvement).hasPassed(SERVICE_RECORD_FIX).isWaitingAt(TIMER_VERIFICATION_DUE);
@@ -84,7 +85,7 @@ class PolicyImprovementProcessTests {
     assertThat(improvement).hasPassed(SERVICE_MEASURE_RECURRENCE).isWaitingAt(USER_VERIFY_FIX);
     assertThat(task()).hasCandidateGroup("supervisor").hasCandidateGroup("head-of-consumer-protection");
     assertThat(improvement).variables().containsEntry("recurrenceSinceFix", 0L);
-    complete(task(), withVariables("fixEffective", true, "verificationNotes", "No recurrence in 90 days"));
+    completeAndContinue(withVariables("fixEffective", true, "verificationNotes", "No recurrence in 90 days"));
     assertThat(improvement).hasPassed(SERVICE_RECORD_VERIFICATION, END_IMPROVEMENT_DONE).isEnded();
     assertThat(delegates.calls()).containsExactly(
         "recordCompletedByListener@user_implement_fix", "recordPolicyFixDelegate@service_record_fix",
@@ -96,22 +97,22 @@ class PolicyImprovementProcessTests {
   void shouldSendAFixThatDidNotWorkBackToTheDepartment() {
     // given a fix waiting for verification
     ProcessInstance improvement = start();
-    complete(task(), withVariables("analysis", "Disclosure unclear", "actionPlan", "Rewrite the leaflet"));
-    complete(task(), withVariables("fixDescription", "Leaflet rewritten"));
+    completeAndContinue(withVariables("analysis", "Disclosure unclear", "actionPlan", "Rewrite the leaflet"));
+    completeAndContinue(withVariables("fixDescription", "Leaflet rewritten"));
     ClockUtil.setCurrentTime(Date.from(STARTED_AT.plus(91, ChronoUnit.DAYS)));
     execute(job());
 
     // when the verifier finds it did not work
-    complete(task(), withVariables("fixEffective", false, "verificationNotes", "Same complaints keep coming"));
+    completeAndContinue(withVariables("fixEffective", false, "verificationNotes", "Same complaints keep coming"));
 
     // then the department fixes again, and a second verification follows the same period later
     assertThat(improvement).isWaitingAt(USER_IMPLEMENT_FIX);
     assertThat(task()).hasCandidateGroup("dept-cards");
-    complete(task(), withVariables("fixDescription", "Leaflet and call script rewritten"));
+    completeAndContinue(withVariables("fixDescription", "Leaflet and call script rewritten"));
     assertThat(job().getDuedate()).isEqualTo(Date.from(STARTED_AT.plus(181, ChronoUnit.DAYS)));
     ClockUtil.setCurrentTime(Date.from(STARTED_AT.plus(182, ChronoUnit.DAYS)));
     execute(job());
-    complete(task(), withVariables("fixEffective", true, "verificationNotes", "Fixed now"));
+    completeAndContinue(withVariables("fixEffective", true, "verificationNotes", "Fixed now"));
     assertThat(improvement).isEnded().hasPassed(END_IMPROVEMENT_DONE);
   }
 
@@ -123,5 +124,11 @@ class PolicyImprovementProcessTests {
             "verifyAfter", "P90D"));
     assertThat(instance).isStarted();
     return instance;
+  }
+
+  /** Completes the open task and runs the step after it (the task commits on its own: asyncAfter). */
+  private void completeAndContinue(Map<String, Object> variables) {
+    complete(task(), variables);
+    execute(job());
   }
 }
