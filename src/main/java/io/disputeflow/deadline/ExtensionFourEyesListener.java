@@ -3,6 +3,7 @@ package io.disputeflow.deadline;
 import static io.disputeflow.process.ComplaintVariables.EXTENSION_DECIDED_BY;
 import static io.disputeflow.process.ComplaintVariables.EXTENSION_REQUESTED_BY;
 
+import io.disputeflow.process.TaskActor;
 import io.disputeflow.resolution.FourEyesViolationException;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -20,20 +21,13 @@ class ExtensionFourEyesListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String requester = EXTENSION_REQUESTED_BY.get(task);
-    if (requester != null && Objects.equals(actor(task), requester)) {
+    String actor = TaskActor.of(task);
+    if (requester != null && Objects.equals(actor, requester)) {
       throw new FourEyesViolationException("Four eyes: " + requester
           + " requested this extension and cannot approve it; another approver must");
     }
     if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      EXTENSION_DECIDED_BY.setLocal(task.getExecution(), actor(task));
+      EXTENSION_DECIDED_BY.setLocal(task.getExecution(), actor);
     }
-  }
-
-  private static String actor(DelegateTask task) {
-    if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
-      return task.getAssignee();
-    }
-    var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return authentication != null && authentication.getUserId() != null ? authentication.getUserId() : task.getAssignee();
   }
 }

@@ -2,6 +2,7 @@ package io.disputeflow.insight;
 
 import static io.disputeflow.process.PolicyImprovementProcess.COMPLETED_BY;
 
+import io.disputeflow.process.TaskActor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -15,9 +16,6 @@ class RecordCompletedByListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    String user = authentication != null && authentication.getUserId() != null
-        ? authentication.getUserId() : task.getAssignee();
-    COMPLETED_BY.set(task.getExecution(), user);
+    COMPLETED_BY.set(task.getExecution(), TaskActor.of(task));
   }
 }

@@ -4,6 +4,7 @@ import static io.disputeflow.process.ComplaintVariables.APPROVAL_COMMENT;
 import static io.disputeflow.process.ComplaintVariables.COMPENSATION_APPROVED;
 import static io.disputeflow.process.ComplaintVariables.PROPOSED_BY;
 
+import io.disputeflow.process.TaskActor;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -20,7 +21,7 @@ class FourEyesListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String proposer = PROPOSED_BY.get(task);
-    String actor = EVENTNAME_ASSIGNMENT.equals(task.getEventName()) ? task.getAssignee() : CurrentUser.of(task);
+    String actor = TaskActor.of(task);
     if (actor != null && Objects.equals(actor, proposer)) {
       throw new FourEyesViolationException(
           "Four eyes: " + actor + " proposed this resolution and cannot approve it; another approver must");

@@ -4,6 +4,7 @@ import static io.disputeflow.process.ComplaintVariables.APPROVAL_COMMENT;
 import static io.disputeflow.process.ComplaintVariables.COMPENSATION_APPROVED;
 import static io.disputeflow.process.ComplaintVariables.PROPOSED_BY;
 
+import io.disputeflow.process.TaskActor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -17,7 +18,7 @@ class RecordProposerListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String proposer = CurrentUser.of(task);
+    String proposer = TaskActor.of(task);
     if (proposer == null) {
       throw new FourEyesViolationException("A resolution must be proposed by a named user: claim the task first");
     }

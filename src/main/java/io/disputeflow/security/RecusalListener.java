@@ -2,6 +2,7 @@ package io.disputeflow.security;
 
 import io.disputeflow.complaint.ComplaintRecord;
 import io.disputeflow.complaint.ComplaintRepository;
+import io.disputeflow.process.TaskActor;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -28,7 +29,7 @@ class RecusalListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String actor = actor(task);
+    String actor = TaskActor.of(task);
     String number = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
     if (actor == null || number == null) {
       return;
@@ -48,15 +49,6 @@ class RecusalListener implements TaskListener {
     User user = identityService.createUserQuery().userId(userId).singleResult();
     return user != null && user.getEmail() != null && complaint.customerEmail() != null
         && user.getEmail().trim().equalsIgnoreCase(complaint.customerEmail().trim());
-  }
-
-  /** On assignment the new assignee; on completion whoever completes (the authenticated user), else the assignee. */
-  private static String actor(DelegateTask task) {
-    if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
-      return task.getAssignee();
-    }
-    var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return authentication != null && authentication.getUserId() != null ? authentication.getUserId() : task.getAssignee();
   }
 
   private static String trim(String value) {

@@ -1,0 +1,22 @@
+package io.disputeflow.process;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+
+/**
+ * Who acts on a task, for its listeners: on an assignment the new assignee; otherwise whoever
+ * completes it (the authenticated engine user), else the task's assignee.
+ */
+public final class TaskActor {
+
+  private TaskActor() {}
+
+  public static String of(DelegateTask task) {
+    if (TaskListener.EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
+      return task.getAssignee();
+    }
+    var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return authentication != null && authentication.getUserId() != null ? authentication.getUserId()
+        : task.getAssignee();
+  }
+}
