@@ -296,7 +296,7 @@ public class DecisionClock {
     Date requestedAt = EXTENSION_REQUESTED_AT.get(execution);
     return new ClockRepository.ExtensionRecord(step, EXTENSION_REASON.get(execution),
         EXTENSION_REQUESTED_BY.get(execution), requestedAt == null ? now() : offset(requestedAt), outcome,
-        decidedBy(execution), now(), EXTENSION_COMMENT.get(execution), offset(previousDue), newDue);
+        EXTENSION_DECIDED_BY.get(execution), now(), EXTENSION_COMMENT.get(execution), offset(previousDue), newDue);
   }
 
   private ClockRepository.Deadlines deadlinesOf(DelegateExecution execution) {
@@ -323,12 +323,6 @@ public class DecisionClock {
   private static ClockState stateOf(DelegateExecution execution) {
     String state = CLOCK_STATE.get(execution);
     return state == null ? ClockState.ON_TRACK : ClockState.valueOf(state);
-  }
-
-  /** The approver of the request's task; without a task (no extension left), whoever asked. */
-  private static String decidedBy(DelegateExecution execution) {
-    String approver = EXTENSION_DECIDED_BY.get(execution);
-    return approver != null ? approver : currentUser(execution);
   }
 
   private static String currentUser(DelegateExecution execution) {
