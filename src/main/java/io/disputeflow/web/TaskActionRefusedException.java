@@ -1,5 +1,6 @@
 package io.disputeflow.web;
 
+import jakarta.servlet.ServletRequest;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.context.request.RequestAttributes;
@@ -31,7 +32,7 @@ public class TaskActionRefusedException extends ProcessEngineException {
   }
 
   /** The refusal raised while serving this request, or null. */
-  public static TaskActionRefusedException of(jakarta.servlet.ServletRequest request) {
+  public static TaskActionRefusedException of(ServletRequest request) {
     return request.getAttribute(ATTRIBUTE) instanceof TaskActionRefusedException refusal ? refusal : null;
   }
 }
