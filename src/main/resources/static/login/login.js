@@ -15,7 +15,7 @@
   async function signIn(username, password) {
     const engines = await fetch('/camunda/api/engine/engine/', { credentials: 'same-origin' });
     const token = engines.headers.get('X-XSRF-TOKEN');
-    const engine = (await engines.json())[0].name;
+    const engine = document.body.dataset.engine;
     return fetch('/camunda/api/admin/auth/user/' + encodeURIComponent(engine) + '/login/welcome', {
       method: 'POST',
       credentials: 'same-origin',

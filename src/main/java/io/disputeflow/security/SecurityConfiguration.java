@@ -27,7 +27,6 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.unit.DataSize;
@@ -42,8 +41,8 @@ import org.springframework.util.unit.DataSize;
  *       ({@link WebappSessionAuthenticationFilter}). No session of our own and so no CSRF token; browser
  *       writes started by another site are refused by {@link CrossSiteWriteFilter}. 401 and 403 answer
  *       problem+json; only clients that are not browsers are challenged for Basic ({@link SignInEntryPoint}).</li>
- *   <li>Anything else (the webapps' own probes such as /camunda-welcome, unknown paths) answers as it
- *       would without us: usually 404, never a sign-in challenge.</li>
+ *   <li>Anything else (the webapps' own probes such as /camunda-welcome, unknown paths) is not ours and
+ *       answers as it would without us: usually 404, never a sign-in challenge.</li>
  *   <li>{@code /engine-rest}: Camunda's own Basic authentication, so Modeler deployments name their
  *       user; the engine's authorizations (CamundaAuthorizations) decide what that user may do.</li>
  *   <li>{@code /camunda}: the webapps' own login session, CSRF token and security headers.</li>
@@ -60,27 +59,30 @@ class SecurityConfiguration {
       Groups.DEPARTMENTS.stream()).flatMap(s -> s).toArray(String[]::new);
 
   /** Our API: its clients that are not browsers are challenged for HTTP Basic ({@link SignInEntryPoint}). */
-  static final RequestMatcher API = new OrRequestMatcher(path("/api/**"), path("/actuator/**"), path("/v3/api-docs"),
-      path("/v3/api-docs/**"));
+  static final RequestMatcher API = new OrRequestMatcher(path("/api/**"), path("/actuator/**"), path("/v3/**"));
   /** Our pages: a person not signed in is sent to the sign-in page. */
   static final RequestMatcher PAGES = new OrRequestMatcher(path("/audit/**"), path("/reports"), path("/reports/**"));
-  /** Everything of ours that needs an account; every controller lies in here (SecuredPathsTests). */
-  static final RequestMatcher OURS = new OrRequestMatcher(API, PAGES, path("/webjars/**"));
+  /** Everything of ours that needs an account; every controller lies in here (BrowserSignInTests). */
+  static final RequestMatcher SIGNED_IN = new OrRequestMatcher(API, PAGES, path("/webjars/**"));
+  /** Our sign-in page: open to everyone. */
+  static final RequestMatcher LOGIN = new OrRequestMatcher(path(SignInEntryPoint.LOGIN_PAGE),
+      path(SignInEntryPoint.LOGIN_PAGE + "/**"));
 
   @Bean
   SecurityFilterChain applicationSecurity(HttpSecurity http, ProblemResponses problems,
       CamundaIdentityAuthenticationProvider identities, ProcessEngine engine) throws Exception {
     SignInEntryPoint signIn = new SignInEntryPoint(problems, API, PAGES);
     return http
-        .securityMatcher(new NegatedRequestMatcher(new OrRequestMatcher(path("/camunda/**"), path("/engine-rest/**"))))
+        // anything else answers as it would without us: the webapps (/camunda, their own login and headers), the
+        // engine REST API (Camunda's Basic authentication), the welcome redirect, what browsers and the webapps
+        // ask by themselves (favicon, /camunda-welcome: 404)
+        .securityMatcher(new OrRequestMatcher(SIGNED_IN, LOGIN))
         .authorizeHttpRequests(auth -> auth
             .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
             .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
-            // anything not ours answers as it would without us: the welcome redirect to the webapps, the sign-in
-            // page, what browsers and the webapps ask by themselves (favicon, /camunda-welcome: 404)
-            .requestMatchers(new NegatedRequestMatcher(OURS)).permitAll()
+            .requestMatchers(LOGIN).permitAll()
             .requestMatchers(path("/actuator/**")).hasAuthority(authority(CAMUNDA_ADMIN))
-            .requestMatchers(path("/v3/api-docs"), path("/v3/api-docs/**")).authenticated()
+            .requestMatchers(path("/v3/api-docs"), path("/v3/api-docs/**"), path("/v3/api-docs.yaml")).authenticated()
             // channel systems: new complaints and the customer's answers
             .requestMatchers(path(POST, "/api/complaints")).hasAuthority(authority(INTAKE))
             .requestMatchers(path(POST, "/api/complaints/*/customer-response"),
@@ -116,7 +118,10 @@ class SecurityConfiguration {
         .addFilterBefore(new WebappSessionAuthenticationFilter(new WebappSessions(engine.getName()), identities),
             BasicAuthenticationFilter.class)
         .addFilterAfter(new CrossSiteWriteFilter(problems), BasicAuthenticationFilter.class)
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // the only session is the webapps' (their login renews its id): ours must not change it, else a page's
+        // parallel requests would each find the id the previous one just replaced
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+            .sessionFixation(fixation -> fixation.none()))
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
             "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
