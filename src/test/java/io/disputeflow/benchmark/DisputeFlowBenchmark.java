@@ -162,7 +162,7 @@ class DisputeFlowBenchmark {
   private TestDatabase freshDatabase(String database, Path out, String suffix) {
     return database.equals("postgres") ? TestDatabase.postgres()
         : new TestDatabase("jdbc:h2:file:" + out.toAbsolutePath().resolve("h2-" + run + suffix + "/disputeflow")
-            + ";AUTO_SERVER=TRUE;QUERY_CACHE_SIZE=100;LOCK_TIMEOUT=10000", "sa", ""); // as application.yaml
+            + ";AUTO_SERVER=TRUE;QUERY_CACHE_SIZE=100;LOCK_TIMEOUT=10000;WRITE_DELAY=0", "sa", ""); // as application.yaml
   }
 
   private static List<String> arguments(String database, TestDatabase db) {
