@@ -32,7 +32,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-class TasklistKeyboardLoginTests {
+class TasklistKeyboardLoginBrowserTests {
 
   private static final Path SCREENSHOTS = TasklistBrowserTests.SCREENSHOTS;
   private static final Duration PATIENCE = Duration.ofSeconds(60);
