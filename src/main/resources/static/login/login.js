@@ -6,10 +6,11 @@
   const form = document.getElementById('login');
   const status = document.getElementById('status');
 
-  // only a page of ours on this site: never another site (an open redirect)
+  // only a page of ours on this site, never another site (an open redirect); without one, the start page
+  // (the webapps' welcome page, with the applications this person may use)
   function next() {
     const asked = new URLSearchParams(location.search).get('next');
-    return asked && /^\/(audit|reports)(\/|$)/.test(asked) ? asked : '/reports/';
+    return asked && /^\/(audit|reports)(\/|$)/.test(asked) ? asked : '/';
   }
 
   async function signIn(username, password) {
