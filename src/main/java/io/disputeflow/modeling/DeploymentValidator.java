@@ -34,7 +34,12 @@ import org.springframework.util.ClassUtils;
  *       the delegate does not handle ({@link io.disputeflow.process.TaskInput});</li>
  *   <li>a {@code camunda:formRef} that is neither in the deployment nor deployed (binding
  *       {@code deployment}: in the deployment);</li>
- *   <li>a business rule task's {@code camunda:decisionRef} that is neither in the deployment nor deployed.</li>
+ *   <li>a business rule task's {@code camunda:decisionRef} that is neither in the deployment nor deployed;</li>
+ *   <li>code: an expression anywhere (conditions, timers, due dates, candidate groups, inputs and
+ *       outputs, listeners, called element keys, ...) that names something outside
+ *       {@link ExpressionAllowList} ({@link ExpressionPolicy}); a script task, a script (listener,
+ *       input/output, condition in a script language), a connector; a {@code camunda:class} or
+ *       {@code camunda:variableMappingClass} that is not one of our delegates or mappings.</li>
  * </ul>
  * Definitions the engine parses again from its database (a cold cache after a restart) are not new
  * and are not checked: a running version must stay loadable whatever changed since.
@@ -46,12 +51,17 @@ class DeploymentValidator {
   private static final Pattern LEADING_BEAN = Pattern.compile("^[$#]\\{\\s*([A-Za-z_$][\\w$]*)");
   private static final Pattern DECISION_ID = Pattern.compile("<(?:\\w+:)?decision\\s[^>]*?\\bid=\"([^\"]+)\"");
 
+  /** Text that holds no expression the engine evaluates: documentation, annotations, fixed field values. */
+  private static final Set<String> PLAIN_TEXT = Set.of("documentation", "text", "string");
+
   private final ApplicationContext beans;
   private final ObjectMapper json;
+  private final ExpressionPolicy expressions;
 
   DeploymentValidator(ApplicationContext beans, ObjectMapper json) {
     this.beans = beans;
     this.json = json;
+    this.expressions = new ExpressionPolicy(beans);
   }
 
   void validate(Element definitions, List<ProcessDefinitionEntity> processDefinitions) {
@@ -67,7 +77,8 @@ class DeploymentValidator {
     Check check = new Check(command, deployment);
     check.walk(definitions, null);
     if (!check.problems.isEmpty()) {
-      throw new BpmnParseException("Deployment refused: " + String.join("; ", check.problems), check.first);
+      throw new BpmnParseException("Deployment refused: " + processDefinitions.get(0).getResourceName() + ": "
+          + String.join("; ", check.problems), check.first);
     }
   }
 
@@ -114,6 +125,8 @@ class DeploymentValidator {
     void walk(Element element, Element owner) {
       String tag = local(element);
       boolean camundaElement = CAMUNDA.getNamespaceUri().equals(element.getUri());
+      code(element, tag, camundaElement, owner == null || element.attribute("id") != null && !camundaElement
+          ? element : owner);
       if (camundaElement && (tag.equals("executionListener") || tag.equals("taskListener"))) {
         String where = describe(element, tag) + " of " + describe(owner, local(owner));
         delegate(element, element.attribute("delegateExpression"), where);
@@ -158,8 +171,51 @@ class DeploymentValidator {
     }
 
     private void javaClass(Element element, String className, String where) {
-      if (className != null && !className.isBlank() && !ClassUtils.isPresent(className, getClass().getClassLoader())) {
+      if (className == null || className.isBlank()) {
+        return;
+      }
+      if (!ClassUtils.isPresent(className, getClass().getClassLoader())) {
         problem(element, where + ": class '" + className + "' does not exist in this application");
+      } else if (!className.startsWith(ExpressionAllowList.OWN_PACKAGE)
+          || !ExpressionAllowList.isAllowedClass(ClassUtils.resolveClassName(className, getClass().getClassLoader()))) {
+        problem(element, where + ": class '" + className + "' is not one of the application's delegates, listeners"
+            + " or variable mappings (io.disputeflow); use the step's template in Modeler");
+      }
+    }
+
+    /** What would run code: scripts, connectors, and every expression outside the allow-list. */
+    private void code(Element element, String tag, boolean camundaElement, Element owner) {
+      String where = describe(owner, local(owner));
+      if (!camundaElement && tag.equals("scriptTask")) {
+        problem(element, where + ": a script task runs code on the bank's servers; use a service task with one of"
+            + " the application's delegates");
+      } else if (camundaElement && tag.equals("script")) {
+        problem(element, where + ": a script (camunda:script, " + element.attribute("scriptFormat", "no format")
+            + ") runs code on the bank's servers; models run no scripts");
+      } else if (camundaElement && tag.equals("connector")) {
+        problem(element, where + ": a connector (camunda:connector) calls other systems from the model; use one of"
+            + " the application's delegates");
+      } else if (!camundaElement && element.attribute("language") != null && !tag.equals("definitions")) {
+        problem(element, where + ": " + tag + " in the script language '" + element.attribute("language")
+            + "' runs code on the bank's servers; write it as an expression");
+      }
+      for (String attribute : element.attributes()) {
+        String value = element.attribute(attribute);
+        if (isExpression(value)) {
+          expression(element, where, "attribute " + attributeName(attribute), value);
+        }
+      }
+      if (element.elements().isEmpty() && !PLAIN_TEXT.contains(tag) && isExpression(element.getText())) {
+        String name = element.attribute("name");
+        expression(element, where, (camundaElement ? "camunda:" : "") + tag + (name == null ? "" : " '" + name + "'"),
+            element.getText().trim());
+      }
+    }
+
+    private void expression(Element element, String where, String place, String expression) {
+      List<String> forbidden = expressions.check(expression);
+      if (!forbidden.isEmpty()) {
+        problem(element, where + ": " + place + " " + expression + " is refused: " + String.join(", ", forbidden));
       }
     }
 
@@ -219,6 +275,16 @@ class DeploymentValidator {
       }
       problems.add(message);
     }
+  }
+
+  private static boolean isExpression(String text) {
+    return text != null && (text.contains("${") || text.contains("#{"));
+  }
+
+  /** "camunda:dueDate" of the parser's "http://camunda.org/schema/1.0/bpmn:dueDate". */
+  private static String attributeName(String key) {
+    String local = key.substring(key.lastIndexOf(':') + 1);
+    return key.startsWith(CAMUNDA.getNamespaceUri()) ? "camunda:" + local : local;
   }
 
   private static Element child(Element element, String tag) {
