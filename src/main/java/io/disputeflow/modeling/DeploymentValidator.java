@@ -42,11 +42,15 @@ import org.springframework.util.ClassUtils;
  *       {@code camunda:variableMappingClass} that is not one of our delegates or mappings.</li>
  * </ul>
  * Definitions the engine parses again from its database (a cold cache after a restart) are not new
- * and are not checked: a running version must stay loadable whatever changed since.
+ * and are not checked: a running version must stay loadable whatever changed since. Code is the
+ * exception: their expressions and scripts are refused when they run ({@link ModelSandboxPlugin}),
+ * and a definition whose {@code camunda:class} names a class that is not ours does not load at all,
+ * because the engine would create an instance of that class before anything could refuse it.
  */
 @Component
 class DeploymentValidator {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DeploymentValidator.class);
   private static final Namespace CAMUNDA = BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS;
   private static final Pattern LEADING_BEAN = Pattern.compile("^[$#]\\{\\s*([A-Za-z_$][\\w$]*)");
   private static final Pattern DECISION_ID = Pattern.compile("<(?:\\w+:)?decision\\s[^>]*?\\bid=\"([^\"]+)\"");
@@ -72,14 +76,46 @@ class DeploymentValidator {
     DeploymentEntity deployment = command.getDeploymentManager()
         .findDeploymentById(processDefinitions.get(0).getDeploymentId());
     if (deployment == null || !deployment.isNew()) {
+      refuseForeignClasses(definitions, processDefinitions.get(0).getResourceName());
       return;
     }
     Check check = new Check(command, deployment);
     check.walk(definitions, null);
     if (!check.problems.isEmpty()) {
-      throw new BpmnParseException("Deployment refused: " + processDefinitions.get(0).getResourceName() + ": "
-          + String.join("; ", check.problems), check.first);
+      String refusal = "Deployment refused: " + processDefinitions.get(0).getResourceName() + ": "
+          + String.join("; ", check.problems);
+      LOG.warn("{} (deployment '{}' by {})", refusal, deployment.getName(),
+          command.getAuthenticatedUserId() == null ? "the application" : command.getAuthenticatedUserId());
+      throw new BpmnParseException(refusal, check.first);
     }
+  }
+
+  /** A stored definition (deployed before the check, or written into the database) that names foreign code. */
+  private static void refuseForeignClasses(Element element, String resource) {
+    for (String attribute : element.attributes()) {
+      String local = attribute.substring(attribute.lastIndexOf(':') + 1);
+      String className = element.attribute(attribute);
+      if ((local.equals("class") || local.equals("variableMappingClass")) && !isOurs(className)) {
+        LOG.error("Definition refused: {} names the class '{}', which is not one of the application's delegates,"
+            + " listeners or variable mappings; it is not loaded", resource, className);
+        throw new BpmnParseException("Definition refused: " + resource + " names the class '" + className
+            + "', which is not one of the application's delegates, listeners or variable mappings", element);
+      }
+    }
+    element.elements().forEach(child -> refuseForeignClasses(child, resource));
+  }
+
+  /** Ours, or a class of ours that no longer exists (the engine reports that when it runs). */
+  private static boolean isOurs(String className) {
+    if (className == null || className.isBlank()) {
+      return true;
+    }
+    if (!className.trim().startsWith(ExpressionAllowList.OWN_PACKAGE)) {
+      return false;
+    }
+    ClassLoader loader = DeploymentValidator.class.getClassLoader();
+    return !ClassUtils.isPresent(className.trim(), loader)
+        || ExpressionAllowList.isAllowedClass(ClassUtils.resolveClassName(className.trim(), loader));
   }
 
   /** One deployment's check: what it contains, and what is wrong with it. */
@@ -195,6 +231,11 @@ class DeploymentValidator {
       } else if (camundaElement && tag.equals("connector")) {
         problem(element, where + ": a connector (camunda:connector) calls other systems from the model; use one of"
             + " the application's delegates");
+      } else if (!camundaElement && element.attributeNS(CAMUNDA, "formKey") != null
+          && !element.attributeNS(CAMUNDA, "formKey").startsWith("camunda-forms:")) {
+        problem(element, where + ": camunda:formKey '" + element.attributeNS(CAMUNDA, "formKey") + "' is an embedded"
+            + " or external form, whose scripts would run in the browser of whoever opens the task; use a Camunda"
+            + " Form (camunda:formRef)");
       } else if (!camundaElement && element.attribute("language") != null && !tag.equals("definitions")) {
         problem(element, where + ": " + tag + " in the script language '" + element.attribute("language")
             + "' runs code on the bank's servers; write it as an expression");

@@ -155,6 +155,7 @@ class ModelSandboxTests {
           </bpmn:extensionElements>
         </bpmn:endEvent>
         <bpmn:scriptTask id="script_who" name="Who" scriptFormat="javascript"><bpmn:script>java.lang.System.exit(1)</bpmn:script></bpmn:scriptTask>
+        <bpmn:userTask id="user_look" name="Look" camunda:formKey="embedded:deployment:look.html" />
         <bpmn:serviceTask id="service_call" name="Call">
           <bpmn:extensionElements><camunda:connector><camunda:connectorId>http-connector</camunda:connectorId></camunda:connector></bpmn:extensionElements>
         </bpmn:serviceTask>""");
@@ -166,7 +167,12 @@ class ModelSandboxTests {
         .contains("class 'java.lang.Object' is not one of the application's delegates")
         .contains("End event 'end': a script (camunda:script, groovy)")
         .contains("Script task 'script_who' (Who): a script task runs code")
-        .contains("Service task 'service_call' (Call): a connector");
+        .contains("Service task 'service_call' (Call): a connector")
+        .contains("User task 'user_look' (Look): camunda:formKey 'embedded:deployment:look.html' is an embedded");
+
+    HttpResponse<String> html = modeler.deploy("paul", "html", Map.of("look.html", "<script>fetch('/x')</script>"));
+    assertThat(html.statusCode()).as(html.body()).isEqualTo(400);
+    assertThat(json.readTree(html.body()).get("message").asText()).contains("look.html would run in the browser");
   }
 
   @Test
@@ -180,6 +186,21 @@ class ModelSandboxTests {
 
       assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("planted"))
           .hasMessageContaining("Script refused: models run no scripts ('groovy')");
+    } finally {
+      repositoryService.deleteDeployment(deployment, true);
+    }
+  }
+
+  @Test
+  void shouldNotLoadAModelNamingAForeignClassPlantedInTheDatabase() {
+    String deployment = deploy("planted.bpmn", plainModel("${true}"));
+    try {
+      plant(deployment, "planted.bpmn", plainModel("${true}").replace("camunda:expression=\"${true}\"",
+          "camunda:class=\"java.util.Timer\""));
+
+      assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("planted"))
+          .hasStackTraceContaining("names the class 'java.util.Timer', which is not one of the application's delegates");
+      assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("planted").count()).isZero();
     } finally {
       repositoryService.deleteDeployment(deployment, true);
     }
@@ -234,8 +255,17 @@ class ModelSandboxTests {
     // then all of them pass
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     JsonNode deployment = json.readTree(response.body());
-    repositoryService.deleteDeployment(deployment.get("id").asText(), true);
-    assertThat(deployment.get("deployedProcessDefinitions").size()).isEqualTo(10);
+    String id = deployment.get("id").asText();
+    try {
+      assertThat(deployment.get("deployedProcessDefinitions").size()).isEqualTo(10);
+      assertThat(deployment.get("deployedDecisionDefinitions").size()).isGreaterThanOrEqualTo(3);
+
+      // and the operation log names who deployed them
+      assertThat(historyService.createUserOperationLogQuery().deploymentId(id).operationType("Create").list())
+          .extracting(entry -> entry.getUserId()).containsOnly("paul").isNotEmpty();
+    } finally {
+      repositoryService.deleteDeployment(id, true);
+    }
   }
 
   private String deploy(String name, String model) {

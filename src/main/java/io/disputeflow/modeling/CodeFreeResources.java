@@ -14,12 +14,19 @@ import org.xml.sax.Attributes;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * Runs before the engine's deployers: decisions are written in FEEL, which reads the inputs and
- * calls no Java. An {@code expressionLanguage} of JUEL (which reaches the application's beans) or a
- * script language (JavaScript, Groovy, Python, ...) anywhere in a DMN is refused, and so is a CMMN
- * model: the application has no case models, and their expressions would run unchecked.
+ * Runs before the engine's deployers and refuses resources that would run code:
+ * <ul>
+ *   <li>a DMN with an {@code expressionLanguage} other than FEEL anywhere: JUEL reaches the
+ *       application's beans, a script language (JavaScript, Groovy, Python, ...) is any code; FEEL
+ *       reads the inputs and calls no Java;</li>
+ *   <li>a CMMN model: the application has no case models, and their expressions would run unchecked;</li>
+ *   <li>HTML and JavaScript (embedded forms, scripts): Tasklist would run them in the browser of
+ *       whoever opens the task, with that person's session. Our forms are Camunda Forms (.form).</li>
+ * </ul>
  */
-class DecisionLanguages implements Deployer {
+class CodeFreeResources implements Deployer {
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CodeFreeResources.class);
 
   @Override
   public void deploy(DeploymentEntity deployment) {
@@ -30,6 +37,11 @@ class DecisionLanguages implements Deployer {
       String name = resource.getName();
       if (name.endsWith(".cmmn") || name.endsWith(".cmmn10.xml") || name.endsWith(".cmmn11.xml")) {
         throw refused(name, name + " is a CMMN case model; DisputeFlow runs BPMN processes and FEEL decisions only");
+      }
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (lower.endsWith(".html") || lower.endsWith(".htm") || lower.endsWith(".js") || lower.endsWith(".mjs")) {
+        throw refused(name, name + " would run in the browser of whoever opens a task; user tasks use Camunda Forms"
+            + " (.form, camunda:formRef)");
       }
       if ((name.endsWith(".dmn") || name.endsWith(".dmn11.xml")) && resource.getBytes() != null) {
         List<String> problems = check(resource.getBytes());
@@ -79,6 +91,9 @@ class DecisionLanguages implements Deployer {
   }
 
   private static ParseException refused(String resource, String message) {
+    var command = org.camunda.bpm.engine.impl.context.Context.getCommandContext();
+    String user = command == null ? null : command.getAuthenticatedUserId();
+    LOG.warn("Deployment refused: {} (by {})", message, user == null ? "the application" : user);
     return new ParseException("Deployment refused: " + message, resource, List.of(), List.of());
   }
 }
