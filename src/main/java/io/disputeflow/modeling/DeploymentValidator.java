@@ -76,13 +76,13 @@ class DeploymentValidator {
     DeploymentEntity deployment = command.getDeploymentManager()
         .findDeploymentById(processDefinitions.get(0).getDeploymentId());
     if (deployment == null || !deployment.isNew()) {
-      refuseForeignClasses(definitions, processDefinitions.get(0).getResourceName());
+      refuseForeignClasses(definitions, model(processDefinitions));
       return;
     }
     Check check = new Check(command, deployment);
     check.walk(definitions, null);
     if (!check.problems.isEmpty()) {
-      String refusal = "Deployment refused: " + processDefinitions.get(0).getResourceName() + ": "
+      String refusal = "Deployment refused: " + model(processDefinitions) + ": "
           + String.join("; ", check.problems);
       LOG.warn("{} (deployment '{}' by {})", refusal, deployment.getName(),
           command.getAuthenticatedUserId() == null ? "the application" : command.getAuthenticatedUserId());
@@ -90,19 +90,25 @@ class DeploymentValidator {
     }
   }
 
+  /** "model 'intake'": the resource's name is not known yet while it is parsed (the engine adds it to the error). */
+  private static String model(List<ProcessDefinitionEntity> processDefinitions) {
+    return "model " + processDefinitions.stream().map(definition -> "'" + definition.getKey() + "'")
+        .collect(java.util.stream.Collectors.joining(", "));
+  }
+
   /** A stored definition (deployed before the check, or written into the database) that names foreign code. */
-  private static void refuseForeignClasses(Element element, String resource) {
+  private static void refuseForeignClasses(Element element, String model) {
     for (String attribute : element.attributes()) {
       String local = attribute.substring(attribute.lastIndexOf(':') + 1);
       String className = element.attribute(attribute);
       if ((local.equals("class") || local.equals("variableMappingClass")) && !isOurs(className)) {
         LOG.error("Definition refused: {} names the class '{}', which is not one of the application's delegates,"
-            + " listeners or variable mappings; it is not loaded", resource, className);
-        throw new BpmnParseException("Definition refused: " + resource + " names the class '" + className
+            + " listeners or variable mappings; it is not loaded", model, className);
+        throw new BpmnParseException("Definition refused: " + model + " names the class '" + className
             + "', which is not one of the application's delegates, listeners or variable mappings", element);
       }
     }
-    element.elements().forEach(child -> refuseForeignClasses(child, resource));
+    element.elements().forEach(child -> refuseForeignClasses(child, model));
   }
 
   /** Ours, or a class of ours that no longer exists (the engine reports that when it runs). */
@@ -161,14 +167,18 @@ class DeploymentValidator {
     void walk(Element element, Element owner) {
       String tag = local(element);
       boolean camundaElement = CAMUNDA.getNamespaceUri().equals(element.getUri());
-      code(element, tag, camundaElement, owner == null || element.attribute("id") != null && !camundaElement
-          ? element : owner);
-      if (camundaElement && (tag.equals("executionListener") || tag.equals("taskListener"))) {
+      boolean listener = camundaElement && (tag.equals("executionListener") || tag.equals("taskListener"));
+      // an event definition is named by its event: "Start event 'start_daily'", not its definition's generated id
+      boolean named = !camundaElement && element.attribute("id") != null && !tag.endsWith("EventDefinition");
+      Element subject = owner == null || named ? element : owner;
+      code(element, tag, camundaElement, (listener ? describe(element, tag) + " of " : "") + describe(subject,
+          local(subject)));
+      if (listener) {
         String where = describe(element, tag) + " of " + describe(owner, local(owner));
         delegate(element, element.attribute("delegateExpression"), where);
         javaClass(element, element.attribute("class"), where);
       } else if (!camundaElement && element.attribute("id") != null) {
-        owner = element;
+        owner = named ? element : owner;
         String where = describe(element, tag);
         String expression = element.attributeNS(CAMUNDA, "delegateExpression");
         Class<?> delegate = delegate(element, expression, where);
@@ -220,8 +230,7 @@ class DeploymentValidator {
     }
 
     /** What would run code: scripts, connectors, and every expression outside the allow-list. */
-    private void code(Element element, String tag, boolean camundaElement, Element owner) {
-      String where = describe(owner, local(owner));
+    private void code(Element element, String tag, boolean camundaElement, String where) {
       if (!camundaElement && tag.equals("scriptTask")) {
         problem(element, where + ": a script task runs code on the bank's servers; use a service task with one of"
             + " the application's delegates");

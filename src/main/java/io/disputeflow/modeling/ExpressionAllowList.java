@@ -47,6 +47,12 @@ final class ExpressionAllowList {
   static final Set<String> EXECUTION_PROPERTIES = Set.of("processBusinessKey");
 
   /**
+   * execution.getVariable('x'), execution.hasVariable('x') (and the same on task): read a variable
+   * that may not be set, where ${x} would fail; they return variable values and nothing else.
+   */
+  static final Set<String> EXECUTION_METHODS = Set.of("getVariable", "hasVariable");
+
+  /**
    * Names that are never a variable or a bean a model may use, even when the application has a bean
    * of that name: the Spring context and the engine itself.
    */

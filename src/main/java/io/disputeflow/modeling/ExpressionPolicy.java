@@ -1,6 +1,7 @@
 package io.disputeflow.modeling;
 
 import static io.disputeflow.modeling.ExpressionAllowList.ENGINE_OBJECTS;
+import static io.disputeflow.modeling.ExpressionAllowList.EXECUTION_METHODS;
 import static io.disputeflow.modeling.ExpressionAllowList.EXECUTION_PROPERTIES;
 import static io.disputeflow.modeling.ExpressionAllowList.HELPERS;
 import static io.disputeflow.modeling.ExpressionAllowList.RESERVED;
@@ -76,6 +77,11 @@ final class ExpressionPolicy {
     if (target instanceof AstDot dot && dot.getChild(0) instanceof AstIdentifier bean
         && HELPERS.containsKey(bean.getName()) && HELPERS.get(bean.getName()).methods().contains(name(dot))) {
       children(params, problems, true);
+      return;
+    }
+    if (target instanceof AstDot dot && dot.getChild(0) instanceof AstIdentifier engine
+        && ENGINE_OBJECTS.contains(engine.getName()) && EXECUTION_METHODS.contains(name(dot))) {
+      children(params, problems, false);
       return;
     }
     String method = target instanceof AstDot dot ? name(dot) : text((AstNode) target.getChild(1));

@@ -4,8 +4,10 @@ import java.beans.FeatureDescriptor;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.el.VariableContextElResolver;
 import org.camunda.bpm.engine.impl.el.VariableScopeElResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.ArrayELResolver;
@@ -28,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>a name is a variable (or {@code execution}, {@code task}), else an allowed helper, else one
  *       of our delegate or listener beans; any other bean is refused;</li>
- *   <li>a method is called only on an allowed helper, and only one of its listed methods;</li>
+ *   <li>a method is called only on an allowed helper (only its listed methods), on {@code execution}
+ *       or {@code task} only {@code getVariable} and {@code hasVariable}, and on a Joda date or zone
+ *       only the date arithmetic of the Tasklist filters ({@link #DATE_METHODS});</li>
  *   <li>a property is read only from a map, a list or an array, and {@code execution.processBusinessKey};</li>
  *   <li>nothing is written.</li>
  * </ul>
@@ -44,6 +48,7 @@ class ModelElResolver extends ELResolver {
   private final ELResolver lists = new ListELResolver(true);
   private final ELResolver arrays = new ArrayELResolver(true);
   private final ELResolver helperMethods = new BeanELResolver(true);
+  private final ELResolver variableReads = new BeanELResolver(true);
 
   /** @param beans the bean of a name, or null (the Spring context; in process tests the engine's mocks) */
   ModelElResolver(Function<String, Object> beans) {
@@ -90,12 +95,30 @@ class ModelElResolver extends ELResolver {
   @Override
   public Object invoke(ELContext context, Object base, Object method, Class<?>[] paramTypes, Object[] params) {
     String name = String.valueOf(method);
+    if (base instanceof VariableScope && ExpressionAllowList.EXECUTION_METHODS.contains(name)) {
+      return variableReads.invoke(context, base, method, paramTypes, params);
+    }
+    if (isQueryDate(base) && DATE_METHODS.contains(name)) {
+      return helperMethods.invoke(context, base, method, paramTypes, params);
+    }
     String helper = helperNameOf(base);
     if (helper == null || !ExpressionAllowList.HELPERS.get(helper).methods().contains(name)) {
       throw refused("calling '" + name + "' on " + (helper == null ? describe(base) : "the bean '" + helper + "'")
           + " (models may call " + ExpressionAllowList.describeHelpers() + ")");
     }
     return helperMethods.invoke(context, base, method, paramTypes, params);
+  }
+
+  /**
+   * Date arithmetic on the result of the query function {@code dateTime()}, as Tasklist filters
+   * write it: {@code ${dateTime().withZone(dateTime().getZone().forID('Asia/Shanghai')).withTimeAtStartOfDay()}}.
+   */
+  static final Set<String> DATE_METHODS = Set.of("getZone", "forID", "withZone", "withTimeAtStartOfDay", "toDate",
+      "plusMinutes", "plusHours", "plusDays", "plusWeeks", "plusMonths", "minusMinutes", "minusHours", "minusDays",
+      "minusWeeks", "minusMonths");
+
+  private static boolean isQueryDate(Object base) {
+    return base instanceof org.joda.time.DateTime || base instanceof org.joda.time.DateTimeZone;
   }
 
   /** The helper this object is, by identity: a variable of the same type is no helper. */

@@ -64,6 +64,8 @@ class ExpressionPolicyTests {
       Complaint ${complaintNumber} | text around an expression
       ${sendLetterDelegate} | one of our delegates
       ${authenticatedUserId} | the current user id, a string
+      ${execution.getVariable('secondLookNeeded') == true} | a variable that may not be set
+      ${!task.hasVariable('reason')} | whether a variable is set
       """)
   void shouldAllowWhatModelsNeed(String expression, String why) {
     assertThat(policy.check(expression)).as(why).isEmpty();
