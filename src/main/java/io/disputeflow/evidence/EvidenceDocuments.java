@@ -4,7 +4,6 @@ import io.disputeflow.complaint.CaseAccess;
 import io.disputeflow.complaint.ComplaintNotFoundException;
 import io.disputeflow.complaint.ComplaintRecord;
 import io.disputeflow.complaint.ComplaintRepository;
-import io.disputeflow.process.ProcessVariable;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -25,8 +24,6 @@ import org.springframework.util.unit.DataSize;
 @Service
 public class EvidenceDocuments {
 
-  /** The task-local display variable every task form shows: the case's documents as links. */
-  public static final ProcessVariable<String> DOCUMENTS_TEXT = ProcessVariable.string("documentsText");
   /** The two ways a document is opened, as the timeline names them. */
   static final String VIA_API = "API";
   static final String VIA_TASKLIST = "TASKLIST";
@@ -35,17 +32,17 @@ public class EvidenceDocuments {
 
   private final EvidenceRepository repository;
   private final ComplaintRepository complaints;
-  private final TaskDocumentLinks links;
+  private final OpenTaskLinks openTasks;
   private final Clock clock;
   private final long maxFileSize;
   private final int maxDocuments;
 
-  EvidenceDocuments(EvidenceRepository repository, ComplaintRepository complaints, TaskDocumentLinks links,
+  EvidenceDocuments(EvidenceRepository repository, ComplaintRepository complaints, OpenTaskLinks openTasks,
       Clock clock, @Value("${disputeflow.evidence.max-file-size}") DataSize maxFileSize,
       @Value("${disputeflow.evidence.max-documents-per-case}") int maxDocuments) {
     this.repository = repository;
     this.complaints = complaints;
-    this.links = links;
+    this.openTasks = openTasks;
     this.clock = clock;
     this.maxFileSize = maxFileSize.toBytes();
     this.maxDocuments = maxDocuments;
@@ -80,7 +77,7 @@ public class EvidenceDocuments {
     }
     String fileName = FileNames.sanitize(originalName, type);
     long id = repository.insert(complaintNumber, fileName, type, bytes, sha256(bytes), uploadedBy, clock.instant());
-    links.refresh(complaintNumber, repository.list(complaintNumber));
+    openTasks.refresh(complaintNumber);
     return repository.find(complaintNumber, id).orElseThrow();
   }
 
@@ -98,11 +95,6 @@ public class EvidenceDocuments {
         .orElseThrow(() -> new EvidenceNotFoundException(complaintNumber, id));
     repository.recordDownload(complaintNumber, id, user, via, clock.instant());
     return new Opened(document, repository.content(id));
-  }
-
-  /** The links shown in task forms (Markdown), for a task created now. */
-  public String linksFor(String complaintNumber) {
-    return links.markdown(complaintNumber, repository.list(complaintNumber));
   }
 
   private ComplaintRecord complaint(String complaintNumber) {

@@ -33,7 +33,7 @@ final class Pages {
         html.append("<tr><td><a href=\"").append(htmlEscape(pagePath)).append("/documents/").append(document.id())
             .append("\">").append(htmlEscape(document.fileName())).append("</a></td><td>")
             .append(htmlEscape(document.contentType())).append("</td><td>")
-            .append(TaskDocumentLinks.size(document.size())).append("</td><td>")
+            .append(DocumentLinks.size(document.size())).append("</td><td>")
             .append(htmlEscape(document.uploadedBy())).append("</td><td>")
             .append(TIME.format(document.uploadedAt())).append("</td><td><code>")
             .append(document.sha256()).append("</code></td></tr>\n");

@@ -38,10 +38,10 @@ import org.springframework.web.multipart.MultipartFile;
 class TasklistEvidenceController {
 
   private final EvidenceDocuments documents;
-  private final TaskDocumentLinks links;
+  private final DocumentLinks links;
   private final String engineName;
 
-  TasklistEvidenceController(EvidenceDocuments documents, TaskDocumentLinks links, ProcessEngine engine) {
+  TasklistEvidenceController(EvidenceDocuments documents, DocumentLinks links, ProcessEngine engine) {
     this.documents = documents;
     this.links = links;
     this.engineName = engine.getName();

@@ -13,7 +13,7 @@ import static io.disputeflow.process.ComplaintVariables.REVERIFICATION_DUE_AT;
 import static io.disputeflow.process.ComplaintVariables.REVIEW_DUE_AT;
 
 import io.disputeflow.complaint.Product;
-import io.disputeflow.evidence.EvidenceDocuments;
+import io.disputeflow.evidence.DocumentLinks;
 import io.disputeflow.process.ProcessVariable;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -45,9 +45,9 @@ class DescribeTaskListener implements TaskListener {
 
   private final ZoneId zone;
   private final DateTimeFormatter format;
-  private final EvidenceDocuments documents;
+  private final DocumentLinks documents;
 
-  DescribeTaskListener(@Value("${disputeflow.zone}") ZoneId zone, EvidenceDocuments documents) {
+  DescribeTaskListener(@Value("${disputeflow.zone}") ZoneId zone, DocumentLinks documents) {
     this.zone = zone;
     this.documents = documents;
     this.format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -65,8 +65,8 @@ class DescribeTaskListener implements TaskListener {
     }
     Map<String, Object> display = display(task);
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      // the case's documents as links; an upload refreshes them on the open tasks (EvidenceDocuments)
-      display.put(EvidenceDocuments.DOCUMENTS_TEXT.name(), documents.linksFor(number));
+      // the case's documents as links; an upload refreshes them on the open tasks
+      display.put(DocumentLinks.DOCUMENTS_TEXT, documents.linksFor(number));
     }
     // only what changed: every write is a history entry the auditors read
     display.forEach((name, value) -> {
