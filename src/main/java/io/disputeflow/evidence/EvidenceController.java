@@ -28,6 +28,8 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 @RequestMapping("/api/complaints/{number}/documents")
 class EvidenceController {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EvidenceController.class);
+
   private final EvidenceDocuments documents;
 
   EvidenceController(EvidenceDocuments documents) {
@@ -80,6 +82,14 @@ class EvidenceController {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
     problem.setTitle("Document not found");
     return problem(HttpStatus.NOT_FOUND, problem);
+  }
+
+  @ExceptionHandler(EvidenceDamagedException.class)
+  ResponseEntity<ProblemDetail> damaged(EvidenceDamagedException ex) {
+    LOG.error("{}", ex.getMessage());
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, ex.getMessage());
+    problem.setTitle("Document damaged");
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, problem);
   }
 
   private static ResponseEntity<ProblemDetail> problem(HttpStatus status, ProblemDetail problem) {

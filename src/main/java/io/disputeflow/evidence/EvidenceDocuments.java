@@ -87,14 +87,19 @@ public class EvidenceDocuments {
     return repository.list(complaintNumber);
   }
 
-  /** The document with its bytes; the opening is recorded for the timeline. */
+  /** The document with its bytes, checked against their SHA-256; the opening is recorded for the timeline. */
   @Transactional
   Opened open(String complaintNumber, long id, String user, Set<String> groups, String via) {
     checkReadable(complaint(complaintNumber), groups);
     EvidenceDocument document = repository.find(complaintNumber, id)
         .orElseThrow(() -> new EvidenceNotFoundException(complaintNumber, id));
+    byte[] content = repository.content(id);
+    if (!sha256(content).equals(document.sha256())) {
+      // the stored bytes are not those uploaded: never hand them out as the evidence
+      throw new EvidenceDamagedException(complaintNumber, id);
+    }
     repository.recordDownload(complaintNumber, id, user, via, clock.instant());
-    return new Opened(document, repository.content(id));
+    return new Opened(document, content);
   }
 
   private ComplaintRecord complaint(String complaintNumber) {

@@ -72,6 +72,8 @@ class TasklistEvidenceController {
       return html(HttpStatus.FORBIDDEN, Pages.message("Not open to you / 无权查看", e.getMessage()));
     } catch (EvidenceNotFoundException | io.disputeflow.complaint.ComplaintNotFoundException e) {
       return html(HttpStatus.NOT_FOUND, Pages.message("Not found / 未找到", e.getMessage()));
+    } catch (EvidenceDamagedException e) {
+      return html(HttpStatus.INTERNAL_SERVER_ERROR, Pages.message("Document damaged / 文件已损坏", e.getMessage()));
     }
   }
 

@@ -205,6 +205,12 @@ class EvidenceApiTests {
     assertThat(broken.at("/firstDifference/anchoredType").asText()).isEqualTo("DOCUMENT_UPLOADED");
     jdbc.sql("UPDATE evidence_document SET file_name = 'call-notes.pdf' WHERE id = ?").param(id).update();
     assertThat(verify(number).get("status").asText()).isEqualTo("VERIFIED");
+
+    // when the stored bytes are swapped in the database, then they are not handed out as the evidence
+    jdbc.sql("UPDATE evidence_document SET content = ? WHERE id = ?").params(Multipart.pdf(1000 + 1), id).update();
+    HttpResponse<String> damaged = get("audrey", "/api/complaints/" + number + "/documents/" + id);
+    assertThat(damaged.statusCode()).isEqualTo(500);
+    assertThat(json.readTree(damaged.body()).get("title").asText()).isEqualTo("Document damaged");
   }
 
   private void close(String number) throws Exception {
