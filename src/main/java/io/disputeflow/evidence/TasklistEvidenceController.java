@@ -131,14 +131,13 @@ class TasklistEvidenceController {
         new HashSet<>(user.getGroupIds() == null ? List.of() : user.getGroupIds())));
   }
 
-  private static <T> ResponseEntity<T> signInFirst() {
-    @SuppressWarnings("unchecked")
-    T body = (T) Pages.message("Please sign in / 请先登录",
-        "Open Tasklist, sign in, and follow the link from the task again / 请先登录任务列表，再从任务中打开链接");
-    return html(HttpStatus.UNAUTHORIZED, body);
+  /** No Basic challenge (it would pop a login dialog): the person signs in to Tasklist. */
+  private static ResponseEntity<String> signInFirst() {
+    return html(HttpStatus.UNAUTHORIZED, Pages.message("Please sign in / 请先登录",
+        "Open Tasklist, sign in, and follow the link from the task again / 请先登录任务列表，再从任务中打开链接"));
   }
 
-  private static <T> ResponseEntity<T> html(HttpStatus status, T body) {
+  private static ResponseEntity<String> html(HttpStatus status, String body) {
     return ResponseEntity.status(status)
         .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
         .header("Content-Security-Policy",
