@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -22,6 +23,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
+  /** Boundaries and part headers around an uploaded file. */
+  private static final long MULTIPART_ENVELOPE = 64 * 1024;
+  private static final Pattern DOCUMENT_UPLOAD =
+      Pattern.compile("/api/complaints/[^/]+/documents/?|/camunda/evidence/[^/]+/?");
+
   private final long maxBody;
   private final long maxImport;
   private final long maxDocument;
@@ -33,11 +39,6 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     this.maxDocument = maxDocument.toBytes() + MULTIPART_ENVELOPE;
     this.problems = problems;
   }
-
-  /** Boundaries and part headers around an uploaded file. */
-  private static final long MULTIPART_ENVELOPE = 64 * 1024;
-  private static final java.util.regex.Pattern DOCUMENT_UPLOAD =
-      java.util.regex.Pattern.compile("/api/complaints/[^/]+/documents/?|/camunda/evidence/[^/]+/?");
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
