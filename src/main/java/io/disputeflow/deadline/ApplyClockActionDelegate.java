@@ -86,10 +86,10 @@ class ApplyClockActionDelegate implements JavaDelegate {
           refusal.aboutTheCase() ? "该投诉已无运行中的处理时限" : "当前时限状态不允许此操作");
     }
     COMPLAINT_NUMBER.set(execution, number);
-    showClock(execution, number);
+    showClock(execution, number, action);
   }
 
-  private void showClock(DelegateExecution execution, String number) {
+  private void showClock(DelegateExecution execution, String number, Action action) {
     var complaint = queries.get(number);
     var deadlines = complaint.deadlines();
     CUSTOMER_NAME.set(execution, complaint.customer().name());
@@ -101,9 +101,10 @@ class ApplyClockActionDelegate implements JavaDelegate {
     PAUSED_SINCE_TEXT.set(execution, deadlines.pausedSince() == null ? null
         : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(deadlines.pausedSince().atZoneSameInstant(zone))
             + " (" + zone.getId() + ")");
-    EXTENSION_AWAITING_APPROVAL.set(execution, execution.getProcessEngineServices().getTaskService().createTaskQuery()
-        .processInstanceBusinessKey(number).taskDefinitionKey(ComplaintHandlingProcess.USER_APPROVE_EXTENSION)
-        .count() > 0);
+    // the approval task of a request made just now is not in the database before this start commits
+    EXTENSION_AWAITING_APPROVAL.set(execution, action == Action.REQUEST_EXTENSION
+        || execution.getProcessEngineServices().getTaskService().createTaskQuery().processInstanceBusinessKey(number)
+            .taskDefinitionKey(ComplaintHandlingProcess.USER_APPROVE_EXTENSION).count() > 0);
   }
 
   private static TaskActionRefusedException refused(String english, String chinese) {
