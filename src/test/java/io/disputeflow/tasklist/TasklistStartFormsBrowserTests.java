@@ -118,13 +118,12 @@ class TasklistStartFormsBrowserTests {
     long complaints = count("SELECT COUNT(*) FROM complaint");
     String refusal = startRefused();
     assertThat(refusal).contains("Phone / 联系电话 (customerPhone) must be a phone number of digits, spaces, ( ) and -");
-    scrollTo(field("field_customer_phone"));
     shot("register-complaint-refused");
     assertThat(count("SELECT COUNT(*) FROM complaint")).as("nothing registered").isEqualTo(complaints);
 
     type("field_customer_phone", "138 0013 8000");
     shot("register-complaint");
-    String registered = startAndOpenNote();
+    String registered = startAndOpenNote("registered-notification");
     String number = registered.split(" ")[1];
     assertThat(registered).isEqualTo("Registered " + number + " · 赵立新 · Credit card");
     assertThat(formText()).contains("Complaint / 投诉 " + number, "Registered.", "赵立新", "Credit card / 信用卡",
@@ -227,17 +226,26 @@ class TasklistStartFormsBrowserTests {
   private String startRefused() {
     click(startButton());
     WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
-        "div.modal-content .notifications .alert-danger, div.modal-content .alert-danger")));
+        "div.modal-content .alert-danger")));
+    // the message above the form, as the user sees it on the dialog's first screen
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'start'});", error);
     return error.getText().replaceAll("\\s+", " ");
   }
 
   /** Starts, then opens the note the start left for its user from Tasklist's notification; returns the note's name. */
-  private String startAndOpenNote() {
+  private String startAndOpenNote() throws IOException {
+    return startAndOpenNote(null);
+  }
+
+  private String startAndOpenNote(String notificationShot) throws IOException {
     click(startButton());
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("div.modal-content")));
     WebElement link = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
         ".notifications a[href*='forceDisplayTask=true']")));
     String name = link.getText().trim();
+    if (notificationShot != null) {
+      shot(notificationShot);
+    }
     link.click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("section.task-card h2.task"), name));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("section.task-card .fjs-container")));
