@@ -169,6 +169,7 @@ class TasklistStartFormsBrowserTests {
     choose("field_clock_action-2");
     assertThat(startRefused()).contains("Action / 操作 (clockAction) cannot be done now", "is not paused");
     shot("clock-action-refused");
+    dismissRefusal();
     choose("field_clock_action-1");
     type("field_clock_action_reason", PAUSE_REASON);
     shot("clock-action-pause");
@@ -230,6 +231,12 @@ class TasklistStartFormsBrowserTests {
     // the message above the form, as the user sees it on the dialog's first screen
     ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'start'});", error);
     return error.getText().replaceAll("\\s+", " ");
+  }
+
+  /** Closes the refusal's message, as its user does before trying again. */
+  private void dismissRefusal() {
+    click(browser.findElement(By.cssSelector("div.modal-content .alert-danger .close")));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("div.modal-content .alert-danger")));
   }
 
   /** Starts, then opens the note the start left for its user from Tasklist's notification; returns the note's name. */
