@@ -1,6 +1,6 @@
 package io.disputeflow.deadline;
 
-/** The durations of one row of deadline-policy.dmn, as ISO-8601 durations (DESIGN §5). */
+/** The durations of one row of deadline-policy.dmn, as ISO-8601 durations. */
 public record DeadlinePolicy(
     String decideWithin,
     String firstExtension,
