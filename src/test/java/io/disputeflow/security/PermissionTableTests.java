@@ -14,12 +14,12 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.junit.jupiter.api.Test;
 
-/** The documented permission table (docs/engine-authorizations.md) is the configured one (CamundaAuthorizations.GRANTS), row by row. */
+/** The documented permission table (docs/security.md) is the configured one (CamundaAuthorizations.GRANTS), row by row. */
 class PermissionTableTests {
 
   @Test
   void shouldDocumentExactlyTheConfiguredAuthorizations() throws IOException {
-    String readme = Files.readString(Path.of("docs/engine-authorizations.md"));
+    String readme = Files.readString(Path.of("docs/security.md"));
 
     assertThat(readme).contains(table());
   }
