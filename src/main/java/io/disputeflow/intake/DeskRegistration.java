@@ -88,9 +88,8 @@ final class DeskRegistration {
         false);
     Set<ConstraintViolation<ComplaintSubmission>> violations = validator.validate(submission);
     violations.stream()
-        .filter(v -> !(v.getPropertyPath().toString().equals("channel") && channel == null && hasProblem(problems, "channel"))
-            && !(v.getPropertyPath().toString().equals("product") && product == null && hasProblem(problems, "product")))
-        .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+        // channel and product: option() has already said what is wrong (required, or not an option)
+        .filter(v -> !Set.of("channel", "product").contains(v.getPropertyPath().toString()))
         .forEach(v -> problems.add(problem(v.getPropertyPath().toString(), v.getMessage())));
     problems.sort(Comparator.comparing(p -> keyOrder(p.key())));
     return new Result(problems.isEmpty() ? submission : null, List.copyOf(problems));
@@ -108,10 +107,6 @@ final class DeskRegistration {
           problems.add(problem(path, "'" + value + "' is not one of " + Arrays.toString(allowed)));
           return null;
         });
-  }
-
-  private static boolean hasProblem(List<Problem> problems, String path) {
-    return problems.stream().anyMatch(p -> p.key().equals(FIELDS.get(path)[0]));
   }
 
   private static Problem problem(String path, String message) {

@@ -38,17 +38,14 @@ class RegisterComplaintDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     DeskRegistration.Result form = DeskRegistration.read(execution, validator);
     if (!form.problems().isEmpty()) {
-      String problems = form.problems().stream().map(DeskRegistration.Problem::toString)
-          .collect(Collectors.joining("; "));
-      throw new TaskActionRefusedException("The complaint was not registered: " + problems
-          + ". / 投诉未登记：" + form.problems().stream().map(DeskRegistration.Problem::toString)
-          .collect(Collectors.joining("；")) + "。", HttpStatus.BAD_REQUEST);
+      throw new TaskActionRefusedException("The complaint was not registered: " + joined(form, "; ")
+          + ". / 投诉未登记：" + joined(form, "；") + "。", HttpStatus.BAD_REQUEST);
     }
     IntakeResult result = intake.submit(form.submission());
     var complaint = result.complaint();
-    String user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null ? null
-        : execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
-    registrations.recordRegisteredBy(complaint.complaintNumber(), result.outcome(), user);
+    var user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    registrations.recordRegisteredBy(complaint.complaintNumber(), result.outcome(),
+        user == null ? null : user.getUserId());
     COMPLAINT_NUMBER.set(execution, complaint.complaintNumber());
     REGISTRATION_OUTCOME.set(execution, result.outcome().name());
     PRODUCT_LABEL.set(execution, complaint.product().label());
@@ -56,5 +53,9 @@ class RegisterComplaintDelegate implements JavaDelegate {
     if (complaint.decisionDueAt() != null) {
       DECISION_DUE_AT.set(execution, Date.from(complaint.decisionDueAt().toInstant()));
     }
+  }
+
+  private static String joined(DeskRegistration.Result form, String separator) {
+    return form.problems().stream().map(DeskRegistration.Problem::toString).collect(Collectors.joining(separator));
   }
 }

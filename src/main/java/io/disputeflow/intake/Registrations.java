@@ -23,9 +23,4 @@ class Registrations {
           + " WHERE complaint_number = ?)").params(user, complaintNumber).update();
     }
   }
-
-  String registeredBy(String complaintNumber) {
-    return jdbc.sql("SELECT registered_by FROM complaint WHERE complaint_number = ?").param(complaintNumber)
-        .query(String.class).optional().orElse(null);
-  }
 }
