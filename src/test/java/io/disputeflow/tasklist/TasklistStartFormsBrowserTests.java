@@ -169,7 +169,9 @@ class TasklistStartFormsBrowserTests {
     choose("field_clock_action-2");
     assertThat(startRefused()).contains("Action / 操作 (clockAction) cannot be done now", "is not paused");
     shot("clock-action-refused");
-    dismissRefusal();
+    closeStartDialog();
+    openStartForm("Decision clock / 处理时限");
+    type("field_complaint_number", number);
     choose("field_clock_action-1");
     type("field_clock_action_reason", PAUSE_REASON);
     shot("clock-action-pause");
@@ -233,10 +235,11 @@ class TasklistStartFormsBrowserTests {
     return error.getText().replaceAll("\\s+", " ");
   }
 
-  /** Closes the refusal's message, as its user does before trying again. */
-  private void dismissRefusal() {
-    click(browser.findElement(By.cssSelector("div.modal-content .alert-danger .close")));
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("div.modal-content .alert-danger")));
+  /** Closes the dialog (its refusal message stays until then), as its user does before starting afresh. */
+  private void closeStartDialog() {
+    click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+        "//div[contains(@class,'modal-content')]//*[self::button or self::a][normalize-space(.)='Close']"))));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("div.modal-content")));
   }
 
   /** Starts, then opens the note the start left for its user from Tasklist's notification; returns the note's name. */
