@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Registers {@link DeploymentValidator} as a parse listener (and {@link WellFormedModels} before the
- * engine's deployers): every new deployment, from Modeler, the REST API or the application's own
+ * engine's deployers, with {@link DeadlineModelCheck}): every new deployment, from Modeler, the REST API or the application's own
  * start, is checked before anything of it is stored.
  */
 @Component
@@ -38,5 +38,6 @@ class DeploymentValidationPlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPreDeployers(new ArrayList<>());
     }
     configuration.getCustomPreDeployers().add(new WellFormedModels());
+    configuration.getCustomPreDeployers().add(new DeadlineModelCheck());
   }
 }
