@@ -151,6 +151,10 @@ public class DecisionClock {
     return period == null ? "P0D" : period;
   }
 
+  void recordContestWithin(DelegateExecution execution, String contestWithin) {
+    clocks.setContestWithin(COMPLAINT_NUMBER.get(execution), contestWithin);
+  }
+
   void raise(DelegateExecution execution, ClockAlert alert) {
     String number = COMPLAINT_NUMBER.get(execution);
     OffsetDateTime now = now();

@@ -50,6 +50,7 @@ class SetDeadlinesDelegate implements JavaDelegate {
     ZonedDateTime receivedAt = RECEIVED_AT.get(execution).toInstant().atZone(zone);
     clock.start(execution, regime, receivedAt, policy);
     CONTEST_WITHIN.set(execution, policy.contestWithin());
+    clock.recordContestWithin(execution, policy.contestWithin());
     SURVEY_WITHIN.set(execution, policy.surveyWithin());
     REVERIFICATION_WITHIN.set(execution, policy.reverificationWithin());
   }
