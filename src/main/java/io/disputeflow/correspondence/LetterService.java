@@ -156,6 +156,12 @@ public class LetterService {
     model.put("receivedAt", formats.dateTime(complaint.receivedAt()));
     model.put("decisionDueAt", formats.dateTime(complaint.decisionDueAt()));
     model.put("letterDate", formats.date(now()));
+    // the remedies a letter names follow the complaint's regime: 核查 and 12378, the Ombudsman, the CFPB
+    String regime = complaint.regime() == null ? "CN" : complaint.regime();
+    model.put("cn", regime.startsWith("CN"));
+    model.put("uk", regime.startsWith("UK"));
+    model.put("us", regime.startsWith("US"));
+    model.put("regime", regime);
     model.putAll(facts.of(complaint, formats));
     RenderedLetter content = templates.render(type, language, model);
     String recipient = complaint.customerEmail();

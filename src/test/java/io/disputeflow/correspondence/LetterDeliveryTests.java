@@ -430,6 +430,22 @@ class LetterDeliveryTests {
         .andExpect(status().isAccepted());
   }
 
+  @Test
+  void shouldNameEachRegimesRemedyInTheDecisionLetter() throws Exception {
+    // given a UK and a US customer's complaints decided
+    String uk = submit(englishComplaint("MAIL-8101", "amelia.jones@example.co.uk").replaceFirst("\\{", "{\"regime\": \"UK-FCA-DISP\", "));
+    String us = submit(englishComplaint("MAIL-8102", "liam.smith@example.com").replaceFirst("\\{", "{\"regime\": \"US-CFPB\", "));
+    decide(uk, "REJECT", 0.0, "The charge was authorised");
+    decide(us, "REJECT", 0.0, "The charge was authorised");
+
+    // then the UK letter refers to the Financial Ombudsman Service, the US one to the CFPB; neither offers 核查 or 12378
+    String ukLetter = letters.copyOf(uk, letters.lettersOf(uk).get(1).id()).body();
+    assertThat(ukLetter).contains("Financial Ombudsman Service", "within six months").doesNotContain("核查", "12378");
+    String usLetter = letters.copyOf(us, letters.lettersOf(us).get(1).id()).body();
+    assertThat(usLetter).contains("Consumer Financial Protection Bureau", "consumerfinance.gov")
+        .doesNotContain("核查", "12378", "Ombudsman");
+  }
+
   private Job contestTimer(String number) {
     String resolution = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number)
         .processDefinitionKey(ResolutionProcess.KEY).singleResult().getId();
