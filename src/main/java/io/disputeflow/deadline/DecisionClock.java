@@ -172,6 +172,8 @@ public class DecisionClock {
       CLOCK_STATE.set(execution, ClockState.OVERDUE.name());
       clocks.markOverdue(number, now);
       raisePriority(execution, number, OVERDUE_PRIORITY);
+    } else if (alert == ClockAlert.REVERIFICATION_BREACH) {
+      raisePriority(execution, number, OVERDUE_PRIORITY);
     }
   }
 
