@@ -65,22 +65,6 @@ public record LegalPeriod(Kind kind, Period calendar, int businessDays, Duration
     return calendar.isZero() && businessDays == 0 && exact.isZero();
   }
 
-  /** This period followed by {@code other} (an extension): both of one kind, or one of them zero. */
-  public LegalPeriod plus(LegalPeriod other) {
-    if (other.isZero()) {
-      return this;
-    }
-    if (isZero()) {
-      return other;
-    }
-    if (kind != other.kind) {
-      throw new IllegalArgumentException("cannot add " + other + " to " + this + ": one is " + kind + ", the other "
-          + other.kind);
-    }
-    return new LegalPeriod(kind, calendar.plus(other.calendar), businessDays + other.businessDays,
-        exact.plus(other.exact));
-  }
-
   @Override
   public String toString() {
     return switch (kind) {
