@@ -47,7 +47,7 @@ import org.springframework.stereotype.Component;
 class HistoryRetention extends AbstractProcessEnginePlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(HistoryRetention.class);
-  /** DESIGN §5: records are kept at least three years (1,096 days cover a leap day). */
+  /** The regulator's rule: records are kept at least three years (1,096 days cover a leap day). */
   static final int MINIMUM_DAYS = 1096;
   private static final DateTimeFormatter ENGINE_TIME = DateTimeFormatter.ofPattern("HH:mmxx");
 

@@ -84,7 +84,7 @@ public class ComplaintRepository {
         .flatMap(this::find);
   }
 
-  /** An open case of the same customer about the same product and issue (DESIGN §4, duplicates). */
+  /** An open case of the same customer about the same product and issue (a duplicate: merged, not a second case). */
   public Optional<ComplaintRecord> findOpenDuplicate(
       String customerId, String customerName, String phone, String email, Product product, String issue) {
     String customerMatch = customerId != null

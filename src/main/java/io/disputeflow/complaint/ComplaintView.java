@@ -45,7 +45,7 @@ public record ComplaintView(
   public record Money(BigDecimal amount, String currency) {}
 
   /**
-   * The regulatory clock (DESIGN §5): the decision deadline as moved by extensions and pauses, the
+   * The regulatory clock: the decision deadline as moved by extensions and pauses, the
    * first deadline it had, the warning time and the internal deadlines. {@code clockState} is
    * ON_TRACK, WARNING, OVERDUE, PAUSED or STOPPED (decided); {@code pausedFor} is an ISO duration.
    */

@@ -10,7 +10,7 @@ import static io.disputeflow.process.ComplaintHandlingProcess.CALL_RESOLUTION;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The stage of DESIGN §4 a complaint is in, one per call activity of the main process. */
+/** The stage of the process landscape (docs/design.md) a complaint is in, one per call activity of the main process. */
 public enum Stage {
   INTAKE(CALL_INTAKE),
   INVESTIGATION(CALL_INVESTIGATION),

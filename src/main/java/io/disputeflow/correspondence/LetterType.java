@@ -6,9 +6,9 @@ import java.util.Locale;
 public enum LetterType {
   ACKNOWLEDGEMENT,
   INQUIRY_ANSWER,
-  /** The decision deadline was extended (DESIGN §5): the new due date and the reason. */
+  /** The decision deadline was extended: the new due date and the reason. */
   EXTENSION_NOTICE,
-  /** The regulatory clock is paused, e.g. for an external appraisal (DESIGN §5). */
+  /** The regulatory clock is paused, e.g. for an external appraisal. */
   PAUSE_NOTICE,
   DECISION,
   REVERIFICATION_DECISION,

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The decision clock's actions: extension requests, pause and resume (DESIGN §5). */
+/** The decision clock's actions: extension requests, pause and resume. */
 @RestController
 @RequestMapping("/api/complaints/{number}")
 class ClockController {

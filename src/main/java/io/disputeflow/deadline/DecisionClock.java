@@ -42,7 +42,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The regulatory clock of a complaint's decision (DESIGN §5). The clock branch of
+ * The regulatory clock of a complaint's decision. The clock branch of
  * complaint-handling.bpmn asks it what comes next ({@link #step}) and when ({@link #nextAlertAt});
  * the clock's service tasks call it to raise alerts, extend, pause and resume. Whenever a due date
  * moves, the case's open tasks and the timers that read it move with it, so no stale timer fires.

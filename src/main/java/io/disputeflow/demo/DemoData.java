@@ -14,7 +14,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo mode: the users and groups of DESIGN §1 (password "demo") and the Tasklist filters.
+ * Demo mode: the users and groups of docs/design.md ("Who uses it") (password "demo") and the Tasklist filters.
  * Creates the users and groups that are missing and updates the filters in place, so a restart on
  * the same database adds nothing.
  */

@@ -1,6 +1,6 @@
 package io.disputeflow.demo;
 
-/** The groups of DESIGN §1 with their names in Tasklist (English / Chinese). */
+/** The groups (docs/design.md, "Who uses it") with their names in Tasklist (English / Chinese). */
 enum DemoGroup {
   COORDINATOR("coordinator", "Coordinators / 消保协调员", true),
   SUPERVISOR("supervisor", "Supervisors / 主管", true),

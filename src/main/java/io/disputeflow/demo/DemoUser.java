@@ -1,6 +1,6 @@
 package io.disputeflow.demo;
 
-/** The demo users of DESIGN §1: one per group, all with the password "demo". */
+/** The demo users (docs/design.md, "Who uses it"): one per group, all with the password "demo". */
 enum DemoUser {
   CORA("cora", "Cora", "Zhang", "coordinator"),
   CHEN("chen", "Chen", "Wei", "coordinator"),

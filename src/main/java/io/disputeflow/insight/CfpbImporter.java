@@ -33,7 +33,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Regulator-referred complaints from a CFPB export (DESIGN §6). Each row goes through the intake
+ * Regulator-referred complaints from a CFPB export. Each row goes through the intake
  * service like any submission — classified, clocked, its process started — in a transaction of its
  * own: a row is imported whole or not at all, and a bad row does not stop the others. The Complaint ID
  * is the external reference of channel REGULATOR_REFERRAL, so importing a file again adds nothing.

@@ -16,7 +16,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
-/** The body of POST /api/complaints (DESIGN §6). */
+/** The body of POST /api/complaints. */
 public record ComplaintSubmission(
     @NotNull Channel channel,
     @Size(max = 100) String externalReference,

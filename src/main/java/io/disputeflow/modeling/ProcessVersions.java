@@ -29,7 +29,7 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * Versions of the deployed models with their open instances, and migration of open instances from
- * an older version to the latest (Camunda's migration API; DESIGN §8: Cockpit has no migration UI
+ * an older version to the latest (Camunda's migration API; Cockpit in this edition has no migration UI
  * in this edition).
  */
 @Service

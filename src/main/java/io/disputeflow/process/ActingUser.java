@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs engine work as the user who called our API, so the engine's history and user operation
- * log name the real person or channel system (DESIGN §8: the log needs an authenticated user).
+ * log name the real person or channel system (the engine logs only operations with an authenticated user).
  *
  * <p>The work runs without engine authorization checks: our API has already allowed the caller's
  * group this action (security/SecurityConfiguration), and the engine's authorizations govern direct

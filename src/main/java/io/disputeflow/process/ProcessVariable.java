@@ -11,8 +11,8 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 
 /**
- * A typed process variable: one accessor per variable keeps names and types in one place
- * (DESIGN §7.4). Values are primitives, dates or JSON, never serialized Java objects.
+ * A typed process variable: one accessor per variable keeps names and types in one place.
+ * Values are primitives, dates or JSON, never serialized Java objects.
  */
 public final class ProcessVariable<T> {
 

@@ -32,7 +32,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The engine authorizations of the groups of DESIGN §1, in every profile: these are the product's
+ * The engine authorizations of the groups of docs/design.md ("Who uses it"), in every profile: these are the product's
  * roles, not demo data. At every start each row of {@link #GRANTS} is created or set back to exactly
  * its permissions; authorizations for other resources or groups are left alone.
  *

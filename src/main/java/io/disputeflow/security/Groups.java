@@ -3,7 +3,7 @@ package io.disputeflow.security;
 import java.util.List;
 
 /**
- * The groups of DESIGN §1: the product's roles. Engine authorizations (Tasklist, Cockpit,
+ * The groups (docs/design.md, "Who uses it"): the product's roles. Engine authorizations (Tasklist, Cockpit,
  * /engine-rest) and our API's rules are both given per group; a person's Camunda groups become the
  * Spring authorities {@code GROUP_<id>}.
  */

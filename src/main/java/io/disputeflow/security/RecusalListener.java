@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * Recusal (DESIGN §4.2): nobody handles a complaint about themselves. An employee is the complaint's
+ * Recusal: nobody handles a complaint about themselves. An employee is the complaint's
  * customer when their Camunda user carries the complaint's customer id as user info
  * {@value #CUSTOMER_ID_INFO} (employees who bank with us), or when their e-mail address is the
  * customer's. Such a user may neither take (assignment) nor complete any task of the case; the engine

@@ -10,16 +10,22 @@ import java.time.LocalTime;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** disputeflow.retention (P1500D here) wins over the models' attribute; cleanup runs only at night. */
+/**
+ * disputeflow.retention (P1500D here) wins over the models' attribute; the engine's cleanup removes a closed
+ * case's history once its retention ended, never before, and runs only at night.
+ */
 @RunningApplication
 class HistoryRetentionTests {
 
@@ -30,6 +36,7 @@ class HistoryRetentionTests {
   @Autowired CaseWorker worker;
   @Autowired HistoryRetention retention;
   @Autowired ProcessEngine processEngine;
+  @Autowired ManagementService managementService;
 
   @Test
   void shouldKeepEveryProcessAndDecisionForTheConfiguredRetention() {
@@ -67,22 +74,52 @@ class HistoryRetentionTests {
   }
 
   @Test
-  void shouldStillShowTheBanksOwnRecordsOfACaseWhoseEngineHistoryWasRemoved() throws Exception {
-    // given a closed case whose engine history the cleanup removed after the retention, and another case
+  void shouldRemoveOnlyTheExpiredEngineHistoryWhenTheCleanupRunsAndStillShowTheBanksOwnRecords() throws Exception {
+    // given a closed case and an open one
     AuditCases cases = new AuditCases(mvc, json, worker);
-    String number = cases.closedComplaint("AUD-5002");
-    cases.submitCreditCardComplaint("AUD-5003");
-    historyService.deleteHistoricProcessInstances(historyService.createHistoricProcessInstanceQuery()
-        .processInstanceBusinessKey(number).list().stream().map(HistoricProcessInstance::getId).toList());
+    String closed = cases.closedComplaint("AUD-5002");
+    String open = cases.submitCreditCardComplaint("AUD-5003");
+    Date removal = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(closed)
+        .processDefinitionKey("complaint-handling").singleResult().getRemovalTime();
 
-    // when an auditor reads its timeline
-    JsonNode timeline = cases.timeline(number);
+    // when the engine's own history cleanup runs the day after the closed case's retention ended
+    ClockUtil.setCurrentTime(Date.from(removal.toInstant().plus(1, ChronoUnit.DAYS)));
+    try {
+      managementService.executeJob(historyService.cleanUpHistoryAsync(true).getId());
+    } finally {
+      ClockUtil.reset();
+    }
 
-    // then it answers with the complaint and its letters, which our own tables keep, and no engine events
+    // then the closed case's engine history is gone, the open case's is untouched
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(closed).count()).isZero();
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(open).count()).isPositive();
+    // and an auditor still reads the complaint and its letters, which our own tables keep, without engine events
+    JsonNode timeline = cases.timeline(closed);
     assertThat(AuditCases.entries(timeline, "COMPLAINT_RECEIVED")).hasSize(1);
     assertThat(AuditCases.entries(timeline, "LETTER_QUEUED")).hasSize(3);
     assertThat(AuditCases.entries(timeline, "PROCESS_STARTED")).isEmpty();
     assertThat(AuditCases.entries(timeline, "TASK_COMPLETED")).isEmpty();
+  }
+
+  @Test
+  void shouldKeepAClosedCasesEngineHistoryWhenTheCleanupRunsBeforeItsRetentionEnds() throws Exception {
+    // given a closed case
+    String closed = new AuditCases(mvc, json, worker).closedComplaint("AUD-5004");
+    long instances = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(closed).count();
+
+    // when the cleanup runs a day before its removal time
+    Date removal = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(closed)
+        .processDefinitionKey("complaint-handling").singleResult().getRemovalTime();
+    ClockUtil.setCurrentTime(Date.from(removal.toInstant().minus(1, ChronoUnit.DAYS)));
+    try {
+      managementService.executeJob(historyService.cleanUpHistoryAsync(true).getId());
+    } finally {
+      ClockUtil.reset();
+    }
+
+    // then nothing of it is removed
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(closed).count())
+        .isEqualTo(instances).isPositive();
   }
 
   @Test

@@ -14,7 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The application as an operating-system process of its own (the test classpath, profile postgres),
+ * The application as an operating-system process of its own (the test classpath; profile postgres on
+ * a PostgreSQL database, the default configuration on an H2 file),
  * so a test can kill it with SIGKILL as a power cut or the OOM killer would. Its output goes to a file
  * under target/ for the post-mortem.
  */
@@ -35,11 +36,13 @@ final class NodeProcess {
         "-Xmx512m", "-XX:TieredStopAtLevel=1",
         "-cp", ApplicationProcess.classpath(),
         DisputeFlowApplication.class.getName(),
-        "--spring.profiles.active=postgres",
         "--server.port=" + port,
         "--disputeflow.demo.enabled=true",
         // the demo users with a throwaway database; no demo import, the tests count their own complaints
         "--disputeflow.demo.allow-with-postgres=true", "--disputeflow.demo.import-cfpb="));
+    if (database.url().startsWith("jdbc:postgresql:")) {
+      command.add("--spring.profiles.active=postgres");
+    }
     command.addAll(database.arguments());
     command.addAll(List.of(moreArguments));
     Files.createDirectories(log.getParent());

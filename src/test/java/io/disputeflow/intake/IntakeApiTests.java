@@ -31,7 +31,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-/** POST /api/complaints as a channel system uses it: the contract of DESIGN §6. */
+/** POST /api/complaints as a channel system uses it: the contract of docs/api.md. */
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
