@@ -10,9 +10,9 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
- * Registers {@link DeploymentValidator} as a parse listener (and {@link WellFormedModels} before the
- * engine's deployers, with {@link DeadlineModelCheck}): every new deployment, from Modeler, the REST API or the application's own
- * start, is checked before anything of it is stored.
+ * Registers {@link DeploymentValidator} as a parse listener (and {@link WellFormedModels},
+ * {@link CodeFreeResources} and {@link DeadlineModelCheck} before the engine's deployers): every new deployment, from Modeler, the
+ * REST API or the application's own start, is checked before anything of it is stored.
  */
 @Component
 class DeploymentValidationPlugin extends AbstractProcessEnginePlugin {
@@ -38,6 +38,7 @@ class DeploymentValidationPlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPreDeployers(new ArrayList<>());
     }
     configuration.getCustomPreDeployers().add(new WellFormedModels());
+    configuration.getCustomPreDeployers().add(new CodeFreeResources());
     configuration.getCustomPreDeployers().add(new DeadlineModelCheck());
   }
 }

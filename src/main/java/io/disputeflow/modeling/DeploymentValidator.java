@@ -34,24 +34,38 @@ import org.springframework.util.ClassUtils;
  *       the delegate does not handle ({@link io.disputeflow.process.TaskInput});</li>
  *   <li>a {@code camunda:formRef} that is neither in the deployment nor deployed (binding
  *       {@code deployment}: in the deployment);</li>
- *   <li>a business rule task's {@code camunda:decisionRef} that is neither in the deployment nor deployed.</li>
+ *   <li>a business rule task's {@code camunda:decisionRef} that is neither in the deployment nor deployed;</li>
+ *   <li>code: an expression anywhere (conditions, timers, due dates, candidate groups, inputs and
+ *       outputs, listeners, called element keys, ...) that names something outside
+ *       {@link ExpressionAllowList} ({@link ExpressionPolicy}); a script task, a script (listener,
+ *       input/output, condition in a script language), a connector; a {@code camunda:class} or
+ *       {@code camunda:variableMappingClass} that is not one of our delegates or mappings.</li>
  * </ul>
  * Definitions the engine parses again from its database (a cold cache after a restart) are not new
- * and are not checked: a running version must stay loadable whatever changed since.
+ * and are not checked: a running version must stay loadable whatever changed since. Code is the
+ * exception: their expressions and scripts are refused when they run ({@link ModelSandboxPlugin}),
+ * and a definition whose {@code camunda:class} names a class that is not ours does not load at all,
+ * because the engine would create an instance of that class before anything could refuse it.
  */
 @Component
 class DeploymentValidator {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DeploymentValidator.class);
   private static final Namespace CAMUNDA = BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS;
   private static final Pattern LEADING_BEAN = Pattern.compile("^[$#]\\{\\s*([A-Za-z_$][\\w$]*)");
   private static final Pattern DECISION_ID = Pattern.compile("<(?:\\w+:)?decision\\s[^>]*?\\bid=\"([^\"]+)\"");
 
+  /** Text that holds no expression the engine evaluates: documentation, annotations, fixed field values. */
+  private static final Set<String> PLAIN_TEXT = Set.of("documentation", "text", "string");
+
   private final ApplicationContext beans;
   private final ObjectMapper json;
+  private final ExpressionPolicy expressions;
 
   DeploymentValidator(ApplicationContext beans, ObjectMapper json) {
     this.beans = beans;
     this.json = json;
+    this.expressions = new ExpressionPolicy(beans);
   }
 
   void validate(Element definitions, List<ProcessDefinitionEntity> processDefinitions) {
@@ -62,13 +76,52 @@ class DeploymentValidator {
     DeploymentEntity deployment = command.getDeploymentManager()
         .findDeploymentById(processDefinitions.get(0).getDeploymentId());
     if (deployment == null || !deployment.isNew()) {
+      refuseForeignClasses(definitions, model(processDefinitions));
       return;
     }
     Check check = new Check(command, deployment);
     check.walk(definitions, null);
     if (!check.problems.isEmpty()) {
-      throw new BpmnParseException("Deployment refused: " + String.join("; ", check.problems), check.first);
+      String refusal = "Deployment refused: " + model(processDefinitions) + ": "
+          + String.join("; ", check.problems);
+      LOG.warn("{} (deployment '{}' by {})", refusal, deployment.getName(),
+          command.getAuthenticatedUserId() == null ? "the application" : command.getAuthenticatedUserId());
+      throw new BpmnParseException(refusal, check.first);
     }
+  }
+
+  /** "model 'intake'": the resource's name is not known yet while it is parsed (the engine adds it to the error). */
+  private static String model(List<ProcessDefinitionEntity> processDefinitions) {
+    return "model " + processDefinitions.stream().map(definition -> "'" + definition.getKey() + "'")
+        .collect(java.util.stream.Collectors.joining(", "));
+  }
+
+  /** A stored definition (deployed before the check, or written into the database) that names foreign code. */
+  private static void refuseForeignClasses(Element element, String model) {
+    for (String attribute : element.attributes()) {
+      String local = attribute.substring(attribute.lastIndexOf(':') + 1);
+      String className = element.attribute(attribute);
+      if ((local.equals("class") || local.equals("variableMappingClass")) && !isOurs(className)) {
+        LOG.error("Definition refused: {} names the class '{}', which is not one of the application's delegates,"
+            + " listeners or variable mappings; it is not loaded", model, className);
+        throw new BpmnParseException("Definition refused: " + model + " names the class '" + className
+            + "', which is not one of the application's delegates, listeners or variable mappings", element);
+      }
+    }
+    element.elements().forEach(child -> refuseForeignClasses(child, model));
+  }
+
+  /** Ours, or a class of ours that no longer exists (the engine reports that when it runs). */
+  private static boolean isOurs(String className) {
+    if (className == null || className.isBlank()) {
+      return true;
+    }
+    if (!className.trim().startsWith(ExpressionAllowList.OWN_PACKAGE)) {
+      return false;
+    }
+    ClassLoader loader = DeploymentValidator.class.getClassLoader();
+    return !ClassUtils.isPresent(className.trim(), loader)
+        || ExpressionAllowList.isAllowedClass(ClassUtils.resolveClassName(className.trim(), loader));
   }
 
   /** One deployment's check: what it contains, and what is wrong with it. */
@@ -114,12 +167,18 @@ class DeploymentValidator {
     void walk(Element element, Element owner) {
       String tag = local(element);
       boolean camundaElement = CAMUNDA.getNamespaceUri().equals(element.getUri());
-      if (camundaElement && (tag.equals("executionListener") || tag.equals("taskListener"))) {
+      boolean listener = camundaElement && (tag.equals("executionListener") || tag.equals("taskListener"));
+      // an event definition is named by its event: "Start event 'start_daily'", not its definition's generated id
+      boolean named = !camundaElement && element.attribute("id") != null && !tag.endsWith("EventDefinition");
+      Element subject = owner == null || named ? element : owner;
+      code(element, tag, camundaElement, (listener ? describe(element, tag) + " of " : "") + describe(subject,
+          local(subject)));
+      if (listener) {
         String where = describe(element, tag) + " of " + describe(owner, local(owner));
         delegate(element, element.attribute("delegateExpression"), where);
         javaClass(element, element.attribute("class"), where);
       } else if (!camundaElement && element.attribute("id") != null) {
-        owner = element;
+        owner = named ? element : owner;
         String where = describe(element, tag);
         String expression = element.attributeNS(CAMUNDA, "delegateExpression");
         Class<?> delegate = delegate(element, expression, where);
@@ -158,8 +217,55 @@ class DeploymentValidator {
     }
 
     private void javaClass(Element element, String className, String where) {
-      if (className != null && !className.isBlank() && !ClassUtils.isPresent(className, getClass().getClassLoader())) {
+      if (className == null || className.isBlank()) {
+        return;
+      }
+      if (!ClassUtils.isPresent(className, getClass().getClassLoader())) {
         problem(element, where + ": class '" + className + "' does not exist in this application");
+      } else if (!className.startsWith(ExpressionAllowList.OWN_PACKAGE)
+          || !ExpressionAllowList.isAllowedClass(ClassUtils.resolveClassName(className, getClass().getClassLoader()))) {
+        problem(element, where + ": class '" + className + "' is not one of the application's delegates, listeners"
+            + " or variable mappings (io.disputeflow); use the step's template in Modeler");
+      }
+    }
+
+    /** What would run code: scripts, connectors, and every expression outside the allow-list. */
+    private void code(Element element, String tag, boolean camundaElement, String where) {
+      if (!camundaElement && tag.equals("scriptTask")) {
+        problem(element, where + ": a script task runs code on the bank's servers; use a service task with one of"
+            + " the application's delegates");
+      } else if (camundaElement && tag.equals("script")) {
+        problem(element, where + ": a script (camunda:script, " + element.attribute("scriptFormat", "no format")
+            + ") runs code on the bank's servers; models run no scripts");
+      } else if (camundaElement && tag.equals("connector")) {
+        problem(element, where + ": a connector (camunda:connector) calls other systems from the model; use one of"
+            + " the application's delegates");
+      } else if (!camundaElement && element.attributeNS(CAMUNDA, "formKey") != null
+          && !element.attributeNS(CAMUNDA, "formKey").startsWith("camunda-forms:")) {
+        problem(element, where + ": camunda:formKey '" + element.attributeNS(CAMUNDA, "formKey") + "' is an embedded"
+            + " or external form, whose scripts would run in the browser of whoever opens the task; use a Camunda"
+            + " Form (camunda:formRef)");
+      } else if (!camundaElement && element.attribute("language") != null && !tag.equals("definitions")) {
+        problem(element, where + ": " + tag + " in the script language '" + element.attribute("language")
+            + "' runs code on the bank's servers; write it as an expression");
+      }
+      for (String attribute : element.attributes()) {
+        String value = element.attribute(attribute);
+        if (isExpression(value)) {
+          expression(element, where, "attribute " + attributeName(attribute), value);
+        }
+      }
+      if (element.elements().isEmpty() && !PLAIN_TEXT.contains(tag) && isExpression(element.getText())) {
+        String name = element.attribute("name");
+        expression(element, where, (camundaElement ? "camunda:" : "") + tag + (name == null ? "" : " '" + name + "'"),
+            element.getText().trim());
+      }
+    }
+
+    private void expression(Element element, String where, String place, String expression) {
+      List<String> forbidden = expressions.check(expression);
+      if (!forbidden.isEmpty()) {
+        problem(element, where + ": " + place + " " + expression + " is refused: " + String.join(", ", forbidden));
       }
     }
 
@@ -219,6 +325,16 @@ class DeploymentValidator {
       }
       problems.add(message);
     }
+  }
+
+  private static boolean isExpression(String text) {
+    return text != null && (text.contains("${") || text.contains("#{"));
+  }
+
+  /** "camunda:dueDate" of the parser's "http://camunda.org/schema/1.0/bpmn:dueDate". */
+  private static String attributeName(String key) {
+    String local = key.substring(key.lastIndexOf(':') + 1);
+    return key.startsWith(CAMUNDA.getNamespaceUri()) ? "camunda:" + local : local;
   }
 
   private static Element child(Element element, String tag) {

@@ -53,6 +53,10 @@ class SecurityConfiguration {
   private static final String[] COMPLAINT_READERS = Stream.of(Stream.of(CASE_READERS), Stream.of(INTAKE, LEGAL),
       Groups.DEPARTMENTS.stream()).flatMap(s -> s).toArray(String[]::new);
 
+  /** A case's documents: those who handle or oversee cases, and the departments and legal counsel. */
+  private static final String[] DOCUMENT_READERS = Stream.of(Stream.of(CASE_READERS), Stream.of(LEGAL),
+      Groups.DEPARTMENTS.stream()).flatMap(s -> s).toArray(String[]::new);
+
   @Bean
   SecurityFilterChain applicationSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
     return http
@@ -83,6 +87,11 @@ class SecurityConfiguration {
             .requestMatchers(path(POST, "/api/complaints/*/letters/*/delivery")).hasAuthority(authority(COORDINATOR))
             .requestMatchers(path(GET, "/api/complaints/*/letters"), path(GET, "/api/complaints/*/letters/**"))
                 .hasAnyAuthority(authorities(CASE_READERS))
+            // evidence documents: added by coordinators (and by a channel at intake), read as the case is
+            // (EvidenceDocuments: a department only while it reviews the case, legal counsel only when consulted)
+            .requestMatchers(path(POST, "/api/complaints/*/documents")).hasAnyAuthority(authorities(COORDINATOR, INTAKE))
+            .requestMatchers(path(GET, "/api/complaints/*/documents"), path(GET, "/api/complaints/*/documents/*"))
+                .hasAnyAuthority(authorities(DOCUMENT_READERS))
             // audit trail and replay
             .requestMatchers(path(GET, "/api/complaints/*/timeline"), path(GET, "/api/complaints/*/timeline/**"),
                 path(GET, "/api/complaints/*/processes")).hasAnyAuthority(authorities(OVERSIGHT))
@@ -113,10 +122,11 @@ class SecurityConfiguration {
   @Bean
   FilterRegistrationBean<BodySizeLimitFilter> apiBodySizeLimit(ProblemResponses problems,
       @Value("${disputeflow.security.max-body-size}") DataSize maxBody,
-      @Value("${disputeflow.security.max-import-size}") DataSize maxImport) {
+      @Value("${disputeflow.security.max-import-size}") DataSize maxImport,
+      @Value("${disputeflow.evidence.max-file-size}") DataSize maxDocument) {
     FilterRegistrationBean<BodySizeLimitFilter> registration =
-        new FilterRegistrationBean<>(new BodySizeLimitFilter(maxBody, maxImport, problems));
-    registration.addUrlPatterns("/api/*");
+        new FilterRegistrationBean<>(new BodySizeLimitFilter(maxBody, maxImport, maxDocument, problems));
+    registration.addUrlPatterns("/api/*", "/camunda/evidence/*");
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
     return registration;
   }

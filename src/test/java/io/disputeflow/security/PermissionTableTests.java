@@ -14,14 +14,14 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.junit.jupiter.api.Test;
 
-/** The README's permission table is the configured one (CamundaAuthorizations.GRANTS), row by row. */
+/** The permission table of docs/security.md is the configured one (CamundaAuthorizations.GRANTS), row by row. */
 class PermissionTableTests {
 
   @Test
   void shouldDocumentExactlyTheConfiguredAuthorizations() throws IOException {
-    String readme = Files.readString(Path.of("README.md"));
+    String security = Files.readString(Path.of("docs/security.md"));
 
-    assertThat(readme).contains(table());
+    assertThat(security).contains(table());
   }
 
   /** Groups with the same permissions on a resource share a row; then resources with the same groups and permissions. */
