@@ -127,6 +127,8 @@ class SecurityConfiguration {
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
     registration.setName("engine-rest-authentication");
+    // before the filters that act on the authenticated user (the deployment submission: LOWEST_PRECEDENCE)
+    registration.setOrder(org.springframework.core.Ordered.LOWEST_PRECEDENCE - 1);
     return registration;
   }
 

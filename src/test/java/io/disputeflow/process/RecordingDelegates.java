@@ -24,7 +24,8 @@ public final class RecordingDelegates {
       "recordProposerListener", "fourEyesListener", "issueDecisionLetterDelegate",
       "recordAcceptanceBySilenceDelegate", "issueReverificationDecisionDelegate", "recordRootCauseDelegate",
       "recordClockAlertDelegate", "extendDecisionDeadlineDelegate", "recordExtensionRefusalDelegate",
-      "pauseClockDelegate", "resumeClockDelegate", "startReverificationClockDelegate", "extensionFourEyesListener");
+      "pauseClockDelegate", "resumeClockDelegate", "startReverificationClockDelegate", "extensionFourEyesListener",
+      "deploymentFourEyesListener", "applyDeploymentDecisionDelegate");
 
   private final List<String> calls = new ArrayList<>();
 

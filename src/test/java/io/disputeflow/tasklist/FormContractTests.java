@@ -43,6 +43,7 @@ class FormContractTests {
       Map.entry("give-legal-opinion", Set.of("legalOpinion", "legalRisk")),
       Map.entry("propose-resolution", Set.of("decision", "compensationAmount", "decisionGrounds")),
       Map.entry("approve-compensation", Set.of("compensationApproved", "approvalComment")),
+      Map.entry("approve-model-deployment", Set.of("deploymentApproved", "deploymentDecisionReason")),
       Map.entry("decide-reverification",
           Set.of("reverificationOutcome", "revisedCompensationAmount", "reverificationGrounds")),
       Map.entry("follow-up-dissatisfaction", Set.of("followUpNotes")),
@@ -58,7 +59,7 @@ class FormContractTests {
 
   /** Forms about many complaints at once (an improvement, a spike): no one complaint's summary. */
   private static final Set<String> NOT_ABOUT_ONE_COMPLAINT = Set.of("analyse-root-cause", "implement-policy-fix",
-      "verify-policy-fix", "review-early-warning");
+      "verify-policy-fix", "review-early-warning", "approve-model-deployment");
 
   /**
    * Answers no step of the process reads yet: they stay in the case's history (the audit timeline
