@@ -12,7 +12,9 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,8 +69,14 @@ class ApplyDeploymentDecisionDelegate implements JavaDelegate {
     }
   }
 
-  /** Runs the deployment in the submitter's name, then gives the approver's back. */
+  /**
+   * Runs the deployment in the submitter's name, then gives the approver's back. The engine writes no
+   * user operation log from a delegate; this deployment is the submitter's operation and is logged.
+   */
   private <T> T asSubmitter(PendingDeployment submitted, java.util.function.Supplier<T> work) {
+    CommandContext command = Context.getCommandContext();
+    boolean logging = command.isUserOperationLogEnabled();
+    command.enableUserOperationLog();
     Authentication approver = identity.getCurrentAuthentication();
     List<String> groups = identity.createGroupQuery().groupMember(submitted.submittedBy()).list().stream()
         .map(Group::getId).toList();
@@ -76,6 +84,9 @@ class ApplyDeploymentDecisionDelegate implements JavaDelegate {
     try {
       return work.get();
     } finally {
+      if (!logging) {
+        command.disableUserOperationLog();
+      }
       if (approver == null) {
         identity.clearAuthentication();
       } else {

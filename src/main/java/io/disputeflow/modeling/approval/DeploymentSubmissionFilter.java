@@ -72,8 +72,15 @@ final class DeploymentSubmissionFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
+    MultipartFormData form;
     try {
-      MultipartFormData form = read(request);
+      form = read(request);
+    } catch (org.camunda.bpm.engine.rest.exception.RestException unreadable) {
+      answer(response, 400, "InvalidRequestException", "multipart/form-data cannot be processed: "
+          + unreadable.getMessage());
+      return;
+    }
+    try {
       String name = text(form, "deployment-name");
       Map<String, byte[]> files = new LinkedHashMap<>();
       for (String part : form.getPartNames()) {
@@ -127,7 +134,7 @@ final class DeploymentSubmissionFilter extends OncePerRequestFilter {
 
   private static MultipartFormData read(HttpServletRequest request) throws IOException {
     MultivaluedHashMap<String, String> headers = new MultivaluedHashMap<>();
-    headers.putSingle("Content-Type", request.getContentType());
+    headers.putSingle("content-type", request.getContentType());
     return new MultipartPayloadProvider().readFrom(MultipartFormData.class, null, null,
         MediaType.valueOf(request.getContentType()), headers, request.getInputStream());
   }
