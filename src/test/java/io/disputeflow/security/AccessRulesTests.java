@@ -204,7 +204,7 @@ class AccessRulesTests {
   void shouldOpenEachWebappOnlyToItsGroups() {
     Map<String, List<String>> applications = Map.of(
         "tasklist", List.of("coordinator", "supervisor", "head-of-consumer-protection", "dept-cards",
-            "dept-collections", "legal", "camunda-admin"),
+            "dept-collections", "legal", "process-owner", "camunda-admin"),
         "cockpit", List.of("process-owner", "auditor", "camunda-admin"),
         "admin", List.of("camunda-admin"));
     applications.forEach((application, groups) -> USERS.keySet().stream().filter(group -> !"anonymous".equals(group))

@@ -3,7 +3,6 @@ package io.disputeflow.modeling.approval;
 import static io.disputeflow.process.ComplaintVariables.DEPLOYMENT_APPROVED;
 import static io.disputeflow.process.ComplaintVariables.DEPLOYMENT_DECIDED_BY;
 import static io.disputeflow.process.ComplaintVariables.DEPLOYMENT_DECISION_REASON;
-import static io.disputeflow.process.ComplaintVariables.PENDING_DEPLOYMENT_ID;
 
 import io.disputeflow.modeling.approval.PendingDeployments.PendingDeployment;
 import java.util.List;
@@ -45,7 +44,8 @@ class ApplyDeploymentDecisionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String id = PENDING_DEPLOYMENT_ID.get(execution);
+    // the business key, which no task completion can change (variables it can)
+    String id = execution.getProcessBusinessKey();
     PendingDeployment submitted = pending.find(id)
         .orElseThrow(() -> new ProcessEngineException("Pending deployment " + id + " does not exist"));
     String decidedBy = DEPLOYMENT_DECIDED_BY.get(execution);

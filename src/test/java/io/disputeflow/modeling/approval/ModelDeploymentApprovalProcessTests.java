@@ -36,7 +36,8 @@ class ModelDeploymentApprovalProcessTests {
   @BeforeEach
   void registerDelegates() {
     delegates = RecordingDelegates.registerAll();
-    Mocks.register("deploymentFourEyesListener", new DeploymentFourEyesListener());
+    // our record of the submission: p-1 is paul's
+    Mocks.register("deploymentFourEyesListener", new DeploymentFourEyesListener(id -> id.equals("p-1") ? "paul" : null));
   }
 
   @AfterEach
@@ -74,6 +75,18 @@ class ModelDeploymentApprovalProcessTests {
         .hasMessageContaining("Four eyes: paul");
     assertThat(approval).isWaitingAt(USER_APPROVE_MODEL_DEPLOYMENT);
     assertThat(delegates.calls()).isEmpty();
+  }
+
+  @Test
+  void shouldNotBeFooledByASubmitterWhoRenamesTheSubmitterVariable() {
+    // given
+    ProcessInstance approval = submittedBy("paul");
+    engine.getProcessEngine().getIdentityService().setAuthentication("paul", java.util.List.of("process-owner"));
+
+    // when paul completes with the variable changed, then he is still refused
+    assertThatThrownBy(() -> taskService().complete(task(approval).getId(), Map.of("deploymentApproved", true,
+        "submittedBy", "petra"))).hasMessageContaining("Four eyes: paul");
+    assertThat(approval).isWaitingAt(USER_APPROVE_MODEL_DEPLOYMENT);
   }
 
   @Test
