@@ -27,6 +27,10 @@
 
   async function getJson(url) {
     const response = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+    if (response.status === 401) {
+      // the session ended (signed out, or timed out): sign in again and come back here
+      location.assign('/login?next=' + encodeURIComponent(location.pathname + location.search + location.hash));
+    }
     if (!response.ok) {
       let detail = response.status + ' ' + response.statusText;
       try {

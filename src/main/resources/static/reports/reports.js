@@ -28,6 +28,10 @@ function query() {
 
 async function getJson(url) {
   const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  if (response.status === 401) {
+    // the session ended (signed out, or timed out): sign in again and come back here
+    location.assign('/login?next=' + encodeURIComponent(location.pathname + location.search + location.hash));
+  }
   if (!response.ok) {
     const problem = await response.json().catch(() => ({}));
     throw new Error(problem.detail || response.status + ' ' + response.statusText);

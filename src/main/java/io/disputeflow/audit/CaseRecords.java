@@ -11,7 +11,7 @@ import java.util.List;
  * Letters belong to the step that queued them, which only the assembler knows.
  */
 record CaseRecords(List<Letter> letters, List<MergedSubmission> submissions, List<Extension> extensions,
-    List<Pause> pauses, List<Alert> alerts) {
+    List<Pause> pauses, List<Alert> alerts, List<Document> documents, List<Download> downloads) {
 
   record MergedSubmission(long id, String channel, String externalReference, Instant receivedAt, String narrative) {}
 
@@ -23,12 +23,40 @@ record CaseRecords(List<Letter> letters, List<MergedSubmission> submissions, Lis
 
   record Alert(long id, String alert, String recipients, Instant dueAt, Instant raisedAt) {}
 
-  /** The submissions' and the clock's entries. */
+  record Document(long id, String fileName, String contentType, long size, String sha256, String uploadedBy,
+      Instant uploadedAt) {}
+
+  record Download(long id, long documentId, String fileName, String downloadedBy, String via, Instant downloadedAt) {}
+
+  /** The submissions', the clock's and the evidence documents' entries. */
   List<Event> events() {
     List<Event> events = new ArrayList<>();
     submissions(events);
     clock(events);
+    documents(events);
     return events;
+  }
+
+  /** Each document added and each opening of one (who, when, through the API or a Tasklist link). */
+  private void documents(List<Event> events) {
+    for (Document document : documents) {
+      add(events, document.uploadedAt(), TreePath.of(Long.MAX_VALUE, 4, document.id()), EntryType.DOCUMENT_UPLOADED,
+          "document:" + document.id())
+          .actor(document.uploadedBy())
+          .put("documentId", Long.toString(document.id()))
+          .put("fileName", document.fileName())
+          .put("contentType", document.contentType())
+          .put("size", Long.toString(document.size()))
+          .put("sha256", document.sha256());
+    }
+    for (Download download : downloads) {
+      add(events, download.downloadedAt(), TreePath.of(Long.MAX_VALUE, 5, download.id()),
+          EntryType.DOCUMENT_DOWNLOADED, "download:" + download.id())
+          .actor(download.downloadedBy())
+          .put("documentId", Long.toString(download.documentId()))
+          .put("fileName", download.fileName())
+          .put("via", download.via());
+    }
   }
 
   private void submissions(List<Event> events) {

@@ -1,6 +1,8 @@
 package io.disputeflow.audit;
 
 import io.disputeflow.audit.CaseRecords.Alert;
+import io.disputeflow.audit.CaseRecords.Document;
+import io.disputeflow.audit.CaseRecords.Download;
 import io.disputeflow.audit.CaseRecords.Extension;
 import io.disputeflow.audit.CaseRecords.MergedSubmission;
 import io.disputeflow.audit.CaseRecords.Pause;
@@ -56,7 +58,8 @@ public class TimelineService {
         .orElseThrow(() -> new ComplaintNotFoundException(complaintNumber));
     List<Event> events = new TimelineAssembler(history, reads, repository, complaint, new CaseRecords(
         letters.lettersOf(complaintNumber), submissions(complaintNumber), extensions(complaintNumber),
-        pauses(complaintNumber), alerts(complaintNumber))).assemble();
+        pauses(complaintNumber), alerts(complaintNumber), documents(complaintNumber), downloads(complaintNumber)))
+        .assemble();
     List<TimelineEntry> entries = new ArrayList<>(events.size());
     String hash = "";
     for (Event event : events) {
@@ -109,6 +112,26 @@ public class TimelineService {
         .param(complaintNumber)
         .query((rs, row) -> new Alert(rs.getLong("id"), rs.getString("alert"), rs.getString("recipients"),
             instant(rs, "due_at"), instant(rs, "raised_at")))
+        .list();
+  }
+
+  /** Evidence documents: what was added (not the bytes: their SHA-256 stands for them) and who opened it. */
+  private List<Document> documents(String complaintNumber) {
+    return jdbc.sql("SELECT id, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at"
+            + " FROM evidence_document WHERE complaint_number = ? ORDER BY id")
+        .param(complaintNumber)
+        .query((rs, row) -> new Document(rs.getLong("id"), rs.getString("file_name"), rs.getString("content_type"),
+            rs.getLong("size_bytes"), rs.getString("sha256"), rs.getString("uploaded_by"), instant(rs, "uploaded_at")))
+        .list();
+  }
+
+  private List<Download> downloads(String complaintNumber) {
+    return jdbc.sql("SELECT w.id, w.document_id, d.file_name, w.downloaded_by, w.via, w.downloaded_at"
+            + " FROM evidence_download w JOIN evidence_document d ON d.id = w.document_id"
+            + " WHERE w.complaint_number = ? ORDER BY w.id")
+        .param(complaintNumber)
+        .query((rs, row) -> new Download(rs.getLong("id"), rs.getLong("document_id"), rs.getString("file_name"),
+            rs.getString("downloaded_by"), rs.getString("via"), instant(rs, "downloaded_at")))
         .list();
   }
 

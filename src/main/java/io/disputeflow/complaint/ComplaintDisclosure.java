@@ -2,13 +2,10 @@ package io.disputeflow.complaint;
 
 import io.disputeflow.security.Groups;
 import io.disputeflow.security.PersonalData;
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,13 +23,11 @@ class ComplaintDisclosure {
       Groups.AUDITOR, Groups.INTAKE);
 
   ComplaintView of(ComplaintView complaint, Authentication caller) {
-    Set<String> groups = groupsOf(caller.getAuthorities());
+    Set<String> groups = CaseAccess.groupsOf(caller.getAuthorities());
     if (groups.stream().anyMatch(FULL_VIEW::contains)) {
       return complaint;
     }
-    boolean reviewsIt = complaint.departments().stream().anyMatch(groups::contains)
-        || groups.contains(Groups.LEGAL) && Boolean.TRUE.equals(complaint.legalNeeded());
-    if (!reviewsIt) {
+    if (!CaseAccess.reviews(complaint.departments(), complaint.legalNeeded(), groups)) {
       throw new AccessDeniedException("Complaint " + complaint.complaintNumber()
           + " is not under review by your department or by legal counsel");
     }
@@ -49,10 +44,5 @@ class ComplaintDisclosure {
         PersonalData.mask(c.narrative()), c.disputedAmount(), c.inquiryOnly(), c.departments(), c.legalNeeded(),
         c.deadlines(), c.extensions(), c.pauses(), c.decision(), c.resolutionOutcome(), c.satisfaction(),
         c.rootCause(), c.awaiting(), c.additionalSubmissions(), c.closedAt(), List.of());
-  }
-
-  private static Set<String> groupsOf(Collection<? extends GrantedAuthority> authorities) {
-    return authorities.stream().map(GrantedAuthority::getAuthority).map(Groups::ofAuthority)
-        .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
   }
 }

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -17,24 +18,34 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Bounds request bodies of our API: a declared length past the limit is refused before anything is
  * read (413 problem+json); a body without a declared length (chunked) is read through a counter that
  * stops at the limit, which the API answers 413 as well (ApiExceptionHandler). Imports (CSV files)
- * have their own, larger limit.
+ * have their own, larger limit, and so have evidence documents (the file's own limit plus room for
+ * the multipart envelope; the file's size is checked exactly where it is stored).
  */
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
+  /** Boundaries and part headers around an uploaded file. */
+  private static final long MULTIPART_ENVELOPE = 64 * 1024;
+  private static final Pattern DOCUMENT_UPLOAD =
+      Pattern.compile("/api/complaints/[^/]+/documents/?|/camunda/evidence/[^/]+/?");
+
   private final long maxBody;
   private final long maxImport;
+  private final long maxDocument;
   private final ProblemResponses problems;
 
-  BodySizeLimitFilter(DataSize maxBody, DataSize maxImport, ProblemResponses problems) {
+  BodySizeLimitFilter(DataSize maxBody, DataSize maxImport, DataSize maxDocument, ProblemResponses problems) {
     this.maxBody = maxBody.toBytes();
     this.maxImport = maxImport.toBytes();
+    this.maxDocument = maxDocument.toBytes() + MULTIPART_ENVELOPE;
     this.problems = problems;
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    long limit = request.getRequestURI().startsWith(request.getContextPath() + "/api/imports/") ? maxImport : maxBody;
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    long limit = path.startsWith("/api/imports/") ? maxImport
+        : "POST".equals(request.getMethod()) && DOCUMENT_UPLOAD.matcher(path).matches() ? maxDocument : maxBody;
     if (request.getContentLengthLong() > limit) {
       problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large",
           "The request body has " + request.getContentLengthLong() + " bytes; at most " + limit + " are accepted");

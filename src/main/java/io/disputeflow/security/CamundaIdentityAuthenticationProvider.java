@@ -30,11 +30,21 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     if (user == null || password == null || !identityService.checkPassword(user, password.toString())) {
       throw new BadCredentialsException("Unknown user or wrong password");
     }
+    return withGroups(user);
+  }
+
+  /** The user signed in, with their Camunda groups (as they are now) as authorities. */
+  Authentication withGroups(String user) {
     List<SimpleGrantedAuthority> groups = identityService.createGroupQuery().groupMember(user).list().stream()
         .map(Group::getId)
         .map(id -> new SimpleGrantedAuthority(Groups.authority(id)))
         .toList();
     return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
+  }
+
+  /** Whether the user still exists (a session may outlive its user). */
+  boolean exists(String user) {
+    return identityService.createUserQuery().userId(user).count() == 1;
   }
 
   @Override

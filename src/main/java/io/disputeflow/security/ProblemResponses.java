@@ -5,21 +5,21 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
 
-/** Refusals that happen before our controllers, answered like theirs: application/problem+json. */
+/**
+ * Refusals that happen before our controllers, answered like theirs: application/problem+json
+ * (a missing sign-in: {@link SignInEntryPoint}).
+ */
 @Component
-public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
+public class ProblemResponses implements AccessDeniedHandler, RequestRejectedHandler {
 
   static final String REALM = "DisputeFlow";
 
@@ -27,14 +27,6 @@ public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedH
 
   ProblemResponses(ObjectMapper json) {
     this.json = json;
-  }
-
-  @Override
-  public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
-      throws IOException {
-    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
-    write(request, response, HttpStatus.UNAUTHORIZED, "Authentication required",
-        "Sign in with HTTP Basic: a DisputeFlow user name and password");
   }
 
   @Override

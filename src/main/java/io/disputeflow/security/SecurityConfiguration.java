@@ -13,6 +13,7 @@ import static org.springframework.http.HttpMethod.POST;
 
 import jakarta.servlet.DispatcherType;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,13 +21,14 @@ import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -35,9 +37,12 @@ import org.springframework.util.unit.DataSize;
  *
  * <ul>
  *   <li>Our API, actuator, OpenAPI and our pages: stateless HTTP Basic against the Camunda users
- *       (CamundaIdentityAuthenticationProvider). No session and so no CSRF token; browsers, which send
- *       cached Basic credentials by themselves, are kept from cross-site writes by
- *       {@link CrossSiteWriteFilter}. 401 and 403 answer problem+json.</li>
+ *       (CamundaIdentityAuthenticationProvider), or for reads the browser session of Camunda's webapps
+ *       ({@link WebappSessionAuthenticationFilter}). No session of our own and so no CSRF token; browser
+ *       writes started by another site are refused by {@link CrossSiteWriteFilter}. 401 and 403 answer
+ *       problem+json; only clients that are not browsers are challenged for Basic ({@link SignInEntryPoint}).</li>
+ *   <li>Anything else (the webapps' own probes such as /camunda-welcome, unknown paths) is not ours and
+ *       answers as it would without us: usually 404, never a sign-in challenge.</li>
  *   <li>{@code /engine-rest}: Camunda's own Basic authentication, so Modeler deployments name their
  *       user; the engine's authorizations (CamundaAuthorizations) decide what that user may do.</li>
  *   <li>{@code /camunda}: the webapps' own login session, CSRF token and security headers.</li>
@@ -53,20 +58,35 @@ class SecurityConfiguration {
   private static final String[] COMPLAINT_READERS = Stream.of(Stream.of(CASE_READERS), Stream.of(INTAKE, LEGAL),
       Groups.DEPARTMENTS.stream()).flatMap(s -> s).toArray(String[]::new);
 
+  /** A case's documents: those who handle or oversee cases, and the departments and legal counsel. */
+  private static final String[] DOCUMENT_READERS = Stream.of(Stream.of(CASE_READERS), Stream.of(LEGAL),
+      Groups.DEPARTMENTS.stream()).flatMap(s -> s).toArray(String[]::new);
+
+  /** Our API: its clients that are not browsers are challenged for HTTP Basic ({@link SignInEntryPoint}). */
+  static final RequestMatcher API = new OrRequestMatcher(path("/api/**"), path("/actuator/**"), path("/v3/**"));
+  /** Our pages: a person not signed in is sent to the sign-in page. */
+  static final RequestMatcher PAGES = new OrRequestMatcher(path("/audit/**"), path("/reports"), path("/reports/**"));
+  /** Everything of ours that needs an account; every controller lies in here (BrowserSignInTests). */
+  static final RequestMatcher SIGNED_IN = new OrRequestMatcher(API, PAGES, path("/webjars/**"));
+  /** Our sign-in page: open to everyone. */
+  static final RequestMatcher LOGIN = new OrRequestMatcher(path(SignInEntryPoint.LOGIN_PAGE),
+      path(SignInEntryPoint.LOGIN_PAGE + "/**"));
+
   @Bean
-  SecurityFilterChain applicationSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+  SecurityFilterChain applicationSecurity(HttpSecurity http, ProblemResponses problems,
+      CamundaIdentityAuthenticationProvider identities, ProcessEngine engine) throws Exception {
+    SignInEntryPoint signIn = new SignInEntryPoint(problems, API, PAGES);
     return http
-        .securityMatcher(new NegatedRequestMatcher(new OrRequestMatcher(path("/camunda/**"), path("/engine-rest/**"))))
+        // anything else answers as it would without us: the webapps (/camunda, their own login and headers), the
+        // engine REST API (Camunda's Basic authentication), the welcome redirect, what browsers and the webapps
+        // ask by themselves (favicon, /camunda-welcome: 404)
+        .securityMatcher(new OrRequestMatcher(SIGNED_IN, LOGIN))
         .authorizeHttpRequests(auth -> auth
             .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-            // the welcome redirect to the webapps
-            .requestMatchers(path(GET, "/")).permitAll()
             .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
-            // what browsers ask of any site by themselves (nothing here: 404); a Basic challenge would pop a
-            // login dialog over Tasklist
-            .requestMatchers(path(GET, "/favicon.ico"), path(GET, "/robots.txt"), path(GET, "/.well-known/**")).permitAll()
+            .requestMatchers(LOGIN).permitAll()
             .requestMatchers(path("/actuator/**")).hasAuthority(authority(CAMUNDA_ADMIN))
-            .requestMatchers(path("/v3/api-docs"), path("/v3/api-docs/**")).authenticated()
+            .requestMatchers(path("/v3/api-docs"), path("/v3/api-docs/**"), path("/v3/api-docs.yaml")).authenticated()
             // channel systems: new complaints and the customer's answers
             .requestMatchers(path(POST, "/api/complaints")).hasAuthority(authority(INTAKE))
             .requestMatchers(path(POST, "/api/complaints/*/customer-response"),
@@ -82,6 +102,11 @@ class SecurityConfiguration {
             .requestMatchers(path(POST, "/api/complaints/*/letters/*/retry")).hasAuthority(authority(COORDINATOR))
             .requestMatchers(path(GET, "/api/complaints/*/letters"), path(GET, "/api/complaints/*/letters/**"))
                 .hasAnyAuthority(authorities(CASE_READERS))
+            // evidence documents: added by coordinators (and by a channel at intake), read as the case is
+            // (EvidenceDocuments: a department only while it reviews the case, legal counsel only when consulted)
+            .requestMatchers(path(POST, "/api/complaints/*/documents")).hasAnyAuthority(authorities(COORDINATOR, INTAKE))
+            .requestMatchers(path(GET, "/api/complaints/*/documents"), path(GET, "/api/complaints/*/documents/*"))
+                .hasAnyAuthority(authorities(DOCUMENT_READERS))
             // audit trail and replay
             .requestMatchers(path(GET, "/api/complaints/*/timeline"), path(GET, "/api/complaints/*/timeline/**"),
                 path(GET, "/api/complaints/*/processes")).hasAnyAuthority(authorities(OVERSIGHT))
@@ -97,10 +122,15 @@ class SecurityConfiguration {
                 .hasAnyAuthority(authorities(PROCESS_OWNER, SUPERVISOR, HEAD, AUDITOR))
             .requestMatchers(path(POST, "/api/process-versions/*/migrate")).hasAuthority(authority(PROCESS_OWNER))
             .anyRequest().denyAll())
-        .httpBasic(basic -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))
-        .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .httpBasic(basic -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(signIn))
+        .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signIn).accessDeniedHandler(problems))
+        .addFilterBefore(new WebappSessionAuthenticationFilter(new WebappSessions(engine.getName()), identities),
+            BasicAuthenticationFilter.class)
         .addFilterAfter(new CrossSiteWriteFilter(problems), BasicAuthenticationFilter.class)
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // the only session is the webapps' (their login renews its id): ours must not change it, else a page's
+        // parallel requests would each find the id the previous one just replaced
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+            .sessionFixation(fixation -> fixation.none()))
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
             "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
@@ -112,11 +142,23 @@ class SecurityConfiguration {
   @Bean
   FilterRegistrationBean<BodySizeLimitFilter> apiBodySizeLimit(ProblemResponses problems,
       @Value("${disputeflow.security.max-body-size}") DataSize maxBody,
-      @Value("${disputeflow.security.max-import-size}") DataSize maxImport) {
+      @Value("${disputeflow.security.max-import-size}") DataSize maxImport,
+      @Value("${disputeflow.evidence.max-file-size}") DataSize maxDocument) {
     FilterRegistrationBean<BodySizeLimitFilter> registration =
-        new FilterRegistrationBean<>(new BodySizeLimitFilter(maxBody, maxImport, problems));
-    registration.addUrlPatterns("/api/*");
+        new FilterRegistrationBean<>(new BodySizeLimitFilter(maxBody, maxImport, maxDocument, problems));
+    registration.addUrlPatterns("/api/*", "/camunda/evidence/*");
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
+    return registration;
+  }
+
+  /** Before Camunda's authentication of /engine-rest: a browser gets its 401 without the Basic challenge. */
+  @Bean
+  FilterRegistrationBean<NoBrowserChallengeFilter> engineRestNoBrowserChallenge() {
+    FilterRegistrationBean<NoBrowserChallengeFilter> registration =
+        new FilterRegistrationBean<>(new NoBrowserChallengeFilter());
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.setName("engine-rest-no-browser-challenge");
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 2);
     return registration;
   }
 
@@ -127,8 +169,9 @@ class SecurityConfiguration {
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
     registration.setName("engine-rest-authentication");
-    // before the filters that act on the authenticated user (the deployment submission: LOWEST_PRECEDENCE)
-    registration.setOrder(org.springframework.core.Ordered.LOWEST_PRECEDENCE - 1);
+    // after the browser-challenge filter, before the filters that act on the authenticated user
+    // (the deployment submission: LOWEST_PRECEDENCE)
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 1);
     return registration;
   }
 

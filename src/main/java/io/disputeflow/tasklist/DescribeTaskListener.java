@@ -13,6 +13,7 @@ import static io.disputeflow.process.ComplaintVariables.REVERIFICATION_DUE_AT;
 import static io.disputeflow.process.ComplaintVariables.REVIEW_DUE_AT;
 
 import io.disputeflow.complaint.Product;
+import io.disputeflow.evidence.DocumentLinks;
 import io.disputeflow.process.ProcessVariable;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -44,9 +45,11 @@ class DescribeTaskListener implements TaskListener {
 
   private final ZoneId zone;
   private final DateTimeFormatter format;
+  private final DocumentLinks documents;
 
-  DescribeTaskListener(@Value("${disputeflow.zone}") ZoneId zone) {
+  DescribeTaskListener(@Value("${disputeflow.zone}") ZoneId zone, DocumentLinks documents) {
     this.zone = zone;
+    this.documents = documents;
     this.format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   }
 
@@ -60,8 +63,13 @@ class DescribeTaskListener implements TaskListener {
       task.setName(title(task, number));
       task.setDescription(truncate(oneLine(ISSUE.get(task)), MAX_DESCRIPTION));
     }
+    Map<String, Object> display = display(task);
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      // the case's documents as links; an upload refreshes them on the open tasks
+      display.put(DocumentLinks.DOCUMENTS_TEXT, documents.linksFor(number));
+    }
     // only what changed: every write is a history entry the auditors read
-    display(task).forEach((name, value) -> {
+    display.forEach((name, value) -> {
       boolean present = task.hasVariableLocal(name);
       if ((value != null || present) && !(present && Objects.equals(task.getVariableLocal(name), value))) {
         task.setVariableLocal(name, value);

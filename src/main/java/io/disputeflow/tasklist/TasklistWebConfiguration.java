@@ -5,8 +5,11 @@ import java.time.ZoneId;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.server.ConfigurableServletWebServerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,5 +26,14 @@ class TasklistWebConfiguration {
     registration.addUrlPatterns("/camunda/api/engine/*", "/engine-rest/*");
     registration.setName("task-error-messages");
     return registration;
+  }
+
+  /** Camunda's Cache-Control and empty-body filters for the webapps (CamundaWebappFilterMappings). */
+  @Bean
+  WebServerFactoryCustomizer<ConfigurableServletWebServerFactory> camundaWebappFilterMappings(
+      CamundaBpmProperties camunda) {
+    String webappPath = camunda.getWebapp().getApplicationPath();
+    return factory -> factory.addInitializers(
+        servletContext -> CamundaWebappFilterMappings.restore(servletContext, webappPath));
   }
 }

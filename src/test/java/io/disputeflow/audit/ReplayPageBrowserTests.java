@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.disputeflow.support.ApplicationEngine;
+import io.disputeflow.support.BrowserTraffic;
 import io.disputeflow.support.CaseWorker;
+import io.disputeflow.support.Chromium;
 import io.disputeflow.support.Submissions;
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,8 +29,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,13 +37,12 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The replay page in Debian's headless Chromium: a closed case's diagrams with the path taken,
- * the step list and scrubber, verification, and a narrative with script in it shown as text.
+ * the step list and scrubber, verification, and a narrative with script in it shown as text. The
+ * auditor signs in on our sign-in page by typing, as a person does.
  */
 @RunningApplication
 class ReplayPageBrowserTests {
 
-  private static final String CHROMIUM = "/usr/bin/chromium";
-  private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
   private static final String HOSTILE = "<img src=x onerror=\"document.body.dataset.pwned='img'\">"
       + "<script>document.body.dataset.pwned='script'</script>";
 
@@ -56,21 +55,9 @@ class ReplayPageBrowserTests {
   ChromeDriver browser;
 
   @BeforeEach
-  void openBrowser() {
-    assertThat(new File(CHROMIUM).canExecute()).as("Debian chromium (apt-get install chromium)").isTrue();
-    assertThat(new File(CHROMEDRIVER).canExecute()).as("Debian chromium-driver (apt-get install chromium-driver)").isTrue();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    // no sandbox as root; no calls home: this machine's network is closed
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--window-size=1600,1000", "--user-data-dir=" + profile);
-    browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
-        .usingAnyFreePort().build(), options);
-    // HTTP Basic for the page, its scripts and its fetches alike
-    browser.executeCdpCommand("Network.enable", Map.of());
-    browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers",
-        Map.of("Authorization", basic("audrey", "demo"))));
+  void openBrowser(@Autowired ProcessEngine engine) {
+    ApplicationEngine.registerForWebRequests(engine);
+    browser = Chromium.headless(profile, 1600, 1000, null);
   }
 
   @AfterEach
@@ -94,8 +81,10 @@ class ReplayPageBrowserTests {
     cases.rootCause(number);
     JsonNode timeline = cases.timeline(number);
 
-    // when an auditor opens its replay page
+    // when an auditor opens its replay page, is sent to sign in and types her name and password
     browser.get("http://localhost:" + port + "/audit/complaints/" + number);
+    signIn("audrey", "demo");
+    assertThat(browser.getCurrentUrl()).contains("/audit/complaints/" + number);
     new WebDriverWait(browser, Duration.ofSeconds(90)).until(
         ExpectedConditions.or(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"),
             ExpectedConditions.visibilityOfElementLocated(By.id("error"))));
@@ -140,16 +129,54 @@ class ReplayPageBrowserTests {
         ExpectedConditions.textMatches(By.id("verification"), java.util.regex.Pattern.compile("VERIFIED|BROKEN")));
     assertThat(browser.findElement(By.id("verification")).getText()).startsWith("VERIFIED");
     Files.write(Path.of("target", "audit-replay.png"), browser.getScreenshotAs(OutputType.BYTES));
+
+    // and none of the page's requests was answered with a sign-in challenge (a browser dialog)
+    assertThat(new BrowserTraffic().collect(browser).to("http://localhost:" + port)).isNotEmpty()
+        .allSatisfy(exchange -> assertThat(exchange.header("www-authenticate")).as(exchange.toString()).isNull());
+  }
+
+  /** On the sign-in page: types both fields key by key, checks they hold what was typed, signs in. */
+  private void signIn(String user, String password) {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+    assertThat(browser.getCurrentUrl()).contains("/login?next=");
+    name.sendKeys(user);
+    WebElement secret = browser.findElement(By.id("password"));
+    secret.sendKeys(password);
+    assertThat(name.getDomProperty("value")).isEqualTo(user);
+    assertThat(secret.getDomProperty("value")).isEqualTo(password);
+    Path shot = Path.of("target", "tasklist-screenshots", "login-page.png");
+    try {
+      Files.createDirectories(shot.getParent());
+      Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    // back on the page asked for, or the sign-in page says why not (the old page's elements go stale as it leaves)
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(driver ->
+        !driver.getCurrentUrl().contains("/login") || !driver.findElement(By.id("status")).getText().isEmpty());
+    assertThat(browser.getCurrentUrl()).as(browser.findElement(By.tagName("body")).getText()).doesNotContain("/login");
   }
 
   @Test
-  void shouldAskForCredentialsForThePageAndItsScripts() throws Exception {
+  void shouldAskForCredentialsForThePageAndItsScriptsButNeverChallengeABrowser() throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     for (String path : List.of("/audit/complaints/CMP-2026-000001", "/audit/replay.js", "/audit/replay.html")) {
       HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
           .build(), HttpResponse.BodyHandlers.ofString());
       assertThat(anonymous.statusCode()).as(path).isEqualTo(401);
+      assertThat(anonymous.headers().firstValue("WWW-Authenticate")).as(path + ": a page, not the API").isEmpty();
     }
+    // a person opening the page is sent to the sign-in page, and back afterwards
+    HttpResponse<String> navigation = http.send(HttpRequest.newBuilder(
+            URI.create("http://localhost:" + port + "/audit/complaints/CMP-2026-000001"))
+        .header("Sec-Fetch-Mode", "navigate").header("Sec-Fetch-Site", "none").header("Accept", "text/html").build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(navigation.statusCode()).isEqualTo(302);
+    assertThat(navigation.headers().firstValue("Location").orElseThrow())
+        .endsWith("/login?next=%2Faudit%2Fcomplaints%2FCMP-2026-000001");
+    // tools still send HTTP Basic
     HttpResponse<String> page = http.send(HttpRequest.newBuilder(
             URI.create("http://localhost:" + port + "/audit/complaints/CMP-2026-000001"))
         .header("Authorization", basic("audrey", "demo")).build(), HttpResponse.BodyHandlers.ofString());

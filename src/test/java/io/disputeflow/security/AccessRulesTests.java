@@ -106,6 +106,15 @@ class AccessRulesTests {
         new Family("POST /api/complaints/{n}/clock/pause",
             user -> post(user, "/api/complaints/" + freshComplaint(user) + "/clock/pause", "{\"reason\": \"r\"}"),
             Map.of("cora", 202, "sam", 202)),
+        // evidence documents: added by coordinators and the channel, read as the case is (the cards department
+        // reviews the shared complaint; collections and legal counsel do not)
+        new Family("POST /api/complaints/{n}/documents", user -> send(user, "POST",
+            "/api/complaints/" + shared() + "/documents", "multipart/form-data; boundary=probe",
+            BodyPublishers.ofString("--probe\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--probe--\r\n")),
+            Map.of("cora", 201, "intake", 201)),
+        new Family("GET /api/complaints/{n}/documents", user -> get(user, "/api/complaints/" + shared() + "/documents"),
+            Map.of("cora", 200, "sam", 200, "helen", 200, "audrey", 200, "carl", 200)),
         new Family("GET /api/complaints/{n}/timeline", user -> get(user, "/api/complaints/" + shared() + "/timeline"),
             Map.of("sam", 200, "helen", 200, "audrey", 200)),
         new Family("GET /api/reports/summary", user -> get(user, "/api/reports/summary"),
@@ -203,8 +212,9 @@ class AccessRulesTests {
   @Test
   void shouldOpenEachWebappOnlyToItsGroups() {
     Map<String, List<String>> applications = Map.of(
+        // intake: branch desks register walk-in complaints with Tasklist's Start process
         "tasklist", List.of("coordinator", "supervisor", "head-of-consumer-protection", "dept-cards",
-            "dept-collections", "legal", "process-owner", "camunda-admin"),
+            "dept-collections", "legal", "intake", "process-owner", "camunda-admin"),
         "cockpit", List.of("process-owner", "auditor", "camunda-admin"),
         "admin", List.of("camunda-admin"));
     applications.forEach((application, groups) -> USERS.keySet().stream().filter(group -> !"anonymous".equals(group))
