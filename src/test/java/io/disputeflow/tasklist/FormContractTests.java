@@ -51,6 +51,7 @@ class FormContractTests {
       Map.entry("record-root-cause", Set.of("rootCause", "rootCauseDepartment", "systemicCause", "rootCauseNotes")),
       Map.entry("approve-extension", Set.of("extensionApproved", "extensionComment")),
       Map.entry("handle-overdue-complaint", Set.of("overdueAction", "overdueNotes")),
+      Map.entry("handle-overdue-reverification", Set.of("overdueAction", "overdueNotes")),
       Map.entry("chase-department-review", Set.of("reviewChaseNotes")),
       Map.entry("chase-legal-opinion", Set.of("legalChaseNotes")),
       Map.entry("analyse-root-cause", Set.of("analysis", "actionPlan")),
