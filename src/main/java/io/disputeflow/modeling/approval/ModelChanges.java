@@ -32,6 +32,8 @@ class ModelChanges {
   private static final Pattern DECISION_ID = Pattern.compile("<(?:\\w+:)?decision\\s[^>]*?\\bid=\"([^\"]+)\"");
 
   private final RepositoryService repository;
+  /** What the engine keeps of a string variable (VARCHAR 4000), less a margin. */
+  static final int MAX_TEXT = 3990;
   private final ObjectMapper json;
 
   ModelChanges(RepositoryService repository, ObjectMapper json) {
@@ -42,7 +44,24 @@ class ModelChanges {
   String describe(Map<String, byte[]> files) {
     List<String> lines = new ArrayList<>();
     new TreeMap<>(files).forEach((name, content) -> lines.addAll(describe(name, content)));
-    return String.join("\n", lines);
+    return shown(lines);
+  }
+
+  /**
+   * The lines as one process variable holds them (the engine keeps a string in 4,000 characters): a larger
+   * deployment says what is left out, so that nobody approves changes they were not shown.
+   */
+  static String shown(List<String> lines) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < lines.size(); i++) {
+      String more = "\n- … " + (lines.size() - i) + " more changes are not shown: too large to review here;"
+          + " refuse it and ask for smaller deployments / 变更过多无法在此完整显示，请拒绝并分批提交";
+      if (text.length() + 1 + lines.get(i).length() + more.length() > MAX_TEXT) {
+        return text.append(more).toString();
+      }
+      text.append(text.isEmpty() ? "" : "\n").append(lines.get(i));
+    }
+    return text.toString();
   }
 
   private List<String> describe(String file, byte[] content) {
