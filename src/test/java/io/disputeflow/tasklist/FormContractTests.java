@@ -54,11 +54,15 @@ class FormContractTests {
       Map.entry("analyse-root-cause", Set.of("analysis", "actionPlan")),
       Map.entry("implement-policy-fix", Set.of("fixDescription")),
       Map.entry("verify-policy-fix", Set.of("fixEffective", "verificationNotes")),
-      Map.entry("review-early-warning", Set.of("assessment", "actionsTaken"))));
+      Map.entry("review-early-warning", Set.of("assessment", "actionsTaken")),
+      Map.entry("resolve-undelivered-letter", Set.of("letterAction", "newEmail"))));
 
-  /** Forms about many complaints at once (an improvement, a spike): no one complaint's summary. */
+  /**
+   * Forms about many complaints at once (an improvement, a spike), or about one letter of a complaint:
+   * no one complaint's summary.
+   */
   private static final Set<String> NOT_ABOUT_ONE_COMPLAINT = Set.of("analyse-root-cause", "implement-policy-fix",
-      "verify-policy-fix", "review-early-warning");
+      "verify-policy-fix", "review-early-warning", "resolve-undelivered-letter");
 
   /**
    * Answers no step of the process reads yet: they stay in the case's history (the audit timeline
