@@ -22,12 +22,14 @@ public class ComplaintQueries {
   private final ClockRepository clocks;
   private final AwaitedActions awaitedActions;
   private final LetterService letters;
+  private final io.disputeflow.deadline.ContestWindow contestWindow;
   private final Clock clock;
   private final ZoneId zone;
 
   ComplaintQueries(ComplaintRepository complaints, ClockRepository clocks, AwaitedActions awaitedActions,
-      LetterService letters, Clock clock,
+      LetterService letters, io.disputeflow.deadline.ContestWindow contestWindow, Clock clock,
       @Value("${disputeflow.zone}") ZoneId zone) {
+    this.contestWindow = contestWindow;
     this.complaints = complaints;
     this.clocks = clocks;
     this.awaitedActions = awaitedActions;
@@ -63,7 +65,8 @@ public class ComplaintQueries {
         inZone(c.originalDecisionDueAt(), zone), inZone(c.warningAt(), zone), inZone(c.reviewDueAt(), zone),
         inZone(c.legalDueAt(), zone), inZone(c.reverificationDueAt(), zone), c.extensionsUsed(),
         inZone(c.pausedSince(), zone), c.pausedSeconds() == 0 ? null : Duration.ofSeconds(c.pausedSeconds()).toString(),
-        inZone(c.overdueSince(), zone));
+        inZone(c.overdueSince(), zone),
+        record.decidedAt() == null ? null : contestWindow.until(record.complaintNumber()).map(t -> inZone(t, zone)).orElse(null));
   }
 
   private String clockState(ComplaintRecord record, ClockRecord c) {

@@ -52,7 +52,9 @@ public record ComplaintView(
   public record Deadlines(String regime, String clockState, OffsetDateTime decisionDueAt,
       OffsetDateTime originalDecisionDueAt, OffsetDateTime warningAt, OffsetDateTime departmentReviewDueAt,
       OffsetDateTime legalOpinionDueAt, OffsetDateTime reverificationDueAt, int extensionsUsed,
-      OffsetDateTime pausedSince, String pausedFor, OffsetDateTime overdueSince) {}
+      OffsetDateTime pausedSince, String pausedFor, OffsetDateTime overdueSince,
+      /** The end of the customer's window to contest the decision, counted from its receipt; null until received. */
+      OffsetDateTime contestUntil) {}
 
   /** One extension request: APPROVED (with the new due date) or REFUSED. */
   public record Extension(int step, String reason, String requestedBy, OffsetDateTime requestedAt, String outcome,

@@ -14,14 +14,31 @@ import org.springframework.web.bind.annotation.RestController;
 class LetterController {
 
   private final LetterService letters;
+  private final java.time.Clock clock;
 
-  LetterController(LetterService letters) {
+  LetterController(LetterService letters, java.time.Clock clock) {
     this.letters = letters;
+    this.clock = clock;
   }
 
   @GetMapping("/{id}")
   LetterCopy get(@PathVariable String number, @PathVariable long id) {
     return letters.copyOf(number, id);
+  }
+
+  record Delivery(java.time.OffsetDateTime deliveredAt) {}
+
+  /**
+   * 200: a printed letter's delivery, e.g. from the postal service's record; its time (default now)
+   * starts the customer's contest window. 409 for a letter that is not printed.
+   */
+  @PostMapping("/{id}/delivery")
+  Letter delivery(@PathVariable String number, @PathVariable long id,
+      @org.springframework.web.bind.annotation.RequestBody(required = false) Delivery body,
+      java.security.Principal principal) {
+    java.time.OffsetDateTime at = body == null || body.deliveredAt() == null ? java.time.OffsetDateTime.now(clock)
+        : body.deliveredAt();
+    return letters.recordDelivery(number, id, at, principal == null ? null : principal.getName());
   }
 
   /** 202: the letter is QUEUED again with a fresh set of attempts and goes out with the next dispatch. */

@@ -11,6 +11,13 @@ class LetterNotRetryableException extends ErrorResponseException {
     super(HttpStatus.CONFLICT, problem(letter), null);
   }
 
+  /** The same 409 for another action the letter's status does not allow. */
+  LetterNotRetryableException(Letter letter, String why) {
+    super(HttpStatus.CONFLICT, problem(letter), null);
+    getBody().setDetail("Letter " + letter.id() + " is " + letter.status() + ": " + why);
+    getBody().setTitle("Letter action not possible");
+  }
+
   private static ProblemDetail problem(Letter letter) {
     String detail = letter.status() == LetterStatus.FAILED
         ? "Letter " + letter.id() + " has no content to send: " + letter.lastError()

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 class LetterRepository {
 
   private static final String COLUMNS = "id, letter_type, language, recipient, status, attempts, last_error,"
-      + " next_attempt_at, sent_at, message_id, created_at";
+      + " next_attempt_at, sent_at, message_id, created_at, delivered_at";
 
   /** A letter the dispatcher may try now, with the attempt count it was seen with. */
   record DueLetter(long id, String complaintNumber, String language, String recipient, String subject, String body,
@@ -77,6 +77,14 @@ class LetterRepository {
         .update() == 1;
   }
 
+  /** Records a printed letter's delivery; false unless the letter is one to print (status PRINT). */
+  boolean recordDelivery(String complaintNumber, long id, OffsetDateTime deliveredAt, String recordedBy) {
+    return jdbc.sql("UPDATE letter SET delivered_at = ?, delivery_recorded_by = ?"
+            + " WHERE id = ? AND complaint_number = ? AND status = 'PRINT'")
+        .params(deliveredAt, recordedBy, id, complaintNumber)
+        .update() == 1;
+  }
+
   /** A FAILED letter with content gets a fresh set of attempts from now; false for any other letter. */
   boolean requeueFailed(String complaintNumber, long id, OffsetDateTime now) {
     return jdbc.sql("UPDATE letter SET status = 'QUEUED', attempts = 0, next_attempt_at = ?"
@@ -127,6 +135,7 @@ class LetterRepository {
         rs.getObject("next_attempt_at", OffsetDateTime.class),
         rs.getObject("sent_at", OffsetDateTime.class),
         rs.getString("message_id"),
-        rs.getObject("created_at", OffsetDateTime.class));
+        rs.getObject("created_at", OffsetDateTime.class),
+        rs.getObject("delivered_at", OffsetDateTime.class));
   }
 }

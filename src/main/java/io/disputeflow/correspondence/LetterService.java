@@ -71,18 +71,32 @@ public class LetterService {
   }
 
   /**
-   * The decision on file, its grounds and compensation, and the remedies; the customer may ask for
-   * re-verification within {@code contestWithin} (an ISO-8601 duration) from now, the window the
-   * process waits for next.
+   * The decision on file, its grounds and compensation, and the remedies; the customer may contest
+   * it until {@code contestUntil}: given the letter's way (an e-mail if the customer gave an address,
+   * else a posted letter), the window counted from when the customer will receive it. A later
+   * receipt only lengthens the window (deadline/ContestWindow); the letter's date always holds.
    */
-  public long queueDecision(String complaintNumber, String contestWithin) {
-    OffsetDateTime deadline = IsoDurations.add(now().atZoneSameInstant(zone), contestWithin).toOffsetDateTime();
+  public long queueDecision(String complaintNumber, java.util.function.Function<Boolean, OffsetDateTime> contestUntil) {
     return queue(complaintNumber, LetterType.DECISION, (complaint, formats) -> {
       Map<String, Object> model = decision(complaint, formats);
       model.put("grounds", complaint.decisionGrounds());
-      model.put("reverificationDeadline", formats.dateTime(deadline));
+      model.put("reverificationDeadline", formats.dateTime(contestUntil.apply(complaint.customerEmail() == null)));
       return model;
     });
+  }
+
+  /** A printed letter reached the customer at {@code deliveredAt} (recorded by {@code recordedBy}). */
+  @Transactional
+  public Letter recordDelivery(String complaintNumber, long letterId, OffsetDateTime deliveredAt, String recordedBy) {
+    LetterCopy copy = copyOf(complaintNumber, letterId);
+    if (deliveredAt.isAfter(now().plusMinutes(5)) || deliveredAt.isBefore(copy.letter().createdAt())) {
+      throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST,
+          "deliveredAt must lie between the letter's posting (" + copy.letter().createdAt() + ") and now");
+    }
+    if (!letters.recordDelivery(complaintNumber, letterId, deliveredAt, recordedBy)) {
+      throw new LetterNotRetryableException(copy.letter(), "only a printed letter (PRINT) has a recorded delivery");
+    }
+    return copyOf(complaintNumber, letterId).letter();
   }
 
   /** The re-verification (核查) outcome ({@code ORIGINAL_UPHELD} or {@code REVISED}) and its grounds. */
@@ -95,7 +109,7 @@ public class LetterService {
     });
   }
 
-  /** The satisfaction survey, open for {@code surveyWithin} (an ISO-8601 duration) from now. */
+  /** The satisfaction survey, open for {@code surveyWithin} (an ISO-8601 duration) from now (internal, not a legal period). */
   public long queueSurveyInvitation(String complaintNumber, String surveyWithin) {
     OffsetDateTime respondBy = IsoDurations.add(now().atZoneSameInstant(zone), surveyWithin).toOffsetDateTime();
     return queue(complaintNumber, LetterType.SURVEY_INVITATION, (complaint, formats) ->
@@ -190,6 +204,12 @@ public class LetterService {
     model.put("receivedAt", formats.dateTime(complaint.receivedAt()));
     model.put("decisionDueAt", formats.dateTime(complaint.decisionDueAt()));
     model.put("letterDate", formats.date(now()));
+    // the remedies a letter names follow the complaint's regime: 核查 and 12378, the Ombudsman, the CFPB
+    String regime = complaint.regime() == null ? "CN" : complaint.regime();
+    model.put("cn", regime.startsWith("CN"));
+    model.put("uk", regime.startsWith("UK"));
+    model.put("us", regime.startsWith("US"));
+    model.put("regime", regime);
     model.putAll(facts.of(complaint, formats));
     RenderedLetter content = templates.render(type, language, model);
     String recipient = complaint.customerEmail();
@@ -222,7 +242,7 @@ public class LetterService {
 
   private Letter inZone(Letter l) {
     return new Letter(l.id(), l.type(), l.language(), l.recipient(), l.status(), l.attempts(), l.lastError(),
-        inZone(l.nextAttemptAt()), inZone(l.sentAt()), l.messageId(), inZone(l.createdAt()));
+        inZone(l.nextAttemptAt()), inZone(l.sentAt()), l.messageId(), inZone(l.createdAt()), inZone(l.deliveredAt()));
   }
 
   private OffsetDateTime inZone(OffsetDateTime time) {

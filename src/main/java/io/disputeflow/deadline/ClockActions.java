@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -35,9 +36,11 @@ public class ClockActions {
   private final TaskService taskService;
   private final ActingUser actingUser;
   private final Clock clock;
+  private final IdentityService identityService;
 
   ClockActions(ComplaintRepository complaints, ClockRepository clocks, RuntimeService runtimeService, TaskService taskService,
-      ActingUser actingUser, Clock clock) {
+      ActingUser actingUser, Clock clock, IdentityService identityService) {
+    this.identityService = identityService;
     this.complaints = complaints;
     this.clocks = clocks;
     this.runtimeService = runtimeService;
@@ -85,7 +88,8 @@ public class ClockActions {
   private void undecided(String number) {
     var complaint = complaints.find(number).orElseThrow(() -> new ComplaintNotFoundException(number));
     if (complaint.decidedAt() != null || complaint.status() == ComplaintStatus.CLOSED) {
-      throw new ClockActionRefusedException("Complaint " + number + " is already decided; its decision clock has stopped");
+      throw ClockActionRefusedException.aboutTheCase(
+          "Complaint " + number + " is already decided; its decision clock has stopped");
     }
   }
 
@@ -111,13 +115,18 @@ public class ClockActions {
     var instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number)
         .processDefinitionKey(ComplaintHandlingProcess.KEY).singleResult();
     if (instance == null) {
-      throw new ClockActionRefusedException("Complaint " + number + " has no running case");
+      throw ClockActionRefusedException.aboutTheCase("Complaint " + number + " has no running case");
     }
     return instance.getId();
   }
 
-  private static String currentUser() {
+  /** Who asks: the API's caller, or the engine's authenticated user when asked in Tasklist. */
+  private String currentUser() {
     var authentication = SecurityContextHolder.getContext().getAuthentication();
-    return authentication == null ? null : authentication.getName();
+    if (authentication != null) {
+      return authentication.getName();
+    }
+    var engineUser = identityService.getCurrentAuthentication();
+    return engineUser == null ? null : engineUser.getUserId();
   }
 }

@@ -23,7 +23,7 @@ public class ClockRepository {
   public record ClockRecord(String regime, OffsetDateTime decisionDueAt, OffsetDateTime originalDecisionDueAt,
       OffsetDateTime warningAt, OffsetDateTime reviewDueAt, OffsetDateTime legalDueAt,
       OffsetDateTime reverificationDueAt, int extensionsUsed, OffsetDateTime pausedSince, long pausedSeconds,
-      OffsetDateTime overdueSince) {}
+      OffsetDateTime overdueSince, String contestWithin) {}
 
   private final JdbcClient jdbc;
 
@@ -36,6 +36,11 @@ public class ClockRepository {
             + " review_due_at = ?, legal_due_at = ?",
         regime, deadlines.decisionDueAt(), deadlines.decisionDueAt(), deadlines.warningAt(), deadlines.reviewDueAt(),
         deadlines.legalDueAt());
+  }
+
+  /** The contest window's period (deadline-policy contestWithin), counted from the decision's receipt. */
+  void setContestWithin(String number, String contestWithin) {
+    update(number, "contest_within = ?", contestWithin);
   }
 
   void moveDeadlines(String number, Deadlines deadlines) {
@@ -99,7 +104,7 @@ public class ClockRepository {
   public java.util.Optional<ClockRecord> clockOf(String number) {
     return jdbc.sql("SELECT regime, decision_due_at, original_decision_due_at, decision_warning_at, review_due_at,"
             + " legal_due_at, reverification_due_at, extensions_used, clock_paused_since, clock_paused_seconds,"
-            + " overdue_since FROM complaint WHERE complaint_number = ?")
+            + " overdue_since, contest_within FROM complaint WHERE complaint_number = ?")
         .param(number)
         .query((rs, row) -> new ClockRecord(rs.getString("regime"),
             rs.getObject("decision_due_at", OffsetDateTime.class),
@@ -108,7 +113,7 @@ public class ClockRepository {
             rs.getObject("review_due_at", OffsetDateTime.class), rs.getObject("legal_due_at", OffsetDateTime.class),
             rs.getObject("reverification_due_at", OffsetDateTime.class), rs.getInt("extensions_used"),
             rs.getObject("clock_paused_since", OffsetDateTime.class), rs.getLong("clock_paused_seconds"),
-            rs.getObject("overdue_since", OffsetDateTime.class)))
+            rs.getObject("overdue_since", OffsetDateTime.class), rs.getString("contest_within")))
         .optional();
   }
 

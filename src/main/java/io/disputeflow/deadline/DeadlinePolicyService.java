@@ -1,7 +1,5 @@
 package io.disputeflow.deadline;
 
-import static io.disputeflow.deadline.IsoDurations.requireValid;
-
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
@@ -28,19 +26,10 @@ public class DeadlinePolicyService {
           + ", priority " + priority);
     }
     DmnDecisionResultEntries row = result.getFirstResult();
-    return new DeadlinePolicy(
-        duration(row, "decideWithin"),
-        duration(row, "firstExtension"),
-        duration(row, "secondExtension"),
-        duration(row, "warnBefore"),
-        duration(row, "departmentReviewWithin"),
-        duration(row, "legalOpinionWithin"),
-        duration(row, "contestWithin"),
-        duration(row, "reverificationWithin"),
-        duration(row, "surveyWithin"));
-  }
-
-  private static String duration(DmnDecisionResultEntries row, String name) {
-    return requireValid(name, row.getEntry(name));
+    try {
+      return DeadlinePolicy.of(row::get);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("deadline-policy row for regime " + regime + ": " + e.getMessage(), e);
+    }
   }
 }

@@ -4,6 +4,7 @@ import static io.disputeflow.process.ComplaintVariables.CLOCK_PAUSE_REASON;
 import static io.disputeflow.process.ComplaintVariables.CLOCK_STATE;
 import static io.disputeflow.process.ComplaintVariables.COMPLAINT_NUMBER;
 import static io.disputeflow.process.ComplaintVariables.DECISION_DUE_AT;
+import static io.disputeflow.process.ComplaintVariables.DECISION_PERIOD;
 import static io.disputeflow.process.ComplaintVariables.DECISION_WARNING_AT;
 import static io.disputeflow.process.ComplaintVariables.EXTENSIONS_USED;
 import static io.disputeflow.process.ComplaintVariables.EXTENSION_APPROVED;
@@ -14,6 +15,8 @@ import static io.disputeflow.process.ComplaintVariables.EXTENSION_REQUESTED_AT;
 import static io.disputeflow.process.ComplaintVariables.EXTENSION_REQUESTED_BY;
 import static io.disputeflow.process.ComplaintVariables.FIRST_EXTENSION;
 import static io.disputeflow.process.ComplaintVariables.LEGAL_DUE_AT;
+import static io.disputeflow.process.ComplaintVariables.RECEIVED_AT;
+import static io.disputeflow.process.ComplaintVariables.REGIME;
 import static io.disputeflow.process.ComplaintVariables.REVERIFICATION_DUE_AT;
 import static io.disputeflow.process.ComplaintVariables.REVERIFICATION_WITHIN;
 import static io.disputeflow.process.ComplaintVariables.REVIEW_DUE_AT;
@@ -57,14 +60,16 @@ public class DecisionClock {
   private final ClockRepository clocks;
   private final LetterService letters;
   private final WorkingDayCalendar workingDays;
+  private final RegimeCalendars calendars;
   private final Clock clock;
   private final ZoneId zone;
 
-  DecisionClock(ClockRepository clocks, LetterService letters,
-      WorkingDayCalendar workingDays, Clock clock, @Value("${disputeflow.zone}") ZoneId zone) {
+  DecisionClock(ClockRepository clocks, LetterService letters, WorkingDayCalendar workingDays,
+      RegimeCalendars calendars, Clock clock, @Value("${disputeflow.zone}") ZoneId zone) {
     this.clocks = clocks;
     this.letters = letters;
     this.workingDays = workingDays;
+    this.calendars = calendars;
     this.clock = clock;
     this.zone = zone;
   }
@@ -104,23 +109,50 @@ public class DecisionClock {
     return extensionsUsed(execution) == 0 ? "supervisor" : "head-of-consumer-protection";
   }
 
-  /** At intake: every due date from the receipt time and the policy row. */
+  /**
+   * At intake: every due date from the receipt time and the policy row, counted on the regime's
+   * calendar ({@link JurisdictionCalendar#dueAt}); internal targets count the bank's working days.
+   */
   void start(DelegateExecution execution, String regime, ZonedDateTime receivedAt, DeadlinePolicy policy) {
-    ZonedDateTime decisionDueAt = IsoDurations.add(receivedAt, policy.decideWithin());
-    ZonedDateTime warningAt = IsoDurations.subtract(decisionDueAt, policy.warnBefore());
-    ZonedDateTime reviewDueAt = workingDays.addWorkingDays(receivedAt, policy.departmentReviewWithin());
-    ZonedDateTime legalDueAt = workingDays.addWorkingDays(receivedAt, policy.legalOpinionWithin());
+    ZonedDateTime decisionDueAt = calendars.forRegime(regime).dueAt(receivedAt, policy.decideWithin());
+    ZonedDateTime warningAt = IsoDurations.subtract(decisionDueAt, orZero(policy.warnBefore()));
+    ZonedDateTime reviewDueAt = internalDueAt(receivedAt, policy.departmentReviewWithin(), decisionDueAt);
+    ZonedDateTime legalDueAt = internalDueAt(receivedAt, policy.legalOpinionWithin(), decisionDueAt);
     DECISION_DUE_AT.set(execution, Date.from(decisionDueAt.toInstant()));
+    DECISION_PERIOD.set(execution, policy.decideWithin());
     DECISION_WARNING_AT.set(execution, Date.from(warningAt.toInstant()));
     REVIEW_DUE_AT.set(execution, Date.from(reviewDueAt.toInstant()));
     LEGAL_DUE_AT.set(execution, Date.from(legalDueAt.toInstant()));
-    WARN_BEFORE.set(execution, policy.warnBefore());
-    FIRST_EXTENSION.set(execution, policy.firstExtension());
-    SECOND_EXTENSION.set(execution, policy.secondExtension());
+    WARN_BEFORE.set(execution, orZero(policy.warnBefore()));
+    FIRST_EXTENSION.set(execution, orZero(policy.extendedTo()));
+    SECOND_EXTENSION.set(execution, orZero(policy.furtherExtendedTo()));
     EXTENSIONS_USED.set(execution, 0L);
     CLOCK_STATE.set(execution, ClockState.ON_TRACK.name());
     clocks.start(COMPLAINT_NUMBER.get(execution), regime, new ClockRepository.Deadlines(decisionDueAt.toOffsetDateTime(),
         warningAt.toOffsetDateTime(), reviewDueAt.toOffsetDateTime(), legalDueAt.toOffsetDateTime()));
+  }
+
+  /**
+   * An internal target: whole days are the bank's working days (P5D: the end of the fifth working
+   * day after receipt), a duration under a day is exact; a policy that leaves it out gets the decision's.
+   */
+  private ZonedDateTime internalDueAt(ZonedDateTime receivedAt, String within, ZonedDateTime decisionDueAt) {
+    if (within == null) {
+      return decisionDueAt;
+    }
+    LegalPeriod period = LegalPeriod.parse(within);
+    if (period.kind() == LegalPeriod.Kind.CALENDAR) {
+      period = LegalPeriod.parse("P" + IsoDurations.wholeDays(within) + "BD");
+    }
+    return calendars.bank().dueAt(receivedAt, period);
+  }
+
+  private static String orZero(String period) {
+    return period == null ? "P0D" : period;
+  }
+
+  void recordContestWithin(DelegateExecution execution, String contestWithin) {
+    clocks.setContestWithin(COMPLAINT_NUMBER.get(execution), contestWithin);
   }
 
   void raise(DelegateExecution execution, ClockAlert alert) {
@@ -140,6 +172,8 @@ public class DecisionClock {
       CLOCK_STATE.set(execution, ClockState.OVERDUE.name());
       clocks.markOverdue(number, now);
       raisePriority(execution, number, OVERDUE_PRIORITY);
+    } else if (alert == ClockAlert.REVERIFICATION_BREACH) {
+      raisePriority(execution, number, OVERDUE_PRIORITY);
     }
   }
 
@@ -151,7 +185,19 @@ public class DecisionClock {
     }
     Date previousDue = DECISION_DUE_AT.get(execution);
     Date previousWarning = DECISION_WARNING_AT.get(execution);
-    ZonedDateTime newDue = IsoDurations.add(previousDue.toInstant().atZone(zone), nextExtension(execution, used));
+    // the law extends the period counted from receipt (CN: "延长至30日"), not from a due date moved off a holiday
+    JurisdictionCalendar calendar = calendars.forRegime(REGIME.get(execution));
+    String extension = nextExtension(execution, used);
+    ZonedDateTime newDue;
+    if (DECISION_PERIOD.get(execution) == null) {
+      // a case started before periods were counted from receipt: its policy's extensions are additions
+      newDue = IsoDurations.add(previousDue.toInstant().atZone(zone), extension);
+    } else {
+      // the extended period counts from receipt (not from a due date moved off a holiday), plus the time paused
+      long pausedSeconds = clocks.clockOf(number).map(ClockRepository.ClockRecord::pausedSeconds).orElse(0L);
+      newDue = calendar.dueAt(RECEIVED_AT.get(execution).toInstant().plusSeconds(pausedSeconds).atZone(zone), extension);
+      DECISION_PERIOD.set(execution, extension);
+    }
     ZonedDateTime newWarning = IsoDurations.subtract(newDue, WARN_BEFORE.get(execution));
     DECISION_DUE_AT.set(execution, Date.from(newDue.toInstant()));
     DECISION_WARNING_AT.set(execution, Date.from(newWarning.toInstant()));
@@ -219,7 +265,8 @@ public class DecisionClock {
   }
 
   void startReverification(DelegateExecution execution) {
-    ZonedDateTime dueAt = IsoDurations.add(ZonedDateTime.now(clock.withZone(zone)), REVERIFICATION_WITHIN.get(execution));
+    ZonedDateTime dueAt = calendars.forRegime(REGIME.get(execution))
+        .dueAt(ZonedDateTime.now(clock.withZone(zone)), REVERIFICATION_WITHIN.get(execution));
     REVERIFICATION_DUE_AT.set(execution, Date.from(dueAt.toInstant()));
     clocks.setReverificationDue(COMPLAINT_NUMBER.get(execution), dueAt.toOffsetDateTime());
   }
@@ -309,10 +356,9 @@ public class DecisionClock {
     return (used == 0 ? FIRST_EXTENSION : SECOND_EXTENSION).get(execution);
   }
 
-  /** "P0D" in a policy row: this regime grants no such extension. */
-  private boolean isZero(String isoDuration) {
-    ZonedDateTime reference = ZonedDateTime.now(zone);
-    return isoDuration == null || IsoDurations.add(reference, isoDuration).equals(reference);
+  /** "P0D" (or nothing) in a policy row: this regime grants no such extension. */
+  private static boolean isZero(String period) {
+    return period == null || LegalPeriod.parse(period).isZero();
   }
 
   private static int extensionsUsed(DelegateExecution execution) {

@@ -1,6 +1,8 @@
 package io.disputeflow.deadline;
 
 import static io.disputeflow.process.ComplaintVariables.CATEGORY;
+import static io.disputeflow.process.ComplaintVariables.CHANNEL;
+import static io.disputeflow.process.ComplaintVariables.PRODUCT;
 import static io.disputeflow.process.ComplaintVariables.CONTEST_WITHIN;
 import static io.disputeflow.process.ComplaintVariables.PRIORITY;
 import static io.disputeflow.process.ComplaintVariables.RECEIVED_AT;
@@ -16,19 +18,23 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * service_set_deadlines: the clock starts at receipt with the durations of the latest
- * deadline-policy row for the complaint's regime, category and priority. The dates are fixed now, so
+ * service_set_deadlines: the clock starts at receipt with the periods of the latest
+ * deadline-policy row for the complaint's regime (named at intake, or chosen now by
+ * regime-selection.dmn), category and priority. The dates are fixed now, so
  * a new policy version changes only complaints received after its deployment.
  */
 @Component
 class SetDeadlinesDelegate implements JavaDelegate {
 
   private final DeadlinePolicyService policies;
+  private final RegimeSelectionService regimes;
   private final DecisionClock clock;
   private final ZoneId zone;
 
-  SetDeadlinesDelegate(DeadlinePolicyService policies, DecisionClock clock, @Value("${disputeflow.zone}") ZoneId zone) {
+  SetDeadlinesDelegate(DeadlinePolicyService policies, RegimeSelectionService regimes, DecisionClock clock,
+      @Value("${disputeflow.zone}") ZoneId zone) {
     this.policies = policies;
+    this.regimes = regimes;
     this.clock = clock;
     this.zone = zone;
   }
@@ -36,10 +42,15 @@ class SetDeadlinesDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String regime = REGIME.get(execution);
+    if (regime == null) {
+      regime = regimes.select(CHANNEL.get(execution), PRODUCT.get(execution), CATEGORY.get(execution));
+      REGIME.set(execution, regime);
+    }
     DeadlinePolicy policy = policies.policyFor(regime, CATEGORY.get(execution), PRIORITY.get(execution));
     ZonedDateTime receivedAt = RECEIVED_AT.get(execution).toInstant().atZone(zone);
     clock.start(execution, regime, receivedAt, policy);
     CONTEST_WITHIN.set(execution, policy.contestWithin());
+    clock.recordContestWithin(execution, policy.contestWithin());
     SURVEY_WITHIN.set(execution, policy.surveyWithin());
     REVERIFICATION_WITHIN.set(execution, policy.reverificationWithin());
   }

@@ -1,80 +1,51 @@
 package io.disputeflow.deadline;
 
-import java.time.DayOfWeek;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The bank's working days, for internal deadlines (department review, legal opinion, chasing):
- * Monday to Friday in the bank's zone, minus the configured public holidays, plus the weekend days
- * the configuration names as working days (China moves weekend days to bridge holidays, 调休).
- * Regulatory deadlines count calendar days and do not use this calendar.
- *
- * <p>Exposed to models as the bean {@code workingDays}, e.g. {@code camunda:dueDate="${workingDays.fromNow('P2D')}"}.
+ * The bank's working days ({@code disputeflow.jurisdiction}'s calendar), for internal deadlines the
+ * models set (chasing, root-cause analysis). Exposed to models as the bean {@code workingDays}, e.g.
+ * {@code camunda:dueDate="${workingDays.fromNow('P2D')}"}: the end of the second working day after today.
  */
 @Component("workingDays")
-@EnableConfigurationProperties(WorkingDayCalendar.Properties.class)
 public class WorkingDayCalendar {
 
-  /** {@code disputeflow.calendar.holidays} and {@code disputeflow.calendar.working-weekend-days}. */
-  @ConfigurationProperties("disputeflow.calendar")
-  public record Properties(List<LocalDate> holidays, List<LocalDate> workingWeekendDays) {}
+  private final JurisdictionCalendar calendar;
+  private final Clock clock;
 
-  private final Set<LocalDate> holidays;
-  private final Set<LocalDate> workingWeekendDays;
-  private final ZoneId zone;
-  private final java.time.Clock clock;
+  @Autowired
+  public WorkingDayCalendar(RegimeCalendars calendars, Clock clock) {
+    this(calendars.bank(), clock);
+  }
 
-  public WorkingDayCalendar(Properties properties, @Value("${disputeflow.zone}") ZoneId zone, java.time.Clock clock) {
-    this.holidays = new TreeSet<>(properties.holidays() == null ? List.of() : properties.holidays());
-    this.workingWeekendDays = new TreeSet<>(
-        properties.workingWeekendDays() == null ? List.of() : properties.workingWeekendDays());
-    this.zone = zone;
+  public WorkingDayCalendar(JurisdictionCalendar calendar, Clock clock) {
+    this.calendar = calendar;
     this.clock = clock;
   }
 
   public boolean isWorkingDay(LocalDate date) {
-    if (holidays.contains(date)) {
-      return false;
-    }
-    boolean weekend = date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
-    return !weekend || workingWeekendDays.contains(date);
+    return calendar.isWorkingDay(date);
   }
 
   /**
-   * The same time of day {@code days} working days later, counting from the day after {@code start}:
-   * received on Friday 16:00, 2 working days → Tuesday 16:00. Zero days on a non-working day rolls
-   * forward to the next working day.
+   * The same time of day {@code days} working days later, counting from the day after {@code start}
+   * (used to keep a moved due date's time of day). Zero days on a non-working day rolls forward.
    */
   public ZonedDateTime addWorkingDays(ZonedDateTime start, int days) {
     if (days < 0) {
       throw new IllegalArgumentException("working days must not be negative: " + days);
     }
-    ZonedDateTime local = start.withZoneSameInstant(zone);
-    LocalDate date = local.toLocalDate();
-    int counted = 0;
-    while (counted < days) {
-      date = date.plusDays(1);
-      if (isWorkingDay(date)) {
-        counted++;
-      }
-    }
-    while (!isWorkingDay(date)) {
-      date = date.plusDays(1);
-    }
-    return ZonedDateTime.of(date, local.toLocalTime(), zone);
+    ZonedDateTime local = start.withZoneSameInstant(calendar.zone());
+    LocalDate date = calendar.nextWorkingDay(calendar.plusBusinessDays(local.toLocalDate(), days));
+    return ZonedDateTime.of(date, local.toLocalTime(), calendar.zone());
   }
 
-  /** Adds a policy duration of whole days ("P5D") as working days. */
+  /** Adds a policy duration of whole days ("P5D") as working days, keeping the time of day. */
   public ZonedDateTime addWorkingDays(ZonedDateTime start, String isoDays) {
     return addWorkingDays(start, IsoDurations.wholeDays(isoDays));
   }
@@ -84,8 +55,9 @@ public class WorkingDayCalendar {
     return addWorkingDays(time, 0);
   }
 
-  /** For models: a due date {@code isoDays} working days from now (the engine clock). */
+  /** For models: the end of the {@code isoDays}th working day after today (the engine clock). */
   public Date fromNow(String isoDays) {
-    return Date.from(addWorkingDays(ZonedDateTime.now(clock.withZone(zone)), isoDays).toInstant());
+    int days = IsoDurations.wholeDays(isoDays);
+    return Date.from(calendar.dueAt(ZonedDateTime.now(clock), "P" + days + "BD").toInstant());
   }
 }

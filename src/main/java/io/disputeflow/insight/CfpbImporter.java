@@ -224,7 +224,8 @@ class CfpbImporter {
         received.plusWeeks(shiftWeeks).atStartOfDay(zone).toOffsetDateTime(),
         new ComplaintSubmission.Customer(null, "CFPB consumer " + complaintId, null, null, "en", null,
             r.olderAmerican()),
-        product, shorten(subIssue == null ? issue : issue + " – " + subIssue, ISSUE_LENGTH), narrative, null, false);
+        product, shorten(subIssue == null ? issue : issue + " – " + subIssue, ISSUE_LENGTH), narrative, null, false,
+        "US-CFPB");
   }
 
   /**

@@ -26,7 +26,16 @@ public record ComplaintSubmission(
     @NotBlank @Size(max = 200) String issue,
     @NotBlank @Size(max = 20_000) String narrative,
     @Valid Money disputedAmount,
-    Boolean inquiryOnly) {
+    Boolean inquiryOnly,
+    @Pattern(regexp = "CN-CBIRC-2020|UK-FCA-DISP|UK-FCA-DISP-PSD|US-CFPB|US-REG-E|US-REG-Z",
+        message = "must be one of CN-CBIRC-2020, UK-FCA-DISP, UK-FCA-DISP-PSD, US-CFPB, US-REG-E, US-REG-Z")
+    String regime) {
+
+  /** Without a regime: processes/decisions/regime-selection.dmn chooses it at intake. */
+  public ComplaintSubmission(Channel channel, String externalReference, OffsetDateTime receivedAt, Customer customer,
+      Product product, String issue, String narrative, Money disputedAmount, Boolean inquiryOnly) {
+    this(channel, externalReference, receivedAt, customer, product, issue, narrative, disputedAmount, inquiryOnly, null);
+  }
 
   public record Customer(
       @Size(max = 64) String customerId,

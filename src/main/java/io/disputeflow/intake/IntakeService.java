@@ -58,11 +58,10 @@ public class IntakeService {
   private final ActingUser actingUser;
   private final Clock clock;
   private final ZoneId zone;
-  private final String regime;
 
   IntakeService(ComplaintRepository complaints, ComplaintNumbers numbers, ComplaintQueries queries,
       RuntimeService runtimeService, ActingUser actingUser, Clock clock,
-      @Value("${disputeflow.zone}") ZoneId zone, @Value("${disputeflow.regime}") String regime) {
+      @Value("${disputeflow.zone}") ZoneId zone) {
     this.complaints = complaints;
     this.numbers = numbers;
     this.queries = queries;
@@ -70,7 +69,6 @@ public class IntakeService {
     this.actingUser = actingUser;
     this.clock = clock;
     this.zone = zone;
-    this.regime = regime;
   }
 
   @Transactional
@@ -95,8 +93,10 @@ public class IntakeService {
     String number = numbers.next(receivedAt.atZoneSameInstant(zone).getYear());
     ComplaintRecord record = newRecord(number, submission, reference, receivedAt);
     complaints.insert(record);
-    actingUser.run(() -> runtimeService.startProcessInstanceByKey(
-        ComplaintHandlingProcess.KEY, number, startVariables(record, receivedAt)));
+    Map<String, Object> variables = startVariables(record, receivedAt);
+    // without one, regime-selection.dmn chooses the regime once the complaint is classified
+    REGIME.put(variables, submission.regime());
+    actingUser.run(() -> runtimeService.startProcessInstanceByKey(ComplaintHandlingProcess.KEY, number, variables));
     return new IntakeResult(queries.get(number), Outcome.CREATED);
   }
 
@@ -138,7 +138,6 @@ public class IntakeService {
     DISPUTED_AMOUNT.put(variables, r.disputedAmount());
     DISPUTED_CURRENCY.put(variables, r.disputedCurrency());
     INQUIRY_ONLY.put(variables, r.inquiryOnly());
-    REGIME.put(variables, regime);
     return variables;
   }
 

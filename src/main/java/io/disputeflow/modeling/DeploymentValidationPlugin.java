@@ -10,8 +10,8 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
- * Registers {@link DeploymentValidator} as a parse listener (and {@link WellFormedModels} and
- * {@link CodeFreeResources} before the engine's deployers): every new deployment, from Modeler, the
+ * Registers {@link DeploymentValidator} as a parse listener (and {@link WellFormedModels},
+ * {@link CodeFreeResources} and {@link DeadlineModelCheck} before the engine's deployers): every new deployment, from Modeler, the
  * REST API or the application's own start, is checked before anything of it is stored.
  */
 @Component
@@ -39,5 +39,6 @@ class DeploymentValidationPlugin extends AbstractProcessEnginePlugin {
     }
     configuration.getCustomPreDeployers().add(new WellFormedModels());
     configuration.getCustomPreDeployers().add(new CodeFreeResources());
+    configuration.getCustomPreDeployers().add(new DeadlineModelCheck());
   }
 }

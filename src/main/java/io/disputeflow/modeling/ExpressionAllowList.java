@@ -33,6 +33,9 @@ final class ExpressionAllowList {
       new Helper("decisionClock", Set.of("step", "nextAlertAt", "canExtend", "extensionApprover"),
           "the regulatory decision clock of complaint-handling: which alert is due, when the next one is,"
               + " whether the deadline may still be extended and which group approves the extension"),
+      new Helper("contestWindow", Set.of("nextCheckAt", "hasPassed"),
+          "the customer's window to contest a decision in resolution, counted from the decision's receipt:"
+              + " when to look again and whether it has passed"),
       new Helper("departmentReview", Set.of("departmentsOf"),
           "the departments the multi-instance review task of department-review runs for"))
       .collect(Collectors.toUnmodifiableMap(Helper::bean, Function.identity()));

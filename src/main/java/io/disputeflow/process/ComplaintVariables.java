@@ -30,10 +30,13 @@ public final class ComplaintVariables {
 
   public static final ProcessVariable<String> REGIME = ProcessVariable.string("regime");
   public static final ProcessVariable<Date> DECISION_DUE_AT = ProcessVariable.date("decisionDueAt");
+  /** The decision period granted so far, counted from receipt: the policy's, or the approved extension's (P30D). */
+  public static final ProcessVariable<String> DECISION_PERIOD = ProcessVariable.string("decisionPeriod");
   public static final ProcessVariable<String> CONTEST_WITHIN = ProcessVariable.string("contestWithin");
   public static final ProcessVariable<String> SURVEY_WITHIN = ProcessVariable.string("surveyWithin");
   public static final ProcessVariable<String> REVERIFICATION_WITHIN = ProcessVariable.string("reverificationWithin");
   public static final ProcessVariable<String> WARN_BEFORE = ProcessVariable.string("warnBefore");
+  /** The whole decision period from receipt after the first/second extension (deadline-policy extendedTo, furtherExtendedTo). */
   public static final ProcessVariable<String> FIRST_EXTENSION = ProcessVariable.string("firstExtension");
   public static final ProcessVariable<String> SECOND_EXTENSION = ProcessVariable.string("secondExtension");
   public static final ProcessVariable<Date> DECISION_WARNING_AT = ProcessVariable.date("decisionWarningAt");

@@ -10,6 +10,8 @@ public final class IntakeProcess {
   public static final String USER_ANSWER_INQUIRY = "user_answer_inquiry";
   public static final String SERVICE_SEND_INQUIRY_ANSWER = "service_send_inquiry_answer";
   public static final String END_INQUIRY_ANSWERED = "end_inquiry_answered";
+  public static final String TIMER_INQUIRY_OVERDUE = "timer_inquiry_overdue";
+  public static final String SERVICE_RECORD_INQUIRY_BREACH = "service_record_inquiry_breach";
   public static final String END_COMPLAINT_REGISTERED = "end_complaint_registered";
 
   private IntakeProcess() {}

@@ -11,6 +11,7 @@ public final class ReverificationProcess {
   public static final String SERVICE_START_REVERIFICATION_CLOCK = "service_start_reverification_clock";
   public static final String TIMER_REVERIFICATION_OVERDUE = "timer_reverification_overdue";
   public static final String SERVICE_RECORD_REVERIFICATION_BREACH = "service_record_reverification_breach";
+  public static final String USER_HANDLE_OVERDUE_REVERIFICATION = "user_handle_overdue_reverification";
   public static final String END_REVERIFICATION_BREACH_RECORDED = "end_reverification_breach_recorded";
 
   private ReverificationProcess() {}

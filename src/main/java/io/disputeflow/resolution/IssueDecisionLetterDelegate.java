@@ -5,9 +5,13 @@ import static io.disputeflow.process.ComplaintVariables.COMPLAINT_NUMBER;
 import static io.disputeflow.process.ComplaintVariables.CONTEST_WITHIN;
 import static io.disputeflow.process.ComplaintVariables.DECISION;
 import static io.disputeflow.process.ComplaintVariables.DECISION_GROUNDS;
+import static io.disputeflow.process.ComplaintVariables.REGIME;
 
 import io.disputeflow.complaint.ComplaintRepository;
 import io.disputeflow.correspondence.LetterService;
+import io.disputeflow.deadline.ContestWindow;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,10 +22,15 @@ class IssueDecisionLetterDelegate implements JavaDelegate {
 
   private final ComplaintRepository complaints;
   private final LetterService letters;
+  private final ContestWindow contestWindow;
+  private final Clock clock;
 
-  IssueDecisionLetterDelegate(ComplaintRepository complaints, LetterService letters) {
+  IssueDecisionLetterDelegate(ComplaintRepository complaints, LetterService letters, ContestWindow contestWindow,
+      Clock clock) {
     this.complaints = complaints;
     this.letters = letters;
+    this.contestWindow = contestWindow;
+    this.clock = clock;
   }
 
   @Override
@@ -29,7 +38,11 @@ class IssueDecisionLetterDelegate implements JavaDelegate {
     String number = COMPLAINT_NUMBER.get(execution);
     complaints.updateDecision(number, DECISION.get(execution), COMPENSATION_AMOUNT.get(execution),
         DECISION_GROUNDS.get(execution));
-    // the contest window's timer starts right after this task: the letter names the day it closes
-    letters.queueDecision(number, CONTEST_WITHIN.get(execution));
+    // the letter names the day the contest window closes if it reaches the customer as expected (an
+    // e-mail now, a posted letter after the deemed delivery); the window counts from its actual receipt
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    String regime = REGIME.get(execution);
+    String contestWithin = CONTEST_WITHIN.get(execution);
+    letters.queueDecision(number, posted -> contestWindow.statedUntil(regime, contestWithin, now, posted));
   }
 }

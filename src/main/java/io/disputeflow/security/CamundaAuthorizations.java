@@ -25,6 +25,8 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 import org.camunda.bpm.engine.impl.util.ResourceTypeUtil;
+import io.disputeflow.process.ClockActionProcess;
+import io.disputeflow.process.ComplaintRegistrationProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -71,6 +73,20 @@ class CamundaAuthorizations {
       // Tasklist shows the process name and diagram of a task: the models, no case data
       grants.add(new Grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ));
     }
+    // Tasklist's start forms: coordinators and branch desks register complaints, coordinators and
+    // supervisors act on the decision clock; starting needs CREATE on instances and on the model
+    for (String group : List.of(Groups.COORDINATOR, Groups.SUPERVISOR, Groups.INTAKE)) {
+      grants.add(new Grant(group, Resources.PROCESS_INSTANCE, ANY, CREATE));
+    }
+    grants.add(new Grant(Groups.INTAKE, Resources.APPLICATION, "tasklist", ACCESS));
+    grants.add(new Grant(Groups.INTAKE, Resources.PROCESS_DEFINITION, ComplaintRegistrationProcess.KEY,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE));
+    grants.add(new Grant(Groups.COORDINATOR, Resources.PROCESS_DEFINITION, ComplaintRegistrationProcess.KEY,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE));
+    for (String group : List.of(Groups.COORDINATOR, Groups.SUPERVISOR)) {
+      grants.add(new Grant(group, Resources.PROCESS_DEFINITION, ClockActionProcess.KEY,
+          ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE));
+    }
     grants.add(new Grant(Groups.PROCESS_OWNER, Resources.APPLICATION, "cockpit", ACCESS));
     grants.add(new Grant(Groups.PROCESS_OWNER, Resources.DEPLOYMENT, ANY, CREATE, READ));
     grants.add(new Grant(Groups.PROCESS_OWNER, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ));
@@ -90,7 +106,7 @@ class CamundaAuthorizations {
     grants.add(new Grant(Groups.AUDITOR, Resources.USER, ANY, READ));
     grants.add(new Grant(Groups.AUDITOR, Resources.GROUP, ANY, READ));
     grants.add(new Grant(Groups.AUDITOR, Resources.AUTHORIZATION, ANY, READ));
-    // intake: none. Channel systems use only our API, which runs their engine work itself.
+    // intake otherwise none: channel systems use only our API, which runs their engine work itself
     for (Resources resource : Resources.values()) {
       grants.add(new Grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL));
     }

@@ -100,6 +100,7 @@ class SecurityConfiguration {
                 path(POST, "/api/complaints/*/clock/resume")).hasAnyAuthority(authorities(COORDINATOR, SUPERVISOR))
             // correspondence: read by those who handle or oversee the case, resent by the coordinator
             .requestMatchers(path(POST, "/api/complaints/*/letters/*/retry")).hasAuthority(authority(COORDINATOR))
+            .requestMatchers(path(POST, "/api/complaints/*/letters/*/delivery")).hasAuthority(authority(COORDINATOR))
             .requestMatchers(path(GET, "/api/complaints/*/letters"), path(GET, "/api/complaints/*/letters/**"))
                 .hasAnyAuthority(authorities(CASE_READERS))
             // evidence documents: added by coordinators (and by a channel at intake), read as the case is

@@ -27,12 +27,15 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * "Cannot find task with id …: task is null"; a task claimed meanwhile names who has it; our
  * task listeners' refusals ({@link TaskActionRefusedException}) answer with their own status and
  * message, not the engine's 500 and its "ENGINE-03051 There was an exception while invoking the
- * TaskListener" wrapping. Only answers the engine REST API already gave to an authenticated caller
+ * TaskListener" wrapping; so do the refusals of a start form's delegate, instead of "Cannot instantiate
+ * process definition …" and a 500. Only answers the engine REST API already gave to an authenticated caller
  * are touched, and otherwise only their message.
  */
 class TaskErrorMessageFilter extends OncePerRequestFilter {
 
   private static final Pattern TASK_PATH = Pattern.compile(".*/task/([0-9a-fA-F-]{8,})(/.*)?");
+  /** Tasklist's start forms: a model's delegate may refuse the values in the start's transaction. */
+  private static final Pattern START_PATH = Pattern.compile(".*/process-definition/.+/(submit-form|start)");
   private static final Pattern LISTENER_WRAPPING = Pattern.compile(
       "ENGINE-\\d+ There was an exception while invoking the TaskListener\\. Message: '(.*)'", Pattern.DOTALL);
   private static final String INNER_WRAPPING = "Exception while invoking TaskListener: ";
@@ -54,7 +57,8 @@ class TaskErrorMessageFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !TASK_PATH.matcher(request.getRequestURI()).matches();
+    return !TASK_PATH.matcher(request.getRequestURI()).matches()
+        && !START_PATH.matcher(request.getRequestURI()).matches();
   }
 
   @Override
@@ -64,7 +68,7 @@ class TaskErrorMessageFilter extends OncePerRequestFilter {
     chain.doFilter(request, wrapper);
     int status = wrapper.getStatus();
     TaskActionRefusedException refusal = TaskActionRefusedException.of(request);
-    if (status >= 500 && refusal != null && isJson(wrapper.getContentType())) {
+    if (status >= 400 && status != 401 && status != 403 && refusal != null && isJson(wrapper.getContentType())) {
       refused(wrapper, refusal);
     } else if (status >= 400 && status != 401 && status != 403 && isJson(wrapper.getContentType())) {
       Matcher path = TASK_PATH.matcher(request.getRequestURI());

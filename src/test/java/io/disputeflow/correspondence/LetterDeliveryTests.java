@@ -3,6 +3,7 @@ package io.disputeflow.correspondence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -133,12 +134,12 @@ class LetterDeliveryTests {
     // with the decision, the compensation and every remedy, the re-verification deadline 30 days on
     String zhDecision = body(messagesOf(chinese).get(1));
     assertThat(zhDecision).contains("尊敬的王秀英", "投诉编号：" + chinese, "处理决定：支持您的投诉请求",
-        "补偿金额：800.00 CNY", "重复扣款属实，退还并补偿", "申请核查：请于 2026年4月1日 10:15 前", "申请调解",
+        "补偿金额：800.00 CNY", "重复扣款属实，退还并补偿", "申请核查：请于 2026年4月1日 23:59 前", "申请调解",
         "申请仲裁", "人民法院提起诉讼", "国家金融监督管理总局", "12378");
     String enDecision = body(messagesOf(english).get(1));
     assertThat(enDecision).contains("Dear Emma Clarke", "complaint number " + english,
         "Decision: We partly uphold your complaint", "Compensation: 500.00 CNY",
-        "The second charge was a duplicate", "re-verification (核查): tell us by 1 April 2026, 10:15", "Mediation",
+        "The second charge was a duplicate", "re-verification (核查): tell us by 1 April 2026, 23:59", "Mediation",
         "Arbitration", "Litigation", "National Financial Regulatory Administration");
     MimeMessage message = messagesOf(english).get(1);
     assertThat(message.getAllRecipients()[0].toString()).isEqualTo("emma.clarke@example.com");
@@ -146,12 +147,7 @@ class LetterDeliveryTests {
     assertThat(message.getHeader("Content-Language")).containsExactly("en");
     assertThat(message.getSentDate().toInstant()).isEqualTo(START);
 
-    // and the deadline in the letter is the one the process waits for
-    String resolution = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(english)
-        .processDefinitionKey(ResolutionProcess.KEY).singleResult().getId();
-    Job contestWindow = managementService.createJobQuery().processInstanceId(resolution)
-        .activityId(ResolutionProcess.TIMER_CONTEST_WINDOW_CLOSED).singleResult();
-    assertThat(contestWindow.getDuedate().toInstant()).isEqualTo(START.plus(Duration.ofDays(30)));
+    // and the deadline in the letter is the one the process waits for (tested with 核查 by e-mail below)
 
     // and the complaint record lists the letters as sent, with the Message-ID of each
     List<Letter> sent = letters.lettersOf(english);
@@ -431,6 +427,101 @@ class LetterDeliveryTests {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.subject", is("【投诉受理通知】您的投诉 " + number + " 已受理")))
         .andExpect(jsonPath("$.body", containsString("投诉编号：" + number)));
+  }
+
+  @Test
+  void shouldOpenTheReverificationWindowWhenTheMailServerAcceptsTheDecisionAndAcceptARequestOnItsLastDay()
+      throws Exception {
+    // given a decision e-mailed while the mail server is down for two days
+    String number = submit(englishComplaint("MAIL-8001", "olivia.brown@example.com"));
+    mailServer.stop();
+    decide(number, "REJECT", 0.0, "The charge was authorised");
+    view(number).andExpect(jsonPath("$.deadlines.contestUntil").doesNotExist());
+
+    // when silence would have closed a window counted from queueing, the case still waits for the letter
+    Instant accepted = START.plus(Duration.ofDays(2));
+    ClockUtil.setCurrentTime(Date.from(accepted));
+    worker.runJobs();
+    assertThat(contestTimer(number).getDuedate().toInstant()).isAfter(accepted);
+
+    // and once the mail server accepts it, the 30 days run from that day: to the end of 3 April
+    mailServer.start();
+    dispatcher.dispatchDue();
+    ClockUtil.setCurrentTime(Date.from(accepted.plus(Duration.ofHours(1)).plusSeconds(1)));
+    worker.runJobs();
+    view(number).andExpect(jsonPath("$.letters[1].status", is("SENT")))
+        .andExpect(jsonPath("$.deadlines.contestUntil", is("2026-04-03T23:59:59.999+08:00")));
+    assertThat(contestTimer(number).getDuedate().toInstant()).isEqualTo(Instant.parse("2026-04-03T16:00:00Z"));
+
+    // then a request in the last minute of the last day is accepted
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-04-03T15:59:00Z")));
+    worker.runJobs();
+    customerAction(number, "reverification-request", "{\"reason\": \"I never authorised it\"}")
+        .andExpect(status().isAccepted());
+  }
+
+  @Test
+  void shouldCountThePostedDecisionsWindowFromItsRecordedDeliveryOrItsDeemedDelivery() throws Exception {
+    // given two decisions posted on 2 March to customers without e-mail (deemed delivered 7 days later)
+    String delivered = submit(Submissions.creditCardComplaint("MAIL-9001")
+        .replace("\"email\": \"wang.xiuying@example.cn\", ", ""));
+    String deemed = submit(Submissions.creditCardComplaint("MAIL-9002")
+        .replace("\"email\": \"wang.xiuying@example.cn\", ", ""));
+    decide(delivered, "REJECT", 0.0, "交易经本人授权");
+    decide(deemed, "REJECT", 0.0, "交易经本人授权");
+    view(deemed).andExpect(jsonPath("$.deadlines.contestUntil", is("2026-04-08T23:59:59.999+08:00")));
+    long letter = letters.lettersOf(delivered).get(1).id();
+    assertThat(letters.copyOf(delivered, letter).body()).contains("申请核查：请于 2026年4月8日 23:59 前");
+
+    // when the post office records one delivered on 12 March: 30 days end on Saturday 11 April, moved to Monday
+    mvc.perform(post("/api/complaints/" + delivered + "/letters/" + letter + "/delivery").with(httpBasic("cora", "demo"))
+            .contentType(MediaType.APPLICATION_JSON).content("{\"deliveredAt\": \"2026-03-02T10:00:00+08:00\"}"))
+        .andExpect(status().isBadRequest());
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-12T08:00:00Z")));
+    mvc.perform(post("/api/complaints/" + delivered + "/letters/" + letter + "/delivery").with(httpBasic("cora", "demo"))
+            .contentType(MediaType.APPLICATION_JSON).content("{\"deliveredAt\": \"2026-03-12T10:00:00+08:00\"}"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.deliveredAt", is("2026-03-12T10:00:00+08:00")));
+    view(delivered).andExpect(jsonPath("$.deadlines.contestUntil", is("2026-04-13T23:59:59.999+08:00")));
+
+    // then after the letter's own date only the case without a delivery record is closed by silence
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-04-08T16:00:01Z")));
+    worker.runJobs();
+    view(deemed).andExpect(jsonPath("$.resolutionOutcome", is("ACCEPTED_BY_SILENCE")));
+    customerAction(deemed, "reverification-request", "{\"reason\": \"太晚了\"}").andExpect(status().isConflict());
+    view(delivered).andExpect(jsonPath("$.awaiting", hasItem("REVERIFICATION_REQUEST")));
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-04-13T12:00:00Z")));
+    worker.runJobs();
+    customerAction(delivered, "reverification-request", "{\"reason\": \"我没有授权\"}")
+        .andExpect(status().isAccepted());
+  }
+
+  @Test
+  void shouldNameEachRegimesRemedyInTheDecisionLetter() throws Exception {
+    // given a UK and a US customer's complaints decided
+    String uk = submit(englishComplaint("MAIL-8101", "amelia.jones@example.co.uk").replaceFirst("\\{", "{\"regime\": \"UK-FCA-DISP\", "));
+    String us = submit(englishComplaint("MAIL-8102", "liam.smith@example.com").replaceFirst("\\{", "{\"regime\": \"US-CFPB\", "));
+    decide(uk, "REJECT", 0.0, "The charge was authorised");
+    decide(us, "REJECT", 0.0, "The charge was authorised");
+
+    // then the UK letter refers to the Financial Ombudsman Service, the US one to the CFPB; neither offers 核查 or 12378
+    String ukLetter = letters.copyOf(uk, letters.lettersOf(uk).get(1).id()).body();
+    assertThat(ukLetter).contains("Financial Ombudsman Service", "within six months").doesNotContain("核查", "12378");
+    String usLetter = letters.copyOf(us, letters.lettersOf(us).get(1).id()).body();
+    assertThat(usLetter).contains("Consumer Financial Protection Bureau", "consumerfinance.gov")
+        .doesNotContain("核查", "12378", "Ombudsman");
+  }
+
+  private Job contestTimer(String number) {
+    String resolution = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number)
+        .processDefinitionKey(ResolutionProcess.KEY).singleResult().getId();
+    return managementService.createJobQuery().processInstanceId(resolution)
+        .activityId(ResolutionProcess.TIMER_CONTEST_WINDOW_CLOSED).singleResult();
+  }
+
+  private ResultActions customerAction(String number, String action, String body) throws Exception {
+    return mvc.perform(post("/api/complaints/" + number + "/" + action).with(httpBasic("intake", "demo"))
+        .contentType(MediaType.APPLICATION_JSON).content(body));
   }
 
   @Test

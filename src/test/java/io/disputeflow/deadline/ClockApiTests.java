@@ -44,9 +44,9 @@ import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * The regulatory clock through the whole application, time moved with the engine clock. Received on
- * Monday 28 Sep 2026 10:00 in Shanghai, a normal-priority complaint is due on 13 Oct (15 calendar
- * days), warned on 10 Oct, and its department review is due on 10 Oct: five working days across the
- * National Day holidays, counting the make-up Saturday.
+ * Monday 28 Sep 2026 10:00 in Shanghai, a normal-priority complaint is due at the end of 13 Oct (15
+ * days counted from the day after receipt), warned at the end of 10 Oct, and its department review is
+ * due at the end of 10 Oct: five working days across the National Day holidays, counting the make-up Saturday.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -56,9 +56,9 @@ import org.springframework.test.web.servlet.ResultActions;
 class ClockApiTests {
 
   private static final OffsetDateTime RECEIVED = OffsetDateTime.parse("2026-09-28T10:00:00+08:00");
-  private static final OffsetDateTime DUE = OffsetDateTime.parse("2026-10-13T10:00:00+08:00");
-  private static final OffsetDateTime WARNING = OffsetDateTime.parse("2026-10-10T10:00:00+08:00");
-  private static final OffsetDateTime REVIEW_DUE = OffsetDateTime.parse("2026-10-10T10:00:00+08:00");
+  private static final OffsetDateTime DUE = OffsetDateTime.parse("2026-10-13T23:59:59.999+08:00");
+  private static final OffsetDateTime WARNING = OffsetDateTime.parse("2026-10-10T23:59:59.999+08:00");
+  private static final OffsetDateTime REVIEW_DUE = OffsetDateTime.parse("2026-10-10T23:59:59.999+08:00");
 
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
@@ -90,10 +90,10 @@ class ClockApiTests {
     view(number)
         .andExpect(jsonPath("$.deadlines.regime", is("CN-CBIRC-2020")))
         .andExpect(jsonPath("$.deadlines.clockState", is("ON_TRACK")))
-        .andExpect(jsonPath("$.deadlines.decisionDueAt", is("2026-10-13T10:00:00+08:00")))
-        .andExpect(jsonPath("$.deadlines.originalDecisionDueAt", is("2026-10-13T10:00:00+08:00")))
-        .andExpect(jsonPath("$.deadlines.warningAt", is("2026-10-10T10:00:00+08:00")))
-        .andExpect(jsonPath("$.deadlines.departmentReviewDueAt", is("2026-10-10T10:00:00+08:00")))
+        .andExpect(jsonPath("$.deadlines.decisionDueAt", is("2026-10-13T23:59:59.999+08:00")))
+        .andExpect(jsonPath("$.deadlines.originalDecisionDueAt", is("2026-10-13T23:59:59.999+08:00")))
+        .andExpect(jsonPath("$.deadlines.warningAt", is("2026-10-10T23:59:59.999+08:00")))
+        .andExpect(jsonPath("$.deadlines.departmentReviewDueAt", is("2026-10-10T23:59:59.999+08:00")))
         .andExpect(jsonPath("$.deadlines.extensionsUsed", is(0)));
     Task investigation = worker.openTask(number, InvestigationProcess.USER_INVESTIGATE_COMPLAINT);
     assertThat(investigation.getDueDate()).isEqualTo(date(DUE));
@@ -124,7 +124,7 @@ class ClockApiTests {
     assertThat(worker.openTask(number, ComplaintHandlingProcess.USER_HANDLE_OVERDUE_COMPLAINT)).isNotNull();
     view(number)
         .andExpect(jsonPath("$.deadlines.clockState", is("OVERDUE")))
-        .andExpect(jsonPath("$.deadlines.overdueSince", is("2026-10-13T10:00:01+08:00")));
+        .andExpect(jsonPath("$.deadlines.overdueSince", is("2026-10-14T00:00:00.999+08:00")));
     search("overdue=true").andExpect(jsonPath("$.content[*].complaintNumber", hasItem(number)));
     search("dueWithin=P3D").andExpect(jsonPath("$.content[*].complaintNumber", not(hasItem(number))));
     runJobsAt(DUE.plusDays(3));
@@ -144,14 +144,14 @@ class ClockApiTests {
 
     // then the deadline, its warning, the open task and the timer move 15 days
     view(number)
-        .andExpect(jsonPath("$.deadlines.decisionDueAt", is("2026-10-28T10:00:00+08:00")))
-        .andExpect(jsonPath("$.deadlines.originalDecisionDueAt", is("2026-10-13T10:00:00+08:00")))
+        .andExpect(jsonPath("$.deadlines.decisionDueAt", is("2026-10-28T23:59:59.999+08:00")))
+        .andExpect(jsonPath("$.deadlines.originalDecisionDueAt", is("2026-10-13T23:59:59.999+08:00")))
         .andExpect(jsonPath("$.deadlines.extensionsUsed", is(1)))
         .andExpect(jsonPath("$.extensions[0].outcome", is("APPROVED")))
         .andExpect(jsonPath("$.extensions[0].requestedBy", is("cora")))
         .andExpect(jsonPath("$.extensions[0].decidedBy", is("sam")))
         .andExpect(jsonPath("$.extensions[0].reason", is("等待商户提供交易凭证")))
-        .andExpect(jsonPath("$.extensions[0].newDueAt", is("2026-10-28T10:00:00+08:00")));
+        .andExpect(jsonPath("$.extensions[0].newDueAt", is("2026-10-28T23:59:59.999+08:00")));
     assertThat(worker.openTask(number, InvestigationProcess.USER_INVESTIGATE_COMPLAINT).getDueDate())
         .isEqualTo(date(DUE.plusDays(15)));
     assertThat(clockTimer(number).getDuedate()).isEqualTo(date(WARNING.plusDays(15)));
@@ -171,7 +171,7 @@ class ClockApiTests {
 
     // then
     view(number)
-        .andExpect(jsonPath("$.deadlines.decisionDueAt", is("2026-11-27T10:00:00+08:00")))
+        .andExpect(jsonPath("$.deadlines.decisionDueAt", is("2026-11-27T23:59:59.999+08:00")))
         .andExpect(jsonPath("$.deadlines.extensionsUsed", is(2)));
 
     // and a third extension is impossible
@@ -192,7 +192,7 @@ class ClockApiTests {
 
     // then
     view(number)
-        .andExpect(jsonPath("$.deadlines.decisionDueAt", is("2026-10-13T10:00:00+08:00")))
+        .andExpect(jsonPath("$.deadlines.decisionDueAt", is("2026-10-13T23:59:59.999+08:00")))
         .andExpect(jsonPath("$.deadlines.extensionsUsed", is(0)))
         .andExpect(jsonPath("$.extensions[0].outcome", is("REFUSED")))
         .andExpect(jsonPath("$.extensions[0].comment", is("Facts are complete; decide now")));
@@ -216,9 +216,9 @@ class ClockApiTests {
 
     // then every due date moved by the 3 days paused; the review date lands on a working day
     view(number)
-        .andExpect(jsonPath("$.deadlines.decisionDueAt", is("2026-10-16T10:00:00+08:00")))
-        .andExpect(jsonPath("$.deadlines.warningAt", is("2026-10-13T10:00:00+08:00")))
-        .andExpect(jsonPath("$.deadlines.departmentReviewDueAt", is("2026-10-13T10:00:00+08:00")))
+        .andExpect(jsonPath("$.deadlines.decisionDueAt", is("2026-10-16T23:59:59.999+08:00")))
+        .andExpect(jsonPath("$.deadlines.warningAt", is("2026-10-13T23:59:59.999+08:00")))
+        .andExpect(jsonPath("$.deadlines.departmentReviewDueAt", is("2026-10-13T23:59:59.999+08:00")))
         .andExpect(jsonPath("$.deadlines.pausedFor", is("PT72H")))
         .andExpect(jsonPath("$.pauses[0].reason", is("外部鉴定：签名笔迹鉴定")))
         .andExpect(jsonPath("$.pauses[0].pausedFor", is("PT72H")));
@@ -287,17 +287,87 @@ class ClockApiTests {
       String after = submit();
 
       // then only the later complaint has the new clock
-      view(after).andExpect(jsonPath("$.deadlines.decisionDueAt", is("2026-10-08T10:00:00+08:00")));
-      view(before).andExpect(jsonPath("$.deadlines.decisionDueAt", is("2026-10-13T10:00:00+08:00")));
+      view(after).andExpect(jsonPath("$.deadlines.decisionDueAt", is("2026-10-08T23:59:59.999+08:00")));
+      view(before).andExpect(jsonPath("$.deadlines.decisionDueAt", is("2026-10-13T23:59:59.999+08:00")));
     } finally {
       repositoryService.deleteDeployment(deployment, true);
     }
   }
 
+  @Test
+  void shouldRunEachComplaintOnTheRegimeItNamesOrTheOneRegimeSelectionChooses() throws Exception {
+    // when a US credit-card billing error and a UK payment complaint arrive in a bank configured for China
+    String regZ = submit(Submissions.creditCardComplaint("CLK-Z").replaceFirst("\\{", "{\"regime\": \"US-REG-Z\", "));
+    String psd = submit(Submissions.creditCardComplaint("CLK-P").replaceFirst("\\{", "{\"regime\": \"UK-FCA-DISP-PSD\", "));
+    String chosen = submit();
+
+    // then each runs on its own clock, in its own zone: 90 days; 15 business days (no UK holiday in October)
+    view(regZ).andExpect(jsonPath("$.deadlines.regime", is("US-REG-Z")))
+        .andExpect(jsonPath("$.deadlines.decisionDueAt", is("2026-12-27T12:59:59.999+08:00")));
+    view(psd).andExpect(jsonPath("$.deadlines.regime", is("UK-FCA-DISP-PSD")))
+        .andExpect(jsonPath("$.deadlines.decisionDueAt", is("2026-10-20T06:59:59.999+08:00")));
+    // and without one, regime-selection chooses the bank's jurisdiction's regime
+    view(chosen).andExpect(jsonPath("$.deadlines.regime", is("CN-CBIRC-2020")));
+  }
+
+  @Test
+  void shouldRefuseAnUnknownRegimeAtIntake() throws Exception {
+    mvc.perform(post("/api/complaints").with(httpBasic("intake", "demo")).contentType(MediaType.APPLICATION_JSON)
+            .content(Submissions.creditCardComplaint("CLK-X").replaceFirst("\\{", "{\"regime\": \"EU-PSD2\", ")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field", hasItem("regime")));
+  }
+
+  @Test
+  void shouldDeployASecondsScaleDemonstrationPolicyAndEscalateWithinAMinute() throws Exception {
+    // given a process owner's one-row demonstration policy with today's outputs in seconds
+    String deployment = repositoryService.createDeployment().name("demonstration clock")
+        .addString("deadline-policy.dmn", demonstrationPolicy()).deploy().getId();
+    try {
+      String number = submit();
+      view(number).andExpect(jsonPath("$.deadlines.decisionDueAt", is("2026-09-28T10:00:40+08:00")));
+
+      // when 31, then 41 seconds pass undecided
+      runJobsAt(RECEIVED.plusSeconds(31));
+      runJobsAt(RECEIVED.plusSeconds(41));
+
+      // then it was warned and escalated
+      assertThat(alerts(number)).containsExactly("DECISION_WARNING", "DECISION_BREACH");
+      assertThat(worker.openTask(number, ComplaintHandlingProcess.USER_HANDLE_OVERDUE_COMPLAINT)).isNotNull();
+    } finally {
+      repositoryService.deleteDeployment(deployment, true);
+    }
+  }
+
+  /** One row for every regime, with the outputs (and names) the shipped policy had before regimes. */
+  private static String demonstrationPolicy() {
+    String[][] outputs = {{"decideWithin", "PT40S"}, {"firstExtension", "PT20S"}, {"secondExtension", "PT20S"},
+        {"warnBefore", "PT10S"}, {"departmentReviewWithin", "PT30S"}, {"legalOpinionWithin", "PT30S"},
+        {"contestWithin", "PT30S"}, {"reverificationWithin", "PT30S"}, {"surveyWithin", "PT30S"}};
+    StringBuilder columns = new StringBuilder();
+    StringBuilder entries = new StringBuilder();
+    for (String[] output : outputs) {
+      columns.append("<output id=\"o_").append(output[0]).append("\" name=\"").append(output[0])
+          .append("\" typeRef=\"string\"/>");
+      entries.append("<outputEntry id=\"e_").append(output[0]).append("\"><text>\"").append(output[1])
+          .append("\"</text></outputEntry>");
+    }
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><definitions xmlns=\"https://www.omg.org/spec/DMN/20191111/MODEL/\""
+        + " xmlns:camunda=\"http://camunda.org/schema/1.0/dmn\" id=\"demo\" name=\"demo\" namespace=\"http://disputeflow.io/dmn\">"
+        + "<decision id=\"deadline-policy\" name=\"Deadline policy\" camunda:historyTimeToLive=\"P1096D\">"
+        + "<decisionTable id=\"t\" hitPolicy=\"FIRST\"><input id=\"i_regime\"><inputExpression id=\"x_regime\""
+        + " typeRef=\"string\"><text>regime</text></inputExpression></input>" + columns
+        + "<rule id=\"rule_demonstration\"><inputEntry id=\"r_regime\"><text>-</text></inputEntry>" + entries
+        + "</rule></decisionTable></decision></definitions>";
+  }
+
   private String submit() throws Exception {
-    String reference = "CLK-" + (++references);
+    return submit(Submissions.creditCardComplaint("CLK-" + (++references)));
+  }
+
+  private String submit(String submission) throws Exception {
     String body = mvc.perform(post("/api/complaints").with(httpBasic("intake", "demo"))
-            .contentType(MediaType.APPLICATION_JSON).content(Submissions.creditCardComplaint(reference)))
+            .contentType(MediaType.APPLICATION_JSON).content(submission))
         .andExpect(status().isCreated())
         .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     JsonNode complaint = json.readTree(body);

@@ -17,11 +17,11 @@ class WorkingDayCalendarTests {
 
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-  private final WorkingDayCalendar calendar = new WorkingDayCalendar(new WorkingDayCalendar.Properties(
+  private final WorkingDayCalendar calendar = new WorkingDayCalendar(new JurisdictionCalendar("CN", SHANGHAI,
       List.of(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-01-02"), LocalDate.parse("2026-01-03"),
           LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-02"), LocalDate.parse("2026-10-05"),
           LocalDate.parse("2026-10-06"), LocalDate.parse("2026-10-07"), LocalDate.parse("2027-01-01")),
-      List.of(LocalDate.parse("2026-01-04"), LocalDate.parse("2026-10-10"))), SHANGHAI, Clock.systemUTC());
+      List.of(LocalDate.parse("2026-01-04"), LocalDate.parse("2026-10-10")), true), Clock.systemUTC());
 
   @ParameterizedTest(name = "{0} + {1} working days = {2}")
   @CsvSource({

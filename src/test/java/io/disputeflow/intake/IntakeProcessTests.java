@@ -70,6 +70,25 @@ class IntakeProcessTests {
     assertThat(delegates.calls()).contains("sendLetterDelegate@service_send_inquiry_answer");
   }
 
+  @Test
+  void shouldEscalateAnInquiryUnansweredByItsRegimesDeadline() {
+    // given
+    ProcessInstance intake = start(true);
+    assertThat(intake).isWaitingAt(USER_ANSWER_INQUIRY);
+
+    // when the engine clock passes the decision deadline intake set (15 days here)
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(RecordingDelegates.daysFromNow(16));
+    try {
+      execute(job(IntakeProcess.TIMER_INQUIRY_OVERDUE));
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+
+    // then the breach is raised like a missed decision's, and the answer is still awaited
+    assertThat(intake).hasPassed(IntakeProcess.SERVICE_RECORD_INQUIRY_BREACH).isWaitingAt(USER_ANSWER_INQUIRY);
+    assertThat(delegates.calls()).contains("recordClockAlertDelegate@service_record_inquiry_breach");
+  }
+
   private ProcessInstance start(boolean inquiryOnly) {
     RuntimeService runtime = engine.getProcessEngine().getRuntimeService();
     return runtime.startProcessInstanceByKey(IntakeProcess.KEY, "CMP-2026-000001",

@@ -183,6 +183,41 @@ class DeploymentValidationTests {
     assertRefused(model, "investigation.bpmn", "");
   }
 
+  @Test
+  void shouldRefuseADeadlinePolicyWhosePeriodTheClockCannotCount() throws Exception {
+    // given a policy whose HIGH-priority department review is a month and whose UK decision mixes days and hours
+    String policy = Modeler.shipped("decisions/deadline-policy.dmn")
+        .replace("<outputEntry id=\"rule_cn_cbirc_high_departmentReviewWithin\">\n          <text>\"P3D\"</text>",
+            "<outputEntry id=\"rule_cn_cbirc_high_departmentReviewWithin\">\n          <text>\"P1M\"</text>")
+        .replace("<outputEntry id=\"rule_uk_fca_disp_decideWithin\">\n          <text>\"P8W\"</text>",
+            "<outputEntry id=\"rule_uk_fca_disp_decideWithin\">\n          <text>\"P1DT4H\"</text>");
+
+    // when / then
+    assertDecisionRefused("deadline-policy.dmn", policy, "deadline-policy rule 'rule_cn_cbirc_high': departmentReviewWithin P1M",
+        "deadline-policy rule 'rule_uk_fca_disp': decideWithin P1DT4H");
+  }
+
+  @Test
+  void shouldRefuseARegimeSelectionThatChoosesNoKnownRegime() throws Exception {
+    // given the catch-all row answering a regime the clock does not know
+    String selection = Modeler.shipped("decisions/regime-selection.dmn")
+        .replace("<text>\"CN-CBIRC-2020\"</text>", "<text>\"CN-PBOC\"</text>");
+
+    // when / then
+    assertDecisionRefused("regime-selection.dmn", selection,
+        "regime-selection rule 'rule_default_cn' output regime CN-PBOC is not one of");
+  }
+
+  private void assertDecisionRefused(String file, String model, String... reasons) throws Exception {
+    long deployments = repositoryService.createDeploymentQuery().count();
+
+    HttpResponse<String> response = modeler.deploy("paul", "refused", Map.of(file, model));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(json.readTree(response.body()).get("message").asText()).contains(reasons);
+    assertThat(repositoryService.createDeploymentQuery().count()).as("nothing stored").isEqualTo(deployments);
+  }
+
   private void assertRefused(String model, String element, String reference) throws Exception {
     long deployments = repositoryService.createDeploymentQuery().count();
 

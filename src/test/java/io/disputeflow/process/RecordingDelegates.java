@@ -24,7 +24,8 @@ public final class RecordingDelegates {
       "recordProposerListener", "fourEyesListener", "issueDecisionLetterDelegate",
       "recordAcceptanceBySilenceDelegate", "issueReverificationDecisionDelegate", "recordRootCauseDelegate",
       "recordClockAlertDelegate", "extendDecisionDeadlineDelegate", "recordExtensionRefusalDelegate",
-      "pauseClockDelegate", "resumeClockDelegate", "startReverificationClockDelegate", "extensionFourEyesListener");
+      "pauseClockDelegate", "resumeClockDelegate", "startReverificationClockDelegate", "extensionFourEyesListener",
+      "registerComplaintDelegate", "applyClockActionDelegate");
 
   private final List<String> calls = new ArrayList<>();
 
@@ -34,6 +35,7 @@ public final class RecordingDelegates {
     RecordingDelegates recording = new RecordingDelegates();
     BEANS.forEach(bean -> recording.register(bean, execution -> {}));
     Mocks.register("workingDays", new FixedWorkingDays());
+    Mocks.register("contestWindow", new FixedContestWindow());
     recording.register("startReverificationClockDelegate",
         execution -> execution.setVariable("reverificationDueAt", daysFromNow(30)));
     return recording;
@@ -84,6 +86,18 @@ public final class RecordingDelegates {
     public void notify(DelegateTask task) {
       calls.add(bean + "@" + task.getTaskDefinitionKey());
       behaviour.accept(task.getExecution());
+    }
+  }
+
+  /** Stands in for the contest window: the decision reached the customer at once; it passes contestWithin later. */
+  public static final class FixedContestWindow {
+    public java.util.Date nextCheckAt(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+      return java.util.Date.from(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant()
+          .plus(java.time.Duration.ofDays(java.time.Period.parse((String) execution.getVariable("contestWithin")).getDays())));
+    }
+
+    public boolean hasPassed(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+      return true;
     }
   }
 

@@ -165,6 +165,47 @@ class ResolutionProcessTests {
   }
 
   @Test
+  void shouldWaitAgainWhenTheContestWindowHasNotPassedSinceTheCustomerReceivedTheDecision() {
+    // given a decision whose letter has not reached the customer when the timer first fires
+    ProcessInstance resolution = start();
+    propose("cora", 0.0);
+    issueDecisionLetter(resolution);
+    DelayedReceipt window = new DelayedReceipt();
+    Mocks.register("contestWindow", window);
+
+    // when the timer fires
+    ClockUtil.setCurrentTime(Date.from(DECISION_TIME.plus(30, ChronoUnit.DAYS).plusSeconds(1)));
+    execute(job());
+
+    // then the case waits for the customer again, with a new timer
+    assertThat(resolution).isWaitingAt(EVENT_AWAIT_CUSTOMER_RESPONSE).hasNotPassed(END_ACCEPTED_BY_SILENCE);
+    var management = engine.getProcessEngine().getManagementService();
+    assertThat(management.createJobQuery().timers().singleResult().getDuedate())
+        .isEqualTo(Date.from(DECISION_TIME.plus(31, ChronoUnit.DAYS).plusSeconds(1)));
+
+    // when the window has passed since receipt and the timer fires again
+    window.passed = true;
+    ClockUtil.setCurrentTime(Date.from(DECISION_TIME.plus(31, ChronoUnit.DAYS).plusSeconds(2)));
+    execute(job());
+
+    // then silence counts as acceptance
+    assertThat(resolution).isEnded().hasPassed(END_ACCEPTED_BY_SILENCE);
+  }
+
+  /** The contest window of a letter received a day late: not passed at the first check, a day more each time. */
+  public static final class DelayedReceipt {
+    boolean passed;
+
+    public Date nextCheckAt(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+      return Date.from(ClockUtil.getCurrentTime().toInstant().plus(1, ChronoUnit.DAYS));
+    }
+
+    public boolean hasPassed(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+      return passed;
+    }
+  }
+
+  @Test
   void shouldReverifyWhenTheCustomerContestsTheDecision() {
     // given
     ProcessInstance resolution = start();

@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import io.disputeflow.process.RecordingDelegates;
@@ -72,7 +73,18 @@ class ReverificationProcessTests {
     ClockUtil.setCurrentTime(RecordingDelegates.daysFromNow(31));
     execute(job());
 
-    // then the breach is recorded and the decision is still awaited
+    // then the breach is recorded and escalates to the supervisor, and the decision is still awaited
+    assertThat(reverification).hasPassed(ReverificationProcess.SERVICE_RECORD_REVERIFICATION_BREACH)
+        .isWaitingAt(USER_DECIDE_REVERIFICATION, ReverificationProcess.USER_HANDLE_OVERDUE_REVERIFICATION);
+    assertThat(task(taskQuery().taskDefinitionKey(ReverificationProcess.USER_HANDLE_OVERDUE_REVERIFICATION), reverification))
+        .hasCandidateGroup("supervisor");
+
+    // when the supervisor has acted on it
+    complete(task(taskQuery().taskDefinitionKey(ReverificationProcess.USER_HANDLE_OVERDUE_REVERIFICATION), reverification),
+        withVariables("overdueAction", "CHASED"));
+    execute(job());
+
+    // then the escalation is done and the decision is still awaited
     assertThat(reverification).hasPassed(ReverificationProcess.END_REVERIFICATION_BREACH_RECORDED)
         .isWaitingAt(USER_DECIDE_REVERIFICATION);
   }

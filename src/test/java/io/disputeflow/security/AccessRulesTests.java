@@ -211,8 +211,9 @@ class AccessRulesTests {
   @Test
   void shouldOpenEachWebappOnlyToItsGroups() {
     Map<String, List<String>> applications = Map.of(
+        // intake: branch desks register walk-in complaints with Tasklist's Start process
         "tasklist", List.of("coordinator", "supervisor", "head-of-consumer-protection", "dept-cards",
-            "dept-collections", "legal", "camunda-admin"),
+            "dept-collections", "legal", "intake", "camunda-admin"),
         "cockpit", List.of("process-owner", "auditor", "camunda-admin"),
         "admin", List.of("camunda-admin"));
     applications.forEach((application, groups) -> USERS.keySet().stream().filter(group -> !"anonymous".equals(group))

@@ -53,7 +53,7 @@ class TaskPresentationTests {
     assertThat(task.getName()).isEqualTo("Investigate " + number + " · 王秀英 · Credit card");
     assertThat(task.getDescription()).isEqualTo("信用卡账单重复扣款 duplicate charge");
     assertThat(display(task)).containsEntry("receivedAtText", "2026-03-02 23:30 (Asia/Shanghai)")
-        .containsEntry("decisionDueAtText", "2026-03-17 23:30 (Asia/Shanghai)")
+        .containsEntry("decisionDueAtText", "2026-03-17 23:59 (Asia/Shanghai)")
         .containsEntry("clockStateText", "On track / 正常");
 
     // when the warning time passes
@@ -73,7 +73,7 @@ class TaskPresentationTests {
     worker.complete(approval, "sam", Map.of("extensionApproved", true, "extensionComment", "同意延期"));
 
     // then the investigation shows the new deadline, back on track
-    assertThat(display(task)).containsEntry("decisionDueAtText", "2026-04-01 23:30 (Asia/Shanghai)")
+    assertThat(display(task)).containsEntry("decisionDueAtText", "2026-04-01 23:59 (Asia/Shanghai)")
         .containsEntry("clockStateText", "On track / 正常");
   }
 
@@ -90,7 +90,7 @@ class TaskPresentationTests {
     worker.complete(number, io.disputeflow.process.DepartmentReviewProcess.USER_REVIEW_DEPARTMENT, "carl",
         Map.of("reviewFindings", "Confirmed", "reviewRecommendation", "UPHOLD"));
 
-    // when the deadline is extended by 15 days while the proposal is open
+    // when the deadline is extended to 30 days while the proposal is open
     mvc.perform(post("/api/complaints/" + number + "/extension-requests").with(httpBasic("cora", "demo"))
             .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"等待商户提供交易记录\"}"))
         .andExpect(status().isAccepted());
@@ -102,8 +102,8 @@ class TaskPresentationTests {
 
     // then the approval created afterwards is due at the extended deadline, and says so
     Task approval = worker.openTask(number, io.disputeflow.process.ResolutionProcess.USER_APPROVE_COMPENSATION);
-    assertThat(approval.getDueDate()).isEqualTo(Date.from(OffsetDateTime.parse("2026-04-01T10:00:00+08:00").toInstant()));
-    assertThat(display(approval)).containsEntry("decisionDueAtText", "2026-04-01 10:00 (Asia/Shanghai)");
+    assertThat(approval.getDueDate()).isEqualTo(Date.from(OffsetDateTime.parse("2026-04-01T23:59:59.999+08:00").toInstant()));
+    assertThat(display(approval)).containsEntry("decisionDueAtText", "2026-04-01 23:59 (Asia/Shanghai)");
   }
 
   private Map<String, Object> display(Task task) {

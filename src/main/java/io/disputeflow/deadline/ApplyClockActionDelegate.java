@@ -1,0 +1,114 @@
+package io.disputeflow.deadline;
+
+import static io.disputeflow.process.ClockActionProcess.CLOCK_ACTION;
+import static io.disputeflow.process.ClockActionProcess.CLOCK_ACTION_REASON;
+import static io.disputeflow.process.ClockActionProcess.EXTENSION_AWAITING_APPROVAL;
+import static io.disputeflow.process.ClockActionProcess.PAUSED_SINCE_TEXT;
+import static io.disputeflow.process.ComplaintVariables.CLOCK_STATE;
+import static io.disputeflow.process.ComplaintVariables.COMPLAINT_NUMBER;
+import static io.disputeflow.process.ComplaintVariables.CUSTOMER_NAME;
+import static io.disputeflow.process.ComplaintVariables.DECISION_DUE_AT;
+import static io.disputeflow.process.ComplaintVariables.EXTENSIONS_USED;
+import static io.disputeflow.process.ComplaintVariables.PRODUCT;
+
+import io.disputeflow.complaint.ComplaintNotFoundException;
+import io.disputeflow.complaint.ComplaintQueries;
+import io.disputeflow.process.ComplaintHandlingProcess;
+import io.disputeflow.web.TaskActionRefusedException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * service_apply_clock_action: the Tasklist start form "Decision clock" asks {@link ClockActions}
+ * exactly what the API's clock endpoints ask, in the transaction that starts the form's process;
+ * a refusal names the form's field and rolls the start back. Afterwards the clock's state (as the
+ * API shows it) is kept on the instance for the task that shows it to who asked.
+ */
+@Component
+class ApplyClockActionDelegate implements JavaDelegate {
+
+  /** What the form offers. */
+  enum Action {
+    REQUEST_EXTENSION,
+    PAUSE,
+    RESUME
+  }
+
+  static final int MAX_REASON = 2000;
+  private static final String NUMBER_FIELD = "Complaint number / 投诉编号 (complaintNumber) ";
+  private static final String ACTION_FIELD = "Action / 操作 (clockAction) ";
+  private static final String REASON_FIELD = "Reason / 理由 (clockActionReason) ";
+
+  private final ClockActions actions;
+  private final ComplaintQueries queries;
+  private final ZoneId zone;
+
+  ApplyClockActionDelegate(ClockActions actions, ComplaintQueries queries, @Value("${disputeflow.zone}") ZoneId zone) {
+    this.actions = actions;
+    this.queries = queries;
+    this.zone = zone;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String number = COMPLAINT_NUMBER.get(execution) == null ? "" : COMPLAINT_NUMBER.get(execution).trim();
+    if (number.isEmpty()) {
+      throw refused(NUMBER_FIELD + "is required", "请填写投诉编号");
+    }
+    Action action = Arrays.stream(Action.values()).filter(a -> a.name().equals(CLOCK_ACTION.get(execution)))
+        .findFirst().orElseThrow(() -> refused(ACTION_FIELD + (CLOCK_ACTION.get(execution) == null ? "is required"
+            : "'" + CLOCK_ACTION.get(execution) + "' is not one of " + Arrays.toString(Action.values())), "请选择操作"));
+    String reason = CLOCK_ACTION_REASON.get(execution) == null ? "" : CLOCK_ACTION_REASON.get(execution).trim();
+    if (action != Action.RESUME && reason.isEmpty()) {
+      throw refused(REASON_FIELD + "is required to " + (action == Action.PAUSE ? "pause the clock" : "ask for an extension"),
+          "请填写理由");
+    }
+    if (reason.length() > MAX_REASON) {
+      throw refused(REASON_FIELD + "is longer than " + MAX_REASON + " characters", "理由不得超过" + MAX_REASON + "字");
+    }
+    try {
+      switch (action) {
+        case REQUEST_EXTENSION -> actions.requestExtension(number, reason);
+        case PAUSE -> actions.pause(number, reason);
+        case RESUME -> actions.resume(number);
+      }
+    } catch (ComplaintNotFoundException unknown) {
+      throw refused(NUMBER_FIELD + "names no complaint: " + number, "没有编号为 " + number + " 的投诉");
+    } catch (ClockActionRefusedException refusal) {
+      throw refused((refusal.aboutTheCase() ? NUMBER_FIELD : ACTION_FIELD) + "cannot be done now: " + refusal.getMessage(),
+          refusal.aboutTheCase() ? "该投诉已无运行中的处理时限" : "当前时限状态不允许此操作");
+    }
+    COMPLAINT_NUMBER.set(execution, number);
+    showClock(execution, number, action);
+  }
+
+  private void showClock(DelegateExecution execution, String number, Action action) {
+    var complaint = queries.get(number);
+    var deadlines = complaint.deadlines();
+    CUSTOMER_NAME.set(execution, complaint.customer().name());
+    PRODUCT.set(execution, complaint.product().name());
+    CLOCK_STATE.set(execution, deadlines.clockState());
+    DECISION_DUE_AT.set(execution, deadlines.decisionDueAt() == null ? null
+        : Date.from(deadlines.decisionDueAt().toInstant()));
+    EXTENSIONS_USED.set(execution, (long) deadlines.extensionsUsed());
+    PAUSED_SINCE_TEXT.set(execution, deadlines.pausedSince() == null ? null
+        : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(deadlines.pausedSince().atZoneSameInstant(zone))
+            + " (" + zone.getId() + ")");
+    // the approval task of a request made just now is not in the database before this start commits
+    EXTENSION_AWAITING_APPROVAL.set(execution, action == Action.REQUEST_EXTENSION
+        || execution.getProcessEngineServices().getTaskService().createTaskQuery().processInstanceBusinessKey(number)
+            .taskDefinitionKey(ComplaintHandlingProcess.USER_APPROVE_EXTENSION).count() > 0);
+  }
+
+  private static TaskActionRefusedException refused(String english, String chinese) {
+    return new TaskActionRefusedException("The decision clock was not changed: " + english
+        + ". / 处理时限未变更：" + chinese + "。", HttpStatus.BAD_REQUEST);
+  }
+}

@@ -1,0 +1,332 @@
+package io.disputeflow.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.disputeflow.process.ClockActionProcess;
+import io.disputeflow.process.ComplaintHandlingProcess;
+import io.disputeflow.process.ComplaintRegistrationProcess;
+import io.disputeflow.process.IntakeProcess;
+import io.disputeflow.support.ApplicationEngine;
+import io.disputeflow.support.CaseWorker;
+import io.disputeflow.support.Submissions;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Tasklist's start forms through Tasklist's own REST API, as its Start process dialog submits them:
+ * registering a complaint and acting on the decision clock, what is refused (400 naming the field,
+ * nothing left behind) and who may start them at all.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class TasklistStartFormsTests {
+
+  @Autowired TestRestTemplate rest;
+  @Autowired ObjectMapper json;
+  @Autowired CaseWorker worker;
+  @Autowired TaskService taskService;
+  @Autowired HistoryService historyService;
+  @Autowired JdbcClient jdbc;
+
+  @BeforeEach
+  void useThisApplicationsEngine(@Autowired ProcessEngine engine) {
+    ApplicationEngine.registerForWebRequests(engine);
+  }
+
+  @Test
+  void shouldRegisterAWalkInComplaintThroughIntakeAndShowItsNumber() throws Exception {
+    // when cora registers a customer at the branch desk
+    ResponseEntity<String> started = start("cora", ComplaintRegistrationProcess.KEY, walkIn("赵立新", "+86 139 1000 2001"));
+
+    // then the complaint has its number, its own complaint-handling case and who registered it
+    assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(200);
+    Task note = note("cora", started);
+    String number = note.getName().split(" ")[1];
+    assertThat(note.getName()).isEqualTo("Registered " + number + " · 赵立新 · Credit card");
+    assertThat(number).matches("CMP-\\d{4}-\\d{6}");
+    assertThat(jdbc.sql("SELECT channel || '|' || customer_phone || '|' || product || '|' || registered_by"
+        + " FROM complaint WHERE complaint_number = ?").param(number).query(String.class).single())
+        .isEqualTo("BRANCH|+86 139 1000 2001|CREDIT_CARD|cora");
+    var caseInstance = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(number)
+        .processDefinitionKey(ComplaintHandlingProcess.KEY).singleResult();
+    assertThat(caseInstance.getStartUserId()).isEqualTo("cora");
+    // intake ran as for any channel: classified, deadlines set, acknowledged
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(
+        historyService.createHistoricProcessInstanceQuery().superProcessInstanceId(caseInstance.getId())
+            .processDefinitionKey(IntakeProcess.KEY).singleResult().getId())
+        .activityId(IntakeProcess.END_COMPLAINT_REGISTERED).count()).isEqualTo(1);
+    assertThat(taskService.getVariable(note.getId(), "decisionDueAtText")).asString().endsWith("(Asia/Shanghai)");
+
+    // when the customer's same complaint is registered again by phone, by a branch desk
+    ResponseEntity<String> again = start("intake", ComplaintRegistrationProcess.KEY,
+        with(walkIn("赵立新", "+86 139 1000 2001"), "channel", "PHONE"));
+
+    // then it joins the open case: no new number
+    assertThat(again.getStatusCode().value()).as(again.getBody()).isEqualTo(200);
+    Task joined = note("intake", again);
+    assertThat(joined.getName()).startsWith("Registered " + number + " ");
+    assertThat(taskService.getVariable(joined.getId(), "registrationOutcome")).isEqualTo("MERGED_INTO_OPEN_CASE");
+    assertThat(jdbc.sql("SELECT channel || '|' || registered_by FROM complaint_submission WHERE complaint_number = ?")
+        .param(number).query(String.class).single()).isEqualTo("PHONE|intake");
+
+    // and the note closes when its reader completes it
+    assertThat(as("cora").post("/task/" + note.getId() + "/submit-form", "{\"variables\": {}}").getStatusCode().value())
+        .isEqualTo(204);
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(note.getProcessInstanceId())
+        .finished().count()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldRefuseBadValuesNamingEachFieldAndLeaveNothingBehind() throws Exception {
+    String before = number(start("cora", ComplaintRegistrationProcess.KEY, walkIn("钱明", "+86 139 1000 3001")));
+    long complaints = count("SELECT COUNT(*) FROM complaint");
+    long registrations = registrations();
+
+    // when the phone is not a phone number, the account is missing and the product is unknown
+    Map<String, Object> bad = with(with(walkIn("孙丽", "call me maybe"), "narrative", " "), "product", "GOLD_BARS");
+    ResponseEntity<String> refused = start("cora", ComplaintRegistrationProcess.KEY, bad);
+
+    // then Tasklist is told every field at fault, by its label and key
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(message(refused)).startsWith("The complaint was not registered: ")
+        .contains("Phone / 联系电话 (customerPhone) must be a phone number of digits, spaces, ( ) and -")
+        .contains("Customer's account / 客户陈述 (narrative) must not be blank")
+        .contains("Product / 产品 (product) 'GOLD_BARS' is not one of [CREDIT_CARD,")
+        .doesNotContain("Cannot instantiate", "ENGINE-");
+    // an account longer than a variable holds, and a channel no desk receives, are refused too
+    assertThat(message(start("cora", ComplaintRegistrationProcess.KEY,
+        with(walkIn("孙丽", "+86 139 1000 3002"), "channel", "MOBILE_APP"))))
+        .contains("Received / 受理方式 (channel) 'MOBILE_APP' is not one of [BRANCH, PHONE]");
+
+    // and nothing was left: no complaint, no registration, no number drawn
+    assertThat(count("SELECT COUNT(*) FROM complaint")).isEqualTo(complaints);
+    assertThat(registrations()).isEqualTo(registrations);
+    String after = number(start("cora", ComplaintRegistrationProcess.KEY, walkIn("孙丽", "+86 139 1000 3003")));
+    assertThat(sequence(after)).isEqualTo(sequence(before) + 1);
+  }
+
+  @Test
+  void shouldLetOnlyCoordinatorsAndBranchDesksRegisterAndOnlyCoordinatorsAndSupervisorsActOnTheClock()
+      throws Exception {
+    String number = submitted("START-ACCESS-1");
+    long registrations = registrations();
+    for (String user : new String[] {"sam", "carl", "helen"}) {
+      assertThat(start(user, ComplaintRegistrationProcess.KEY, walkIn("周洁", "+86 139 1000 4001"))
+          .getStatusCode().value()).as(user).isEqualTo(403);
+    }
+    assertThat(registrations()).isEqualTo(registrations);
+    for (String user : new String[] {"carl", "lara", "intake", "helen"}) {
+      // 404 for who may not even read the model: Tasklist does not list it to them either
+      assertThat(start(user, ClockActionProcess.KEY, clockAction(number, "PAUSE", "鉴定")).getStatusCode().value())
+          .as(user).isIn(403, 404);
+    }
+    assertThat(count("SELECT COUNT(*) FROM clock_pause WHERE complaint_number = '" + number + "'")).isZero();
+
+    // Tasklist's Start process list: only what the user may start
+    assertThat(startable("cora")).containsExactlyInAnyOrder(ComplaintRegistrationProcess.KEY, ClockActionProcess.KEY);
+    assertThat(startable("sam")).containsExactly(ClockActionProcess.KEY);
+    assertThat(startable("intake")).containsExactly(ComplaintRegistrationProcess.KEY);
+    assertThat(startable("carl")).isEmpty();
+  }
+
+  @Test
+  void shouldPauseAndResumeTheClockAndAskForAnExtensionShowingTheClockAfter() throws Exception {
+    String number = submitted("START-CLOCK-1");
+
+    // pause
+    Task paused = note("cora", start("cora", ClockActionProcess.KEY, clockAction(number, "PAUSE", "等待司法鉴定结果")));
+    assertThat(paused.getName()).isEqualTo("Clock " + number + " · 王秀英 · Credit card");
+    assertThat(taskService.getVariables(paused.getId())).containsEntry("clockStateText", "Paused / 已暂停")
+        .containsEntry("clockAction", "PAUSE");
+    assertThat(taskService.getVariable(paused.getId(), "pausedSinceText")).isNotNull();
+    assertThat(jdbc.sql("SELECT reason || '|' || paused_by FROM clock_pause WHERE complaint_number = ?").param(number)
+        .query(String.class).single()).isEqualTo("等待司法鉴定结果|cora");
+
+    // pausing again is refused, naming the action, and changes nothing
+    long clockNotes = clockNotes();
+    assertThat(message(start("sam", ClockActionProcess.KEY, clockAction(number, "PAUSE", "再次"))))
+        .startsWith("The decision clock was not changed: Action / 操作 (clockAction) cannot be done now: The clock of complaint "
+            + number + " cannot be paused now");
+    assertThat(clockNotes()).isEqualTo(clockNotes);
+    assertThat(count("SELECT COUNT(*) FROM clock_pause WHERE complaint_number = '" + number + "'")).isEqualTo(1);
+
+    // resume
+    Task resumed = note("sam", start("sam", ClockActionProcess.KEY, clockAction(number, "RESUME", null)));
+    assertThat(taskService.getVariable(resumed.getId(), "clockStateText")).isNotEqualTo("Paused / 已暂停");
+    assertThat(taskService.getVariable(resumed.getId(), "pausedSinceText")).isNull();
+    assertThat(jdbc.sql("SELECT resumed_by FROM clock_pause WHERE complaint_number = ?").param(number)
+        .query(String.class).single()).isEqualTo("sam");
+    worker.runJobs();
+
+    // an extension: asked for by cora, awaiting the supervisor's approval in the case
+    Task asked = note("cora", start("cora", ClockActionProcess.KEY,
+        clockAction(number, "REQUEST_EXTENSION", "需调取境外商户交易记录")));
+    assertThat(taskService.getVariable(asked.getId(), "extensionAwaitingApproval")).isEqualTo(true);
+    Task approval = worker.openTask(number, ComplaintHandlingProcess.USER_APPROVE_EXTENSION);
+    assertThat(taskService.getVariables(approval.getId())).containsEntry("extensionRequestedBy", "cora")
+        .containsEntry("extensionReason", "需调取境外商户交易记录");
+    // a second request while the first waits is refused
+    assertThat(message(start("cora", ClockActionProcess.KEY, clockAction(number, "REQUEST_EXTENSION", "再申请"))))
+        .contains("(clockAction) cannot be done now: An extension of complaint " + number + " is already awaiting approval");
+  }
+
+  @Test
+  void shouldRefuseAClockActionOnAnUnknownOrDecidedComplaintOrWithoutAReason() throws Exception {
+    long clockNotes = clockNotes();
+    assertThat(message(start("cora", ClockActionProcess.KEY, clockAction("CMP-1999-999999", "PAUSE", "鉴定"))))
+        .isEqualTo("The decision clock was not changed: Complaint number / 投诉编号 (complaintNumber) names no complaint:"
+            + " CMP-1999-999999. / 处理时限未变更：没有编号为 CMP-1999-999999 的投诉。");
+
+    String number = submitted("START-CLOCK-2");
+    ResponseEntity<String> noReason = start("cora", ClockActionProcess.KEY, clockAction(number, "REQUEST_EXTENSION", " "));
+    assertThat(noReason.getStatusCode().value()).isEqualTo(400);
+    assertThat(message(noReason)).contains("Reason / 理由 (clockActionReason) is required to ask for an extension");
+    assertThat(message(start("cora", ClockActionProcess.KEY, clockAction(number, "RESUME", null))))
+        .contains("(clockAction) cannot be done now: The clock of complaint " + number + " is not paused");
+
+    // an inquiry answered at first contact is decided and closed
+    String inquiry = submitted("START-CLOCK-3", true);
+    worker.complete(inquiry, IntakeProcess.USER_ANSWER_INQUIRY, "cora", Map.of("inquiryAnswer", "年费已减免。"));
+    assertThat(message(start("cora", ClockActionProcess.KEY, clockAction(inquiry, "PAUSE", "鉴定"))))
+        .contains("Complaint number / 投诉编号 (complaintNumber) cannot be done now: Complaint " + inquiry
+            + " is already decided");
+    assertThat(clockNotes()).isEqualTo(clockNotes);
+    assertThat(count("SELECT COUNT(*) FROM clock_pause WHERE complaint_number IN ('" + number + "', '" + inquiry + "')"))
+        .isZero();
+  }
+
+  // --- helpers
+
+  private static Map<String, Object> walkIn(String name, String phone) {
+    Map<String, Object> form = new LinkedHashMap<>();
+    form.put("channel", "BRANCH");
+    form.put("customerName", name);
+    form.put("customerPhone", phone);
+    form.put("preferredLanguage", "zh-CN");
+    form.put("customerVulnerable", false);
+    form.put("product", "CREDIT_CARD");
+    form.put("issue", "信用卡年费误收");
+    form.put("narrative", "客户称已申请免年费，但本月账单仍收取年费300元。");
+    form.put("disputedAmount", 300.0);
+    form.put("disputedCurrency", "CNY");
+    return form;
+  }
+
+  private static Map<String, Object> clockAction(String number, String action, String reason) {
+    Map<String, Object> form = new LinkedHashMap<>();
+    form.put("complaintNumber", number);
+    form.put("clockAction", action);
+    if (reason != null) {
+      form.put("clockActionReason", reason);
+    }
+    return form;
+  }
+
+  private static Map<String, Object> with(Map<String, Object> form, String key, Object value) {
+    Map<String, Object> changed = new LinkedHashMap<>(form);
+    changed.put(key, value);
+    return changed;
+  }
+
+  /** Submits the start form as Tasklist's Start process dialog does. */
+  private ResponseEntity<String> start(String user, String key, Map<String, Object> values) throws Exception {
+    ObjectNode variables = json.createObjectNode();
+    values.forEach((name, value) -> {
+      ObjectNode variable = variables.putObject(name);
+      variable.putPOJO("value", value);
+      variable.put("type", value instanceof Boolean ? "Boolean" : value instanceof Double ? "Double" : "String");
+    });
+    ObjectNode body = json.createObjectNode();
+    body.set("variables", variables);
+    return as(user).post("/process-definition/key/" + key + "/submit-form", json.writeValueAsString(body));
+  }
+
+  /** The note the started instance left for who started it (Tasklist links to it after the start). */
+  private Task note(String user, ResponseEntity<String> started) throws Exception {
+    assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(200);
+    String instance = json.readTree(started.getBody()).get("id").asText();
+    Task task = taskService.createTaskQuery().processInstanceId(instance).singleResult();
+    assertThat(task.getAssignee()).isEqualTo(user);
+    return task;
+  }
+
+  private String number(ResponseEntity<String> started) throws Exception {
+    String instance = json.readTree(started.getBody()).get("id").asText();
+    return historyService.createHistoricVariableInstanceQuery().processInstanceId(instance)
+        .variableName("complaintNumber").list().stream().filter(variable -> variable.getTaskId() == null)
+        .map(variable -> (String) variable.getValue()).findFirst().orElseThrow();
+  }
+
+  private static long sequence(String number) {
+    return Long.parseLong(number.substring(number.lastIndexOf('-') + 1));
+  }
+
+  private long registrations() {
+    return historyService.createHistoricProcessInstanceQuery().processDefinitionKey(ComplaintRegistrationProcess.KEY)
+        .count();
+  }
+
+  private long clockNotes() {
+    return historyService.createHistoricProcessInstanceQuery().processDefinitionKey(ClockActionProcess.KEY).count();
+  }
+
+  private java.util.List<String> startable(String user) throws Exception {
+    JsonNode list = json.readTree(as(user).call(HttpMethod.GET,
+        "/process-definition?latestVersion=true&active=true&startableInTasklist=true&startablePermissionCheck=true"
+            + "&notStartableInTasklist=false", null).getBody());
+    java.util.List<String> keys = new java.util.ArrayList<>();
+    list.forEach(definition -> keys.add(definition.get("key").asText()));
+    return keys;
+  }
+
+  private long count(String sql) {
+    return jdbc.sql(sql).query(Long.class).single();
+  }
+
+  private String message(ResponseEntity<String> response) throws Exception {
+    assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(400);
+    return json.readTree(response.getBody()).get("message").asText();
+  }
+
+  private TasklistSession as(String user) {
+    return TasklistSession.login(rest, user);
+  }
+
+  private String submitted(String reference) throws Exception {
+    return submitted(reference, false);
+  }
+
+  private String submitted(String reference, boolean inquiryOnly) throws Exception {
+    String body = Submissions.creditCardComplaint(reference + "-" + System.nanoTime());
+    if (inquiryOnly) {
+      body = body.replace("\"product\"", "\"inquiryOnly\": true, \"product\"");
+    }
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    headers.setBasicAuth("intake", "demo");
+    ResponseEntity<String> response = rest.exchange("/api/complaints", HttpMethod.POST, new HttpEntity<>(body, headers),
+        String.class);
+    assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(201);
+    worker.runJobs();
+    return json.readTree(response.getBody()).get("complaintNumber").asText();
+  }
+}
