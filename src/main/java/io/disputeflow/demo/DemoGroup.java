@@ -13,7 +13,7 @@ enum DemoGroup {
   REMITTANCE("dept-remittance", "Remittance / 国际汇款部", true),
   COLLECTIONS("dept-collections", "Collections / 催收管理部", true),
   LEGAL("legal", "Legal counsel / 法律顾问", true),
-  PROCESS_OWNER("process-owner", "Process owners / 流程负责人", false),
+  PROCESS_OWNER("process-owner", "Process owners / 流程负责人", true),
   AUDITOR("auditor", "Auditors / 审计", false),
   INTAKE("intake", "Channel systems / 渠道系统", false),
   ADMIN("camunda-admin", "Camunda administrators", false);

@@ -75,6 +75,15 @@ public final class ComplaintVariables {
   public static final ProcessVariable<Boolean> COMPENSATION_APPROVED = ProcessVariable.bool("compensationApproved");
   public static final ProcessVariable<String> APPROVAL_COMMENT = ProcessVariable.string("approvalComment");
 
+  // model-deployment-approval: a process owner's deployment waiting for a second person (not a complaint)
+  public static final ProcessVariable<String> PENDING_DEPLOYMENT_ID = ProcessVariable.string("pendingDeploymentId");
+  public static final ProcessVariable<String> DEPLOYMENT_NAME = ProcessVariable.string("deploymentName");
+  public static final ProcessVariable<String> SUBMITTED_BY = ProcessVariable.string("submittedBy");
+  public static final ProcessVariable<String> MODEL_CHANGES = ProcessVariable.string("modelChanges");
+  public static final ProcessVariable<Boolean> DEPLOYMENT_APPROVED = ProcessVariable.bool("deploymentApproved");
+  public static final ProcessVariable<String> DEPLOYMENT_DECISION_REASON = ProcessVariable.string("deploymentDecisionReason");
+  public static final ProcessVariable<String> DEPLOYMENT_DECIDED_BY = ProcessVariable.string("deploymentDecidedBy");
+
   public static final ProcessVariable<Boolean> CUSTOMER_ACCEPTED = ProcessVariable.bool("customerAccepted");
   public static final ProcessVariable<String> CUSTOMER_RESPONSE_REASON = ProcessVariable.string("customerResponseReason");
   public static final ProcessVariable<String> REVERIFICATION_REASON = ProcessVariable.string("reverificationReason");

@@ -88,6 +88,9 @@ class CamundaAuthorizations {
           ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE));
     }
     grants.add(new Grant(Groups.PROCESS_OWNER, Resources.APPLICATION, "cockpit", ACCESS));
+    // process owners approve each other's deployments in Tasklist (model-deployment-approval)
+    grants.add(new Grant(Groups.PROCESS_OWNER, Resources.APPLICATION, "tasklist", ACCESS));
+    grants.add(new Grant(Groups.PROCESS_OWNER, Resources.FILTER, ANY, READ));
     grants.add(new Grant(Groups.PROCESS_OWNER, Resources.DEPLOYMENT, ANY, CREATE, READ));
     grants.add(new Grant(Groups.PROCESS_OWNER, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ));
     grants.add(new Grant(Groups.PROCESS_OWNER, Resources.DECISION_DEFINITION, ANY, READ));

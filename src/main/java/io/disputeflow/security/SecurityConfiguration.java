@@ -159,7 +159,7 @@ class SecurityConfiguration {
         new FilterRegistrationBean<>(new NoBrowserChallengeFilter());
     registration.addUrlPatterns("/engine-rest/*");
     registration.setName("engine-rest-no-browser-challenge");
-    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 1);
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 2);
     return registration;
   }
 
@@ -170,6 +170,9 @@ class SecurityConfiguration {
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
     registration.setName("engine-rest-authentication");
+    // after the browser-challenge filter, before the filters that act on the authenticated user
+    // (the deployment submission: LOWEST_PRECEDENCE)
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 1);
     return registration;
   }
 

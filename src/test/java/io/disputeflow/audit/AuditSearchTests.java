@@ -10,10 +10,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.disputeflow.support.CaseWorker;
 import io.disputeflow.support.Submissions;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -53,15 +53,16 @@ class AuditSearchTests {
 
   @Test
   void shouldFindCasesThatWereEverOverdue() throws Exception {
-    // given a case decided in time, one decided 16 days after receipt, and one still open 20 days after receipt
+    // given a case decided in time, one decided a day after its decision deadline, and one still open 30 days
+    // after receipt (past any 15-day period, however far holidays move its end)
     String onTime = cases.closedComplaint("AUD-4001");
     String late = cases.submitCreditCardComplaint("AUD-4002");
     cases.investigate(late, "cora", List.of("dept-cards"), false);
     cases.review(late, "carl", "REJECT");
-    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(16, ChronoUnit.DAYS)));
+    ClockUtil.setCurrentTime(Date.from(decisionDueAt(late).plusDays(1).toInstant()));
     cases.propose(late, "cora", "REJECT", 0.0);
     ClockUtil.reset();
-    String receivedAt = OffsetDateTime.now(BANK).minusDays(20).toString();
+    String receivedAt = OffsetDateTime.now(BANK).minusDays(30).toString();
     String open = cases.submit(Submissions.creditCardComplaint("AUD-4003")
         .replaceFirst("\\{", "{\"receivedAt\": \"" + receivedAt + "\","));
 
@@ -123,5 +124,11 @@ class AuditSearchTests {
       request.param(parameters[i], parameters[i + 1]);
     }
     return mvc.perform(request).andExpect(status().isOk());
+  }
+
+  private OffsetDateTime decisionDueAt(String number) throws Exception {
+    String body = mvc.perform(get("/api/complaints/" + number).with(httpBasic("cora", "demo")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    return OffsetDateTime.parse(json.readTree(body).path("deadlines").path("decisionDueAt").asText());
   }
 }

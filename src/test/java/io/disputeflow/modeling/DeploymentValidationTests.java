@@ -19,7 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * A process owner deploys from Modeler to /engine-rest; a model that names a delegate, form or
+ * A process owner deploys from Modeler to /engine-rest (a second person approves it); a model that names a delegate, form or
  * decision this application does not have is refused there with a 400 naming the element and the
  * missing reference, and nothing of it is stored.
  */
@@ -31,6 +31,7 @@ class DeploymentValidationTests {
   @Autowired RepositoryService repositoryService;
   @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
   @Autowired ObjectMapper json;
+  @Autowired io.disputeflow.modeling.approval.PendingDeployments pending;
   Modeler modeler;
 
   @BeforeEach
@@ -46,13 +47,13 @@ class DeploymentValidationTests {
         "name=\"Investigate complaint (changed)\"");
     assertThat(model).contains("(changed)");
 
-    // when paul deploys it with its form
-    HttpResponse<String> response = modeler.deploy("paul", "investigation changed", Map.of(
+    // when paul deploys it with its form and helen approves it
+    HttpResponse<String> response = modeler.deployApproved("paul", "helen", "investigation changed", Map.of(
         "investigation.bpmn", model, "investigate-complaint.form", Modeler.shipped("forms/investigate-complaint.form")));
 
     // then there is a new version, named by its source
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    String deployment = json.readTree(response.body()).get("id").asText();
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    String deployment = pending.find(Modeler.idOf(response)).orElseThrow().deploymentId();
     try {
       var latest = repositoryService.createProcessDefinitionQuery().processDefinitionKey(InvestigationProcess.KEY)
           .latestVersion().singleResult();
@@ -92,10 +93,10 @@ class DeploymentValidationTests {
   void shouldRefuseASecondDeploymentOfTheSameNameWhoseUnchangedFormIsLeftOut() throws Exception {
     // given a first deployment named "investigation" with the model and its form
     String form = Modeler.shipped("forms/investigate-complaint.form");
-    HttpResponse<String> first = modeler.deploy("paul", "investigation", Map.of("investigation.bpmn",
+    HttpResponse<String> first = modeler.deployApproved("paul", "helen", "investigation", Map.of("investigation.bpmn",
         Modeler.shipped("investigation.bpmn").replace("name=\"Investigation\"", "name=\"Investigation A\""),
         "investigate-complaint.form", form));
-    assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
     try {
       // when the model changes again and is deployed under the same name with the unchanged form:
       // deploy-changed-only leaves the form out, and binding deployment would find no form
@@ -108,7 +109,7 @@ class DeploymentValidationTests {
       assertThat(json.readTree(second.body()).get("message").asText())
           .contains("User task 'user_investigate_complaint'").contains("form 'investigate-complaint'");
     } finally {
-      repositoryService.deleteDeployment(json.readTree(first.body()).get("id").asText(), true);
+      repositoryService.deleteDeployment(pending.find(Modeler.idOf(first)).orElseThrow().deploymentId(), true);
     }
   }
 

@@ -52,6 +52,7 @@ class ModelSandboxTests {
   @Autowired DecisionService decisionService;
   @Autowired JdbcTemplate jdbc;
   @Autowired ObjectMapper json;
+  @Autowired io.disputeflow.modeling.approval.PendingDeployments pending;
   Modeler modeler;
 
   @BeforeEach
@@ -251,7 +252,8 @@ class ModelSandboxTests {
     Map<String, String> files = new LinkedHashMap<>();
     for (String name : new String[] {"complaint-handling.bpmn", "intake.bpmn", "investigation.bpmn",
         "department-review.bpmn", "legal-consultation.bpmn", "resolution.bpmn", "reverification.bpmn", "feedback.bpmn",
-        "policy-improvement.bpmn", "early-warning.bpmn", "decisions/complaint-classification.dmn",
+        "policy-improvement.bpmn", "early-warning.bpmn", "model-deployment-approval.bpmn",
+        "decisions/complaint-classification.dmn",
         "decisions/deadline-policy.dmn", "decisions/compensation-authority.dmn"}) {
       files.put(name.substring(name.lastIndexOf('/') + 1), Modeler.shipped(name));
     }
@@ -261,16 +263,16 @@ class ModelSandboxTests {
       }
     }
 
-    // when they are deployed as a new deployment
-    HttpResponse<String> response = modeler.deploy("paul", "every shipped model", files);
+    // when they are deployed as a new deployment (and approved by helen)
+    HttpResponse<String> response = modeler.deployApproved("paul", "helen", "every shipped model", files);
 
     // then all of them pass
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    JsonNode deployment = json.readTree(response.body());
-    String id = deployment.get("id").asText();
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    String id = pending.find(Modeler.idOf(response)).orElseThrow().deploymentId();
     try {
-      assertThat(deployment.get("deployedProcessDefinitions").size()).isEqualTo(10);
-      assertThat(deployment.get("deployedDecisionDefinitions").size()).isGreaterThanOrEqualTo(3);
+      assertThat(repositoryService.createProcessDefinitionQuery().deploymentId(id).count()).isEqualTo(11);
+      assertThat(repositoryService.createDecisionDefinitionQuery().deploymentId(id).count())
+          .isGreaterThanOrEqualTo(3);
 
       // and the operation log names who deployed them
       assertThat(historyService.createUserOperationLogQuery().deploymentId(id).operationType("Create").list())

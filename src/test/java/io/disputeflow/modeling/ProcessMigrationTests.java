@@ -91,8 +91,10 @@ class ProcessMigrationTests {
 
       // and the process owner's version 2: the task renamed, an optional second look after it
       String optionalTask = optionalTask(v1.getVersion() + 1);
-      HttpResponse<String> deployed = modeler.deploy("paul", stage.key() + " " + optionalTask, withForms(changed(stage)));
-      assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
+      // (submitted, then approved by the head of consumer protection: four eyes)
+      HttpResponse<String> deployed = modeler.deployApproved("paul", "helen", stage.key() + " " + optionalTask,
+          withForms(changed(stage)));
+      assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(202);
       ProcessDefinition v2 = latest(stage.key());
       assertThat(v2.getVersion()).isEqualTo(v1.getVersion() + 1);
 
@@ -144,8 +146,8 @@ class ProcessMigrationTests {
     BpmnModelInstance model = model(v1);
     String renamed = Bpmn.convertToString(model).replace(InvestigationProcess.USER_INVESTIGATE_COMPLAINT,
         "user_investigate_case");
-    assertThat(modeler.deploy("paul", "investigation, task id changed",
-        withForms(Map.of("investigation.bpmn", renamed))).statusCode()).isEqualTo(200);
+    assertThat(modeler.deployApproved("paul", "helen", "investigation, task id changed",
+        withForms(Map.of("investigation.bpmn", renamed))).statusCode()).isEqualTo(202);
 
     // when the plan maps equal ids only, then no instance can move, and each says why
     JsonNode report = migrate(InvestigationProcess.KEY, v1.getVersion(), true, 200);
@@ -166,8 +168,8 @@ class ProcessMigrationTests {
         .count()).isEqualTo(waiting.size());
 
     // and back, mapped the other way, as a process owner would undo the change (the code knows the old id)
-    assertThat(modeler.deploy("paul", "investigation, task id restored",
-        withForms(Map.of("investigation.bpmn", Bpmn.convertToString(model)))).statusCode()).isEqualTo(200);
+    assertThat(modeler.deployApproved("paul", "helen", "investigation, task id restored",
+        withForms(Map.of("investigation.bpmn", Bpmn.convertToString(model)))).statusCode()).isEqualTo(202);
     migrate(InvestigationProcess.KEY, v2.getVersion(), false, 200,
         Map.of("user_investigate_case", InvestigationProcess.USER_INVESTIGATE_COMPLAINT));
     worker.runJobs();
@@ -188,8 +190,8 @@ class ProcessMigrationTests {
     assertThat(open).isGreaterThanOrEqualTo(n);
     Stage investigation = new Stage(InvestigationProcess.KEY, InvestigationProcess.USER_INVESTIGATE_COMPLAINT, "cora",
         investigation(false), 0);
-    assertThat(modeler.deploy("paul", "investigation, many", withForms(changed(investigation))).statusCode())
-        .isEqualTo(200);
+    assertThat(modeler.deployApproved("paul", "helen", "investigation, many", withForms(changed(investigation))).statusCode())
+        .isEqualTo(202);
 
     // when
     long started = System.nanoTime();
@@ -216,8 +218,8 @@ class ProcessMigrationTests {
     BpmnModelInstance feedback = model(latest(FeedbackProcess.KEY));
     feedback.<org.camunda.bpm.model.bpmn.instance.Process>getModelElementById(FeedbackProcess.KEY)
         .setName("Feedback " + REFERENCES.incrementAndGet());
-    assertThat(modeler.deploy("paul", "feedback renamed", withForms(Map.of("feedback.bpmn",
-        Bpmn.convertToString(feedback)))).statusCode()).isEqualTo(200);
+    assertThat(modeler.deployApproved("paul", "helen", "feedback renamed", withForms(Map.of("feedback.bpmn",
+        Bpmn.convertToString(feedback)))).statusCode()).isEqualTo(202);
 
     // when / then
     assertProblem("/api/process-versions/no-such-model/migrate", "{\"fromVersion\": 1}", 404, "key");

@@ -25,7 +25,8 @@ public final class RecordingDelegates {
       "recordAcceptanceBySilenceDelegate", "issueReverificationDecisionDelegate", "recordRootCauseDelegate",
       "recordClockAlertDelegate", "extendDecisionDeadlineDelegate", "recordExtensionRefusalDelegate",
       "pauseClockDelegate", "resumeClockDelegate", "startReverificationClockDelegate", "extensionFourEyesListener",
-      "registerComplaintDelegate", "applyClockActionDelegate");
+      "registerComplaintDelegate", "applyClockActionDelegate", "deploymentFourEyesListener",
+      "applyDeploymentDecisionDelegate");
 
   private final List<String> calls = new ArrayList<>();
 

@@ -44,6 +44,7 @@ class FormContractTests {
       Map.entry("give-legal-opinion", Set.of("legalOpinion", "legalRisk")),
       Map.entry("propose-resolution", Set.of("decision", "compensationAmount", "decisionGrounds")),
       Map.entry("approve-compensation", Set.of("compensationApproved", "approvalComment")),
+      Map.entry("approve-model-deployment", Set.of("deploymentApproved", "deploymentDecisionReason")),
       Map.entry("decide-reverification",
           Set.of("reverificationOutcome", "revisedCompensationAmount", "reverificationGrounds")),
       Map.entry("follow-up-dissatisfaction", Set.of("followUpNotes")),
@@ -70,7 +71,7 @@ class FormContractTests {
    * no one complaint's summary.
    */
   private static final Set<String> NOT_ABOUT_ONE_COMPLAINT = Set.of("analyse-root-cause", "implement-policy-fix",
-      "verify-policy-fix", "review-early-warning", "resolve-undelivered-letter");
+      "verify-policy-fix", "review-early-warning", "approve-model-deployment", "resolve-undelivered-letter");
 
   /** Start forms and the notes they leave: they ask for or show a case, not the case file with its category. */
   private static final Set<String> NO_CASE_FILE = Set.of("register-complaint", "complaint-registered", "clock-action",
