@@ -124,6 +124,11 @@ public class ComplaintRepository {
         category, priority, String.join(",", departments), legalNeeded);
   }
 
+  /** The customer's e-mail address, corrected by a coordinator after a letter could not be delivered. */
+  public void updateCustomerEmail(String number, String email) {
+    update(number, "customer_email = ?", email);
+  }
+
   public void updateStage(String number, Stage stage) {
     update(number, "stage = ?", stage.name());
   }

@@ -26,6 +26,8 @@ import org.springframework.stereotype.Component;
  * is FAILED. Each letter's Message-ID is derived from its id, so the one case that can send a letter
  * twice (a node dies after the mail server took it and before SENT is recorded, and the letter is
  * sent again when the claim runs out) reaches the customer's mail system as the same message.
+ * Each outcome refreshes the letters the case's open tasks show; a FAILED letter becomes a
+ * coordinator's task ({@link UndeliveredLetters}).
  */
 @Component
 public class LetterDispatcher {
@@ -39,10 +41,15 @@ public class LetterDispatcher {
   private final RetrySchedule retry;
   private final String messageIdDomain;
   private final Clock clock;
+  private final OpenTaskLetters openTasks;
+  private final UndeliveredLetters undelivered;
 
   LetterDispatcher(LetterRepository letters, ObjectProvider<JavaMailSender> mailSender,
-      LetterDeliveryProperties properties, Clock clock) throws AddressException {
+      LetterDeliveryProperties properties, Clock clock, OpenTaskLetters openTasks, UndeliveredLetters undelivered)
+      throws AddressException {
     this.letters = letters;
+    this.openTasks = openTasks;
+    this.undelivered = undelivered;
     this.mailSender = mailSender;
     this.properties = properties;
     this.retry = RetrySchedule.parse(properties.retry());
@@ -103,6 +110,7 @@ public class LetterDispatcher {
       LOG.warn("Letter {} of {} was sent after its claim ran out; another node may send it again as {}",
           letter.id(), letter.complaintNumber(), messageId);
     }
+    openTasks.refresh(letter.complaintNumber());
     return true;
   }
 
@@ -110,13 +118,18 @@ public class LetterDispatcher {
     String error = describe(e);
     Optional<Duration> delay = retry.delayAfter(attempt);
     OffsetDateTime nextAttemptAt = delay.map(now()::plus).orElse(null);
-    letters.markAttemptFailed(letter.id(), attempt, error, nextAttemptAt);
+    boolean recorded = letters.markAttemptFailed(letter.id(), attempt, error, nextAttemptAt);
+    openTasks.refresh(letter.complaintNumber());
     if (nextAttemptAt != null) {
       LOG.warn("Letter {} of {}: attempt {} of {} failed, next at {}: {}", letter.id(), letter.complaintNumber(),
           attempt, retry.maxAttempts(), nextAttemptAt, error);
     } else {
-      LOG.error("Letter {} of {} FAILED after {} attempts, retry it with POST /api/complaints/{}/letters/{}/retry: {}",
+      LOG.error("Letter {} of {} FAILED after {} attempts, a coordinator's task is opened for it (or retry it with"
+          + " POST /api/complaints/{}/letters/{}/retry): {}",
           letter.id(), letter.complaintNumber(), attempt, letter.complaintNumber(), letter.id(), error);
+      if (recorded) {
+        undelivered.open(letter.complaintNumber(), letter.id());
+      }
     }
   }
 

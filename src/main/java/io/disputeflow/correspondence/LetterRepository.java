@@ -93,6 +93,22 @@ class LetterRepository {
         .update() == 1;
   }
 
+  /** As {@link #requeueFailed}, to a new recipient. */
+  boolean requeueFailedTo(String complaintNumber, long id, String recipient, OffsetDateTime now) {
+    return jdbc.sql("UPDATE letter SET status = 'QUEUED', attempts = 0, next_attempt_at = ?, recipient = ?"
+            + " WHERE id = ? AND complaint_number = ? AND status = 'FAILED' AND body IS NOT NULL")
+        .params(now, recipient, id, complaintNumber)
+        .update() == 1;
+  }
+
+  /** A FAILED letter is to be printed and posted; false for any other letter. */
+  boolean printFailed(String complaintNumber, long id) {
+    return jdbc.sql("UPDATE letter SET status = 'PRINT', next_attempt_at = NULL"
+            + " WHERE id = ? AND complaint_number = ? AND status = 'FAILED'")
+        .params(id, complaintNumber)
+        .update() == 1;
+  }
+
   List<Letter> lettersOf(String complaintNumber) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM letter WHERE complaint_number = ? ORDER BY id")
         .param(complaintNumber)

@@ -36,10 +36,12 @@ public class LetterService {
   private final LetterTemplates templates;
   private final Clock clock;
   private final ZoneId zone;
+  private final OpenTaskLetters openTasks;
 
   LetterService(ComplaintRepository complaints, LetterRepository letters, LetterTemplates templates, Clock clock,
-      @Value("${disputeflow.zone}") ZoneId zone) {
+      @Value("${disputeflow.zone}") ZoneId zone, OpenTaskLetters openTasks) {
     this.complaints = complaints;
+    this.openTasks = openTasks;
     this.letters = letters;
     this.templates = templates;
     this.clock = clock;
@@ -137,7 +139,53 @@ public class LetterService {
     }
     LOG.info("Letter {} ({} of {}) queued again after {} failed attempts: {}", letterId, letter.type(),
         complaintNumber, letter.attempts(), letter.lastError());
+    openTasks.refresh(complaintNumber);
     return copyOf(complaintNumber, letterId).letter();
+  }
+
+  /**
+   * Sends a FAILED letter to the customer's new e-mail address, which the complaint record keeps for
+   * the letters that follow: a fresh set of delivery attempts, starting now.
+   */
+  @Transactional
+  public Letter retryAt(String complaintNumber, long letterId, String newEmail) {
+    String address = validEmail(newEmail);
+    Letter letter = copyOf(complaintNumber, letterId).letter();
+    if (!letters.requeueFailedTo(complaintNumber, letterId, address, now())) {
+      throw new LetterNotRetryableException(letter);
+    }
+    complaints.updateCustomerEmail(complaintNumber, address);
+    LOG.info("Letter {} ({} of {}) queued again for a new address after {} failed attempts: {}", letterId,
+        letter.type(), complaintNumber, letter.attempts(), letter.lastError());
+    openTasks.refresh(complaintNumber);
+    return copyOf(complaintNumber, letterId).letter();
+  }
+
+  /** A FAILED letter goes on paper, as for a customer without e-mail: it is {@link LetterStatus#PRINT}. */
+  @Transactional
+  public Letter print(String complaintNumber, long letterId) {
+    Letter letter = copyOf(complaintNumber, letterId).letter();
+    if (!letters.printFailed(complaintNumber, letterId)) {
+      throw new LetterNotRetryableException(letter);
+    }
+    LOG.info("Letter {} ({} of {}) to be printed and posted after {} failed attempts", letterId, letter.type(),
+        complaintNumber, letter.attempts());
+    openTasks.refresh(complaintNumber);
+    return copyOf(complaintNumber, letterId).letter();
+  }
+
+  /** An e-mail address as the customer's mail system needs it, or a clear refusal. */
+  static String validEmail(String email) {
+    try {
+      jakarta.mail.internet.InternetAddress address = new jakarta.mail.internet.InternetAddress(
+          email == null ? "" : email.strip(), true);
+      if (address.getAddress().contains("@") && address.getPersonal() == null) {
+        return address.getAddress();
+      }
+    } catch (jakarta.mail.internet.AddressException e) {
+      // refused below
+    }
+    throw new IllegalArgumentException("Not an e-mail address like name@example.com: " + email);
   }
 
   private interface Facts {

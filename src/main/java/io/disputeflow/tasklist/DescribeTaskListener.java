@@ -13,6 +13,7 @@ import static io.disputeflow.process.ComplaintVariables.REVERIFICATION_DUE_AT;
 import static io.disputeflow.process.ComplaintVariables.REVIEW_DUE_AT;
 
 import io.disputeflow.complaint.Product;
+import io.disputeflow.correspondence.LetterLinks;
 import io.disputeflow.evidence.DocumentLinks;
 import io.disputeflow.process.ProcessVariable;
 import java.time.ZoneId;
@@ -45,11 +46,16 @@ class DescribeTaskListener implements TaskListener {
 
   private final ZoneId zone;
   private final DateTimeFormatter format;
-  private final DocumentLinks documents;
+  /** In a model's task name, stands for the customer: "Letter to customer could not be delivered". */
+  static final String TO_CUSTOMER = " to customer ";
 
-  DescribeTaskListener(@Value("${disputeflow.zone}") ZoneId zone, DocumentLinks documents) {
+  private final DocumentLinks documents;
+  private final LetterLinks letters;
+
+  DescribeTaskListener(@Value("${disputeflow.zone}") ZoneId zone, DocumentLinks documents, LetterLinks letters) {
     this.zone = zone;
     this.documents = documents;
+    this.letters = letters;
     this.format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   }
 
@@ -67,6 +73,8 @@ class DescribeTaskListener implements TaskListener {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       // the case's documents as links; an upload refreshes them on the open tasks
       display.put(DocumentLinks.DOCUMENTS_TEXT, documents.linksFor(number));
+      // the case's letters and their status; a change of status refreshes them on the open tasks
+      display.put(LetterLinks.LETTERS_TEXT, letters.textFor(number));
     }
     // only what changed: every write is a history entry the auditors read
     display.forEach((name, value) -> {
@@ -80,6 +88,11 @@ class DescribeTaskListener implements TaskListener {
   /** "Investigate complaint" becomes "Investigate CMP-… · customer · product": the number names the complaint. */
   private String title(DelegateTask task, String number) {
     String action = task.getName() == null ? "" : task.getName().replaceFirst(" complaint$", "");
+    String customer = oneLine(CUSTOMER_NAME.get(task));
+    if (action.contains(TO_CUSTOMER) && customer != null && !customer.isEmpty()) {
+      // "Letter to 王秀英 could not be delivered · CMP-…": the customer is who the task is about
+      return truncate(action.replace(TO_CUSTOMER, " to " + customer + " ") + " · " + number, MAX_NAME);
+    }
     String product = PRODUCT.get(task);
     String productName = product == null ? null : Arrays.stream(Product.values())
         .filter(p -> p.name().equals(product)).map(Product::english).findFirst().orElse(product);

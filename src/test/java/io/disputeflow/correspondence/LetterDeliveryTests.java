@@ -1,6 +1,7 @@
 package io.disputeflow.correspondence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
@@ -19,6 +20,8 @@ import io.disputeflow.process.DepartmentReviewProcess;
 import io.disputeflow.process.IntakeProcess;
 import io.disputeflow.process.InvestigationProcess;
 import io.disputeflow.process.ResolutionProcess;
+import io.disputeflow.process.UndeliveredLetterProcess;
+import io.disputeflow.web.TaskActionRefusedException;
 import io.disputeflow.support.CaseWorker;
 import io.disputeflow.support.Submissions;
 import jakarta.mail.MessagingException;
@@ -43,7 +46,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -93,6 +100,8 @@ class LetterDeliveryTests {
   @Autowired LetterService letters;
   @Autowired LetterDispatcher dispatcher;
   @Autowired LetterRepository repository;
+  @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
 
   @BeforeEach
   void startClock() {
@@ -274,6 +283,63 @@ class LetterDeliveryTests {
         .andExpect(status().isConflict())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.detail", is("Letter " + letter + " is SENT; only a FAILED letter can be retried")));
+  }
+
+  @Test
+  void shouldGiveACoordinatorAnUndeliveredLetterAsATaskAndSendItWhenTheTaskSaysRetry() throws Exception {
+    // given the mail server is down while a complaint's acknowledgement is tried five times
+    mailServer.stop();
+    String number = submit(englishComplaint("MAIL-6001", "emma.clarke@example.com"));
+    long letter = letters.lettersOf(number).get(0).id();
+    for (int minute = 0; minute <= 4; minute++) {
+      ClockUtil.setCurrentTime(Date.from(START.plus(Duration.ofMinutes(minute))));
+      dispatcher.dispatchDue();
+    }
+
+    // then the letter is FAILED, a coordinator has a task named after the customer, and the forms say so
+    assertThat(letters.lettersOf(number).get(0).status()).isEqualTo(LetterStatus.FAILED);
+    Task undelivered = worker.openTask(number, UndeliveredLetterProcess.USER_RESOLVE_UNDELIVERED_LETTER);
+    assertThat(undelivered.getName()).isEqualTo("Letter to Emma Clarke could not be delivered · " + number);
+    assertThat(taskService.getIdentityLinksForTask(undelivered.getId())).extracting(IdentityLink::getGroupId)
+        .containsExactly("coordinator");
+    Task investigation = worker.openTask(number, InvestigationProcess.USER_INVESTIGATE_COMPLAINT);
+    assertThat(lettersText(investigation)).contains("ACKNOWLEDGEMENT · en · **Not delivered / 投递失败** after 5"
+        + " attempts / 已尝试 5 次: ", "Connection refused");
+    assertThat(lettersText(undelivered)).isEqualTo(lettersText(investigation));
+
+    // when the coordinator gives a new address that is none, the task stays open with a clear error
+    CaseWorker.authenticate(identityService, "cora");
+    try {
+      taskService.claim(undelivered.getId(), "cora");
+      assertThatThrownBy(() -> taskService.complete(undelivered.getId(),
+          Map.of("letterAction", "NEW_ADDRESS", "newEmail", "emma at example")))
+          .hasRootCauseInstanceOf(TaskActionRefusedException.class)
+          .hasRootCauseMessage("newEmail: Not an e-mail address like name@example.com: emma at example");
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThat(worker.openTask(number, UndeliveredLetterProcess.USER_RESOLVE_UNDELIVERED_LETTER)).isNotNull();
+
+    // when the server is back and the coordinator completes the task with RETRY
+    mailServer.start();
+    worker.complete(worker.openTask(number, UndeliveredLetterProcess.USER_RESOLVE_UNDELIVERED_LETTER), "cora",
+        Map.of("letterAction", "RETRY"));
+    assertThat(letters.lettersOf(number).get(0).status()).isEqualTo(LetterStatus.QUEUED);
+    assertThat(lettersText(investigation)).contains("ACKNOWLEDGEMENT · en · **Queued / 待发送**");
+    dispatcher.dispatchDue();
+
+    // then the letter is sent once, the task is done, and the case's form shows it sent
+    assertThat(messagesOf(number)).hasSize(1);
+    assertThat(letters.lettersOf(number).get(0).status()).isEqualTo(LetterStatus.SENT);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number)
+        .processDefinitionKey(UndeliveredLetterProcess.KEY).count()).isZero();
+    assertThat(lettersText(investigation)).isEqualTo(
+        "- ACKNOWLEDGEMENT · en · **Sent / 已发送** 2026-03-02 10:19 (Asia/Shanghai)\n");
+    assertThat(letter).isPositive();
+  }
+
+  private String lettersText(Task task) {
+    return (String) taskService.getVariableLocal(task.getId(), LetterLinks.LETTERS_TEXT);
   }
 
   @Test

@@ -63,11 +63,15 @@ class FormContractTests {
           "disputedCurrency")),
       Map.entry("complaint-registered", Set.of()),
       Map.entry("clock-action", Set.of("complaintNumber", "clockAction", "clockActionReason")),
-      Map.entry("clock-status", Set.of())));
+      Map.entry("clock-status", Set.of()),
+      Map.entry("resolve-undelivered-letter", Set.of("letterAction", "newEmail"))));
 
-  /** Forms about many complaints at once (an improvement, a spike): no one complaint's summary. */
+  /**
+   * Forms about many complaints at once (an improvement, a spike), or about one letter of a complaint:
+   * no one complaint's summary.
+   */
   private static final Set<String> NOT_ABOUT_ONE_COMPLAINT = Set.of("analyse-root-cause", "implement-policy-fix",
-      "verify-policy-fix", "review-early-warning", "approve-model-deployment");
+      "verify-policy-fix", "review-early-warning", "approve-model-deployment", "resolve-undelivered-letter");
 
   /** Start forms and the notes they leave: they ask for or show a case, not the case file with its category. */
   private static final Set<String> NO_CASE_FILE = Set.of("register-complaint", "complaint-registered", "clock-action",
