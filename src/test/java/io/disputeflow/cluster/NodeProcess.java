@@ -49,11 +49,17 @@ final class NodeProcess {
     Process process = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
     NodeProcess node = new NodeProcess(process, port);
-    await("node on port " + port + " up (log " + log + ")").atMost(Duration.ofMinutes(3))
-        .pollInterval(Duration.ofMillis(500))
-        .failFast("node process exited", () -> !process.isAlive())
-        .ignoreExceptions()
-        .until(() -> node.api.get("/actuator/health/readiness", "intake").status() == 200);
+    try {
+      await("node on port " + port + " up (log " + log + ")").atMost(Duration.ofMinutes(3))
+          .pollInterval(Duration.ofMillis(500))
+          .failFast("node process exited", () -> !process.isAlive())
+          .ignoreExceptions()
+          .until(() -> node.api.get("/actuator/health/readiness", "intake").status() == 200);
+    } catch (RuntimeException | Error notUp) {
+      // a node that never became ready must not outlive the test, holding its port and database
+      process.destroyForcibly();
+      throw notUp;
+    }
     return node;
   }
 
