@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -118,8 +118,11 @@ class ReplayPageBrowserTests {
 
     // when the scrubber moves to the proposal, then that task is the current element
     int proposal = AuditCases.only(timeline, "TASK_COMPLETED", "user_propose_resolution").get("seq").asInt();
-    ((JavascriptExecutor) browser).executeScript("const s = document.getElementById('scrubber');"
-        + " s.value = arguments[0]; s.dispatchEvent(new Event('input'));", proposal);
+    // as a keyboard user moves a slider: to its start, then one step right per entry
+    WebElement scrubber = browser.findElement(By.id("scrubber"));
+    scrubber.sendKeys(Keys.HOME);
+    scrubber.sendKeys(Keys.ARROW_RIGHT.toString().repeat(proposal));
+    assertThat(scrubber.getDomProperty("value")).isEqualTo(String.valueOf(proposal));
     assertThat(classOf("user_propose_resolution")).contains("df-current");
     assertThat(browser.findElement(By.id("position")).getText()).isEqualTo((proposal + 1) + " / " + steps.size());
 

@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium driven through chromedriver, for the browser tests: headless, or as a real window
@@ -58,5 +64,21 @@ public final class Chromium {
         .withEnvironment(new HashMap<>(environment))
         .build();
     return new ChromeDriver(service, options);
+  }
+
+  /**
+   * Clicks what the locator finds at the moment of the click. Tasklist redraws its filter and task lists
+   * when they refresh, so an element found a moment earlier may be gone though its twin is on screen: a
+   * person clicks what they see, the redrawn one.
+   */
+  public static void clickCurrent(WebDriver browser, Duration patience, By locator) {
+    new WebDriverWait(browser, patience).ignoring(StaleElementReferenceException.class).until(driver -> {
+      WebElement element = driver.findElement(locator);
+      if (!element.isDisplayed() || !element.isEnabled()) {
+        return false;
+      }
+      element.click();
+      return true;
+    });
   }
 }

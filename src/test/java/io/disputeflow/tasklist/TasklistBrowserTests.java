@@ -227,13 +227,14 @@ class TasklistBrowserTests {
   }
 
   private void showFilter(String filter, String number) {
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-        "//div[contains(@class,'task-filter')]//h4//a[contains(normalize-space(.), '" + filter + "')]"))).click();
+    Chromium.clickCurrent(browser, PATIENCE, By.xpath(
+        "//div[contains(@class,'task-filter')]//h4//a[contains(normalize-space(.), '" + filter + "')]"));
     wait.until(ExpectedConditions.elementToBeClickable(row(number)));
   }
 
   private void openTask(String number) {
-    wait.until(ExpectedConditions.elementToBeClickable(row(number))).findElement(By.cssSelector("h4 a")).click();
+    Chromium.clickCurrent(browser, PATIENCE, By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(., '" + number
+        + "')]//h4//a"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("section.task-card h2.task"), number));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form-field-textarea, .fjs-form-field-radio")));
   }

@@ -261,10 +261,10 @@ class TasklistStartFormsBrowserTests {
   }
 
   private void openFromFilter(String filter, String number) {
-    By row = By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(., '" + number + "')]");
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-        "//div[contains(@class,'task-filter')]//h4//a[contains(normalize-space(.), '" + filter + "')]"))).click();
-    wait.until(ExpectedConditions.elementToBeClickable(row)).findElement(By.cssSelector("h4 a")).click();
+    Chromium.clickCurrent(browser, PATIENCE, By.xpath(
+        "//div[contains(@class,'task-filter')]//h4//a[contains(normalize-space(.), '" + filter + "')]"));
+    Chromium.clickCurrent(browser, PATIENCE, By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(., '" + number
+        + "')]//h4//a"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("section.task-card h2.task"), number));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form-field-radio")));
   }
