@@ -1,6 +1,5 @@
 package io.disputeflow.cluster;
 
-import io.disputeflow.support.CaseWorker;
 import static java.util.stream.Collectors.counting;
 import static java.util.stream.Collectors.groupingBy;
 import static java.util.stream.Collectors.toSet;
@@ -8,16 +7,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.disputeflow.deadline.ContestWindow;
 import io.disputeflow.process.ComplaintVariables;
 import io.disputeflow.process.DepartmentReviewProcess;
 import io.disputeflow.process.FeedbackProcess;
 import io.disputeflow.process.InvestigationProcess;
 import io.disputeflow.process.ResolutionProcess;
+import io.disputeflow.support.ApplicationProcess;
+import io.disputeflow.support.CaseWorker;
 import io.disputeflow.support.HttpApi;
 import io.disputeflow.support.Submissions;
 import io.disputeflow.support.TestDatabase;
+import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,13 +68,19 @@ class TwoNodeClusterTests {
   static ClusterNode nodeA;
   static ClusterNode nodeB;
   static ExecutorService workers;
+  /** The customers' mail server: the contest window runs from the decision's receipt, so letters must arrive. */
+  static GreenMail mailServer;
 
   @BeforeAll
-  static void startCluster() {
+  static void startCluster() throws IOException {
+    mailServer = new GreenMail(new ServerSetup(ApplicationProcess.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    mailServer.start();
+    String[] mail = {"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + mailServer.getSmtp().getPort(),
+        "--disputeflow.mail.poll-interval=PT1S"};
     TestDatabase database = TestDatabase.postgres();
     // the first node creates the schemas on the empty database; the second finds them and the deployment
-    nodeA = ClusterNode.start("node-a", database);
-    nodeB = ClusterNode.start("node-b", database);
+    nodeA = ClusterNode.start("node-a", database, mail);
+    nodeB = ClusterNode.start("node-b", database, mail);
     workers = Executors.newFixedThreadPool(4);
   }
 
@@ -76,6 +89,7 @@ class TwoNodeClusterTests {
     workers.shutdownNow();
     nodeB.close();
     nodeA.close();
+    mailServer.stop();
   }
 
   @AfterEach
@@ -93,11 +107,12 @@ class TwoNodeClusterTests {
     long decided = System.nanoTime();
     awaitCount("contest-window timers", () -> timers(ResolutionProcess.TIMER_CONTEST_WINDOW_CLOSED), COMPLAINTS);
 
-    // when the customers stay silent past the contest window (30 days) …
-    ClockUtil.offset(Duration.ofDays(31).toMillis());
-    // … feedback starts and waits for the survey, then the survey window (7 days) closes too
+    // when the customers stay silent past the contest window (30 days from receiving the decision) …
+    Duration pastContest = pastTheContestWindows(numbers);
+    ClockUtil.offset(pastContest.toMillis());
+    // … feedback starts and waits for the survey, then the survey window (7 days, however holidays move it) closes too
     awaitCount("survey-window timers", () -> timers(FeedbackProcess.TIMER_SURVEY_WINDOW_CLOSED), COMPLAINTS);
-    ClockUtil.offset(Duration.ofDays(39).toMillis());
+    ClockUtil.offset(pastContest.plusDays(20).toMillis());
     awaitCount("root-cause tasks", () -> openTasks(FeedbackProcess.USER_RECORD_ROOT_CAUSE), COMPLAINTS);
     long fired = System.nanoTime();
 
@@ -179,7 +194,7 @@ class TwoNodeClusterTests {
     awaitCount("contest-window timers", () -> timers(ResolutionProcess.TIMER_CONTEST_WINDOW_CLOSED, numbers), 20);
 
     // when the window closes on the job executors while the customers' acceptances arrive on the API
-    ClockUtil.offset(Duration.ofDays(31).toMillis());
+    ClockUtil.offset(pastTheContestWindows(numbers).toMillis());
     List<Future<Integer>> answers = new ArrayList<>();
     for (int i = 0; i < numbers.size(); i++) {
       HttpApi api = (i % 2 == 0 ? nodeA : nodeB).api;
@@ -317,6 +332,21 @@ class TwoNodeClusterTests {
     var instance = nodeA.engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(number)
         .processDefinitionKey(key).singleResult();
     return instance == null ? "none" : instance.getId();
+  }
+
+  /**
+   * How far the clock must move for every case's contest window to have passed: the decision letters
+   * reach the customers first (the window runs from receipt), then the latest window's end, a minute on.
+   */
+  private static Duration pastTheContestWindows(List<String> numbers) {
+    JdbcClient jdbc = nodeA.context.getBean(JdbcClient.class);
+    awaitCount("decision letters sent", () -> numbers.stream().filter(number -> jdbc.sql("SELECT COUNT(*) FROM letter"
+        + " WHERE complaint_number = ? AND letter_type = 'DECISION' AND status = 'SENT'").param(number)
+        .query(Long.class).single() == 1).count(), numbers.size());
+    ContestWindow windows = nodeA.context.getBean(ContestWindow.class);
+    Instant latest = numbers.stream().map(number -> windows.until(number).orElseThrow().toInstant())
+        .max(Comparator.naturalOrder()).orElseThrow();
+    return Duration.between(Instant.now(), latest).plusMinutes(1);
   }
 
   private static void awaitCount(String what, Callable<Long> count, long expected) {

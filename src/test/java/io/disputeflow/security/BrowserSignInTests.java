@@ -121,9 +121,10 @@ class BrowserSignInTests {
   @Test
   void shouldForgetTheSessionOnLogout() throws Exception {
     String session = webappLogin("sam");
-    HttpResponse<String> token = get("/camunda/api/engine/engine/", TOOL, session);
+    HttpResponse<String> first = get("/camunda/api/engine/engine/", TOOL, session);
+    session = cookies(first, session);
     http.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/logout")).header("Cookie", session)
-        .header("X-XSRF-TOKEN", token.headers().firstValue("X-XSRF-TOKEN").orElseThrow())
+        .header("X-XSRF-TOKEN", xsrfToken(first, session))
         .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(get("/api/reports/summary", PAGE_SCRIPT, session).statusCode()).isEqualTo(401);
   }
@@ -157,6 +158,16 @@ class BrowserSignInTests {
         .build(), HttpResponse.BodyHandlers.ofString());
     assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
     return cookies(login, cookies);
+  }
+
+  /**
+   * The session's CSRF token as the webapps read it: Camunda sends it in a header when it makes one for
+   * the session, and always as the XSRF-TOKEN cookie (the login may already have made it).
+   */
+  private static String xsrfToken(HttpResponse<?> response, String cookies) {
+    return response.headers().firstValue("X-XSRF-TOKEN").orElseGet(() -> java.util.Arrays.stream(cookies.split("; "))
+        .filter(pair -> pair.startsWith("XSRF-TOKEN=")).map(pair -> pair.substring("XSRF-TOKEN=".length()))
+        .findFirst().orElseThrow(() -> new AssertionError("no CSRF token in the header or the cookies: " + cookies)));
   }
 
   private static String cookies(HttpResponse<?> response, String before) {
