@@ -164,6 +164,7 @@ class TwoNodeClusterTests {
   void shouldLetExactlyOneOfTwoNodesCompleteTheSameTask() throws Exception {
     // given open investigation tasks
     List<String> numbers = submit("SAME-TASK", 10);
+    awaitAcknowledgementsSent(numbers);
     Map<String, Integer> outcomes = new ConcurrentHashMap<>();
 
     for (String number : numbers) {
@@ -266,13 +267,7 @@ class TwoNodeClusterTests {
 
   /** Investigation, one department review and a rejected claim: the case then waits for the customer. */
   private void workUpToTheDecision(List<String> numbers) throws Exception {
-    // the coordinators open the cases once the acknowledgements went out, as people do seconds later: a
-    // letter's delivery refreshes the letters shown on the case's open tasks, and a task claimed in that
-    // same instant loses to it (OptimisticLockingException, "changed meanwhile"; docs/operators.md#letters)
-    JdbcClient jdbc = nodeA.context.getBean(JdbcClient.class);
-    awaitCount("acknowledgements sent", () -> numbers.stream().filter(number -> jdbc.sql("SELECT COUNT(*) FROM letter"
-        + " WHERE complaint_number = ? AND letter_type = 'ACKNOWLEDGEMENT' AND status = 'SENT'").param(number)
-        .query(Long.class).single() == 1).count(), numbers.size());
+    awaitAcknowledgementsSent(numbers);
     completeAll(numbers, InvestigationProcess.USER_INVESTIGATE_COMPLAINT, "cora", investigation());
     completeAll(numbers, DepartmentReviewProcess.USER_REVIEW_DEPARTMENT, "carl",
         Map.of("reviewFindings", "账单复核：扣款正确", "reviewRecommendation", "REJECT"));
@@ -354,6 +349,18 @@ class TwoNodeClusterTests {
     Instant latest = numbers.stream().map(number -> windows.until(number).orElseThrow().toInstant())
         .max(Comparator.naturalOrder()).orElseThrow();
     return Duration.between(Instant.now(), latest).plusMinutes(1);
+  }
+
+  /**
+   * The coordinators open the cases once the acknowledgements went out, as people do seconds later: a
+   * letter's delivery refreshes the letters shown on the case's open tasks, and a task claimed in that same
+   * instant loses to it (OptimisticLockingException, "changed meanwhile"; docs/operators.md#letters).
+   */
+  private static void awaitAcknowledgementsSent(List<String> numbers) {
+    JdbcClient jdbc = nodeA.context.getBean(JdbcClient.class);
+    awaitCount("acknowledgements sent", () -> numbers.stream().filter(number -> jdbc.sql("SELECT COUNT(*) FROM letter"
+        + " WHERE complaint_number = ? AND letter_type = 'ACKNOWLEDGEMENT' AND status = 'SENT'").param(number)
+        .query(Long.class).single() == 1).count(), numbers.size());
   }
 
   private static void awaitCount(String what, Callable<Long> count, long expected) {
