@@ -123,9 +123,10 @@ class BrowserSignInTests {
     String session = webappLogin("sam");
     HttpResponse<String> first = get("/camunda/api/engine/engine/", TOOL, session);
     session = cookies(first, session);
-    http.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/logout")).header("Cookie", session)
-        .header("X-XSRF-TOKEN", xsrfToken(first, session))
+    HttpResponse<String> logout = http.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/logout"))
+        .header("Cookie", session).header("X-XSRF-TOKEN", xsrfToken(first, session))
         .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(logout.statusCode()).as("logout: %s", logout.body()).isBetween(200, 299);
     assertThat(get("/api/reports/summary", PAGE_SCRIPT, session).statusCode()).isEqualTo(401);
   }
 
