@@ -37,10 +37,12 @@ public class LetterService {
   private final Clock clock;
   private final ZoneId zone;
   private final OpenTaskLetters openTasks;
+  private final RegimeZones regimeZones;
 
   LetterService(ComplaintRepository complaints, LetterRepository letters, LetterTemplates templates, Clock clock,
-      @Value("${disputeflow.zone}") ZoneId zone, OpenTaskLetters openTasks) {
+      @Value("${disputeflow.zone}") ZoneId zone, OpenTaskLetters openTasks, RegimeZones regimeZones) {
     this.complaints = complaints;
+    this.regimeZones = regimeZones;
     this.openTasks = openTasks;
     this.letters = letters;
     this.templates = templates;
@@ -83,6 +85,33 @@ public class LetterService {
       model.put("reverificationDeadline", formats.dateTime(contestUntil.apply(complaint.customerEmail() == null)));
       return model;
     });
+  }
+
+  /**
+   * UK summary resolution communication (FCA DISP 1.5.4R): the customer accepted our response by the
+   * close of the third business day; {@code resolution} says what was found and agreed, and the
+   * Ombudsman's six months run to {@code referUntil} (given the letter's way, as for a decision).
+   */
+  public long queueSummaryResolution(String complaintNumber, String resolution,
+      java.util.function.Function<Boolean, OffsetDateTime> referUntil) {
+    return queue(complaintNumber, LetterType.SUMMARY_RESOLUTION, (complaint, formats) -> {
+      Map<String, Object> model = decision(complaint, formats);
+      model.put("resolution", required("resolution", resolution));
+      model.put("resolvedAt", formats.date(now()));
+      model.put("reverificationDeadline", formats.dateTime(referUntil.apply(complaint.customerEmail() == null)));
+      return model;
+    });
+  }
+
+  /**
+   * UK eight-week letter (FCA DISP 1.6.2R(2)): why there is no final response yet (the case's stage),
+   * when we expect to send it ({@code expectedBy}) and that the customer may now go to the Ombudsman.
+   */
+  public long queueEightWeekLetter(String complaintNumber, OffsetDateTime expectedBy) {
+    return queue(complaintNumber, LetterType.EIGHT_WEEK_LETTER, (complaint, formats) -> Map.of(
+        "delayReason", formats.label("delay." + (complaint.stage() == null ? "INVESTIGATION" : complaint.stage().name()),
+            formats.label("delay.INVESTIGATION")),
+        "expectedBy", formats.date(Objects.requireNonNull(expectedBy, "A letter needs its expectedBy"))));
   }
 
   /** A printed letter reached the customer at {@code deliveredAt} (recorded by {@code recordedBy}). */
@@ -195,7 +224,9 @@ public class LetterService {
   private long queue(String complaintNumber, LetterType type, Facts facts) {
     ComplaintRecord complaint = requireComplaint(complaintNumber);
     String language = LetterTemplates.languageFor(complaint.preferredLanguage());
-    LetterTemplates.Formats formats = templates.formats(language);
+    // the remedies and dates a letter names follow the complaint's regime: 核查 and 12378, the Ombudsman, the CFPB
+    String regime = complaint.regime() == null ? "CN-CBIRC-2020" : complaint.regime();
+    LetterTemplates.Formats formats = templates.formats(language, regimeZones.zoneOf(regime));
     Map<String, Object> model = new HashMap<>();
     model.put("complaintNumber", complaint.complaintNumber());
     model.put("customerName", complaint.customerName());
@@ -204,12 +235,11 @@ public class LetterService {
     model.put("receivedAt", formats.dateTime(complaint.receivedAt()));
     model.put("decisionDueAt", formats.dateTime(complaint.decisionDueAt()));
     model.put("letterDate", formats.date(now()));
-    // the remedies a letter names follow the complaint's regime: 核查 and 12378, the Ombudsman, the CFPB
-    String regime = complaint.regime() == null ? "CN" : complaint.regime();
-    model.put("cn", regime.startsWith("CN"));
-    model.put("uk", regime.startsWith("UK"));
-    model.put("us", regime.startsWith("US"));
+    model.put("disputedAmount", complaint.disputedAmount() == null ? null : formats.amount(complaint.disputedAmount(),
+        complaint.disputedCurrency() != null ? complaint.disputedCurrency() : DEFAULT_CURRENCY));
+    model.putAll(regimeFlags(regime));
     model.put("regime", regime);
+    model.put("regimeName", formats.label("regime." + regime, regime));
     model.putAll(facts.of(complaint, formats));
     RenderedLetter content = templates.render(type, language, model);
     String recipient = complaint.customerEmail();
@@ -217,8 +247,20 @@ public class LetterService {
     return letters.insert(complaintNumber, type, language, recipient, status, content, now());
   }
 
+  /**
+   * Which regime's sections of a template apply: {@code cn}, {@code uk} (both UK regimes) with
+   * {@code ukDisp} or {@code ukPsd}, {@code us} with {@code usCfpb}, {@code usRegE} or {@code usRegZ}.
+   * A regime a bank added under a known prefix gets its family's general wording.
+   */
+  static Map<String, Object> regimeFlags(String regime) {
+    return Map.of("cn", regime.startsWith("CN"), "uk", regime.startsWith("UK"), "us", regime.startsWith("US"),
+        "ukDisp", regime.equals("UK-FCA-DISP"), "ukPsd", regime.equals("UK-FCA-DISP-PSD"),
+        "usCfpb", regime.equals("US-CFPB"), "usRegE", regime.equals("US-REG-E"), "usRegZ", regime.equals("US-REG-Z"));
+  }
+
   private static Map<String, Object> decision(ComplaintRecord complaint, LetterTemplates.Formats formats) {
     Map<String, Object> model = new HashMap<>();
+    model.put("upheld", "UPHOLD".equals(complaint.decision()) || "PARTLY_UPHOLD".equals(complaint.decision()));
     model.put("decision", formats.label("decision." + complaint.decision()));
     BigDecimal compensation = complaint.compensationAmount();
     boolean hasCompensation = compensation != null && compensation.signum() > 0;

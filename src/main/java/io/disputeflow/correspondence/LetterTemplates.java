@@ -67,25 +67,37 @@ class LetterTemplates {
     return new RenderedLetter(text.substring(0, endOfSubject).strip(), text.substring(endOfSubject + 2).strip() + "\n");
   }
 
-  /** Words and formats of one language. */
+  /** Words and formats of one language, dates in the bank's zone. */
   Formats formats(String language) {
-    return new Formats(Locale.forLanguageTag(language));
+    return new Formats(Locale.forLanguageTag(language), zone);
+  }
+
+  /** Words and formats of one language, dates in {@code zone} (the zone of the complaint's regime). */
+  Formats formats(String language, ZoneId zone) {
+    return new Formats(Locale.forLanguageTag(language), zone);
   }
 
   final class Formats {
 
     private final Locale locale;
+    private final ZoneId zone;
     private final DateTimeFormatter dateTime;
     private final DateTimeFormatter date;
 
-    private Formats(Locale locale) {
+    private Formats(Locale locale, ZoneId zone) {
       this.locale = locale;
+      this.zone = zone;
       this.dateTime = DateTimeFormatter.ofPattern(label("format.dateTime"), locale);
       this.date = DateTimeFormatter.ofPattern(label("format.date"), locale);
     }
 
     String label(String key) {
       return labels.getMessage(key, null, locale);
+    }
+
+    /** A label that may be missing (e.g. a regime a bank added): {@code fallback} then. */
+    String label(String key, String fallback) {
+      return labels.getMessage(key, null, fallback, locale);
     }
 
     String dateTime(OffsetDateTime time) {

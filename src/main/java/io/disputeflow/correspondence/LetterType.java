@@ -11,6 +11,10 @@ public enum LetterType {
   /** The regulatory clock is paused, e.g. for an external appraisal. */
   PAUSE_NOTICE,
   DECISION,
+  /** UK (FCA DISP 1.5.4R): a complaint resolved by the close of the third business day after receipt. */
+  SUMMARY_RESOLUTION,
+  /** UK (FCA DISP 1.6.2R(2)): eight weeks passed without a final response; the customer may go to the Ombudsman. */
+  EIGHT_WEEK_LETTER,
   REVERIFICATION_DECISION,
   SURVEY_INVITATION;
 
