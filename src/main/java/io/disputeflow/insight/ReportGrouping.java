@@ -2,6 +2,7 @@ package io.disputeflow.insight;
 
 import io.disputeflow.complaint.Department;
 import io.disputeflow.complaint.Product;
+import io.disputeflow.deadline.Regime;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -11,7 +12,9 @@ enum ReportGrouping {
   CHANNEL,
   PRODUCT,
   /** The departments involved (a complaint reviewed by two departments counts in both). */
-  DEPARTMENT;
+  DEPARTMENT,
+  /** The rules the complaint is handled under (deadline/Regime); NONE for one received before regimes existed. */
+  REGIME;
 
   String groupExpression() {
     return switch (this) {
@@ -19,6 +22,7 @@ enum ReportGrouping {
       case CHANNEL -> "b.channel";
       case PRODUCT -> "b.product";
       case DEPARTMENT -> "d.grp";
+      case REGIME -> "COALESCE(b.regime, 'NONE')";
     };
   }
 
@@ -40,6 +44,7 @@ enum ReportGrouping {
         case CHANNEL -> value;
         case PRODUCT -> Product.valueOf(value).label();
         case DEPARTMENT -> Department.labelOf(value);
+        case REGIME -> "NONE".equals(value) ? "No regime recorded / 未记录监管规则" : Regime.labelOf(value);
       };
     } catch (IllegalArgumentException unknown) {
       return value;

@@ -36,6 +36,9 @@ final class ExpressionAllowList {
       new Helper("contestWindow", Set.of("nextCheckAt", "hasPassed"),
           "the customer's window to contest a decision in resolution, counted from the decision's receipt:"
               + " when to look again and whether it has passed"),
+      new Helper("eightWeekLetter", Set.of("dueAt", "isOwed"),
+          "the UK eight-week letter of complaint-handling (FCA DISP 1.6.2R): when it is due and whether it is"
+              + " still owed (no final response yet)"),
       new Helper("departmentReview", Set.of("departmentsOf"),
           "the departments the multi-instance review task of department-review runs for"))
       .collect(Collectors.toUnmodifiableMap(Helper::bean, Function.identity()));

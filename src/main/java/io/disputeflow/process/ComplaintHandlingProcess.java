@@ -42,6 +42,15 @@ public final class ComplaintHandlingProcess {
   public static final String ESCALATION_LEGAL_OPINION_OVERDUE = "escalation_legal_opinion_overdue";
   public static final String USER_CHASE_LEGAL_OPINION = "user_chase_legal_opinion";
   public static final String END_LEGAL_OPINION_CHASED = "end_legal_opinion_chased";
+  // UK: a summary resolution after the investigation (FCA DISP 1.5), the eight-week letter (DISP 1.6.2R(2))
+  public static final String XOR_SUMMARY_RESOLUTION = "xor_summary_resolution";
+  public static final String SERVICE_SEND_SUMMARY_RESOLUTION = "service_send_summary_resolution";
+  public static final String XOR_EIGHT_WEEK_LETTER_RULE = "xor_eight_week_letter_rule";
+  public static final String TIMER_EIGHT_WEEKS_ENDING = "timer_eight_weeks_ending";
+  public static final String SERVICE_SEND_EIGHT_WEEK_LETTER = "service_send_eight_week_letter";
+  public static final String END_EIGHT_WEEK_LETTER_SENT = "end_eight_week_letter_sent";
+  public static final String END_FINAL_RESPONSE_IN_TIME = "end_final_response_in_time";
+  public static final String END_NO_EIGHT_WEEK_LETTER = "end_no_eight_week_letter";
 
   private ComplaintHandlingProcess() {}
 }

@@ -68,6 +68,11 @@ public final class ComplaintVariables {
   public static final ProcessVariable<String> LEGAL_RISK = ProcessVariable.string("legalRisk");
 
   public static final ProcessVariable<String> DECISION = ProcessVariable.string("decision");
+  /**
+   * The coordinator closes a UK complaint the customer accepted by the close of the third business day
+   * after receipt with a summary resolution communication (FCA DISP 1.5), instead of a final response.
+   */
+  public static final ProcessVariable<Boolean> SUMMARY_RESOLUTION = ProcessVariable.bool("summaryResolution");
   public static final ProcessVariable<BigDecimal> COMPENSATION_AMOUNT = ProcessVariable.amount("compensationAmount");
   public static final ProcessVariable<String> DECISION_GROUNDS = ProcessVariable.string("decisionGrounds");
   public static final ProcessVariable<String> PROPOSED_BY = ProcessVariable.string("proposedBy");

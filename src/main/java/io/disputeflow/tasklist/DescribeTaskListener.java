@@ -9,11 +9,14 @@ import static io.disputeflow.process.ComplaintVariables.ISSUE;
 import static io.disputeflow.process.ComplaintVariables.LEGAL_DUE_AT;
 import static io.disputeflow.process.ComplaintVariables.PRODUCT;
 import static io.disputeflow.process.ComplaintVariables.RECEIVED_AT;
+import static io.disputeflow.process.ComplaintVariables.REGIME;
 import static io.disputeflow.process.ComplaintVariables.REVERIFICATION_DUE_AT;
 import static io.disputeflow.process.ComplaintVariables.REVIEW_DUE_AT;
 
 import io.disputeflow.complaint.Product;
 import io.disputeflow.correspondence.LetterLinks;
+import io.disputeflow.deadline.Regime;
+import io.disputeflow.deadline.SummaryResolutionWindow;
 import io.disputeflow.evidence.DocumentLinks;
 import io.disputeflow.process.ProcessVariable;
 import java.time.ZoneId;
@@ -51,9 +54,12 @@ class DescribeTaskListener implements TaskListener {
 
   private final DocumentLinks documents;
   private final LetterLinks letters;
+  private final SummaryResolutionWindow summaryResolution;
 
-  DescribeTaskListener(@Value("${disputeflow.zone}") ZoneId zone, DocumentLinks documents, LetterLinks letters) {
+  DescribeTaskListener(@Value("${disputeflow.zone}") ZoneId zone, DocumentLinks documents, LetterLinks letters,
+      SummaryResolutionWindow summaryResolution) {
     this.zone = zone;
+    this.summaryResolution = summaryResolution;
     this.documents = documents;
     this.letters = letters;
     this.format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -115,6 +121,12 @@ class DescribeTaskListener implements TaskListener {
     texts.put(TaskDisplay.LEGAL_DUE_AT_TEXT.name(), text(caseValue(caseInstance, task, LEGAL_DUE_AT)));
     texts.put(TaskDisplay.REVERIFICATION_DUE_AT_TEXT.name(), text(REVERIFICATION_DUE_AT.get(task)));
     texts.put(TaskDisplay.CLOCK_STATE_TEXT.name(), clockLabel(caseValue(caseInstance, task, CLOCK_STATE)));
+    String regime = caseValue(caseInstance, task, REGIME);
+    texts.put(TaskDisplay.REGIME_TEXT.name(), regime == null ? null : Regime.labelOf(regime));
+    Date receivedAt = caseValue(caseInstance, task, RECEIVED_AT);
+    // offered in the form only while a summary resolution may still be recorded (the listener refuses it later)
+    texts.put(TaskDisplay.SUMMARY_RESOLUTION_UNTIL_TEXT.name(), summaryResolution.isOpen(regime, receivedAt)
+        ? text(Date.from(summaryResolution.until(regime, receivedAt).orElseThrow().toInstant())) : null);
     // the filters' other columns: who works a task may read the task, not the whole case (authorizations)
     texts.put(COMPLAINT_NUMBER.name(), COMPLAINT_NUMBER.get(task));
     texts.put(CUSTOMER_NAME.name(), CUSTOMER_NAME.get(task));

@@ -19,10 +19,16 @@ public final class TaskDisplay {
   public static final ProcessVariable<String> REVERIFICATION_DUE_AT_TEXT =
       ProcessVariable.string("reverificationDueAtText");
   public static final ProcessVariable<String> CLOCK_STATE_TEXT = ProcessVariable.string("clockStateText");
+  /** The complaint's regime, its code and what it is called (deadline/Regime). */
+  public static final ProcessVariable<String> REGIME_TEXT = ProcessVariable.string("regimeText");
+  /** Until when a UK complaint may close with a summary resolution (FCA DISP 1.5); absent once passed. */
+  public static final ProcessVariable<String> SUMMARY_RESOLUTION_UNTIL_TEXT =
+      ProcessVariable.string("summaryResolutionUntilText");
 
   /** Every display variable: the form-field test knows them as supplied by the engine. */
   public static final List<ProcessVariable<String>> ALL = List.of(RECEIVED_AT_TEXT, DECISION_DUE_AT_TEXT,
-      DECISION_WARNING_AT_TEXT, REVIEW_DUE_AT_TEXT, LEGAL_DUE_AT_TEXT, REVERIFICATION_DUE_AT_TEXT, CLOCK_STATE_TEXT);
+      DECISION_WARNING_AT_TEXT, REVIEW_DUE_AT_TEXT, LEGAL_DUE_AT_TEXT, REVERIFICATION_DUE_AT_TEXT, CLOCK_STATE_TEXT,
+      REGIME_TEXT, SUMMARY_RESOLUTION_UNTIL_TEXT);
 
   private TaskDisplay() {}
 }

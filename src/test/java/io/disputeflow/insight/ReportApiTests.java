@@ -68,17 +68,19 @@ class ReportApiTests {
         .with("reverification_due_at", at("2029-03-10T09:00")).with("reverification_outcome", "REVISED")
         .closedWithRootCause("PROCESS_ERROR", "dept-cards", false, at("2029-02-20T10:00")).insert();
     complaint(jdbc, "R29-003", at("2029-01-10T09:00")).decided("PARTLY_UPHOLD", 25).with("customer_id", "RPT-C2")
+        .with("regime", "US-REG-Z")
         .with("extensions_used", 1).with("decision_due_at", at("2029-02-09T09:00")).with("departments", "dept-cards")
         .insert();
     complaint(jdbc, "R29-004", at("2029-01-12T09:00")).with("departments", "dept-cards").insert();
     complaint(jdbc, "R29-005", at("2029-01-15T09:00")).decided("UPHOLD", 4).with("customer_id", "RPT-C3")
+        .with("regime", "UK-FCA-DISP")
         .with("satisfaction_score", 4).with("category", "TRANSACTION_FAILURE").with("product", "ONLINE_BANKING")
         .with("channel", "MOBILE_APP").with("departments", "dept-digital,dept-accounts")
         .closedWithRootCause("SYSTEM_FAULT", "dept-digital", true, at("2029-02-01T10:00")).insert();
     complaint(jdbc, "R29-006", at("2029-01-20T09:00")).with("inquiry_only", true).with("decision_due_at", null)
         .with("customer_id", "RPT-C3").with("category", "TRANSACTION_FAILURE").with("product", "ONLINE_BANKING")
         .with("channel", "MOBILE_APP").with("departments", "dept-digital,dept-accounts").insert();
-    complaint(jdbc, "R29-007", at("2029-01-31T23:00")).with("customer_id", "RPT-C4")
+    complaint(jdbc, "R29-007", at("2029-01-31T23:00")).with("customer_id", "RPT-C4").with("regime", "UK-FCA-DISP")
         .with("decision_due_at", at("2029-03-20T09:00")).with("category", "TRANSACTION_FAILURE")
         .with("product", "ONLINE_BANKING").with("channel", "MOBILE_APP")
         .with("departments", "dept-digital,dept-accounts").insert();
@@ -153,6 +155,24 @@ class ReportApiTests {
         .andExpect(jsonPath("$.groups[1].medianDaysToDecision", is(4.0)))
         .andExpect(jsonPath("$.groups[1].repeatRate", is(0.6667)))
         .andExpect(jsonPath("$.groups[1].rootCauses.SYSTEM_FAULT", is(1)));
+  }
+
+  @Test
+  void shouldCountComplaintsByTheRegimeTheyAreHandledUnder() throws Exception {
+    // 005 and 007 under the UK rules, 003 under Regulation Z, the rest recorded before regimes (none)
+    summary("regime")
+        .andExpect(jsonPath("$.groupBy", is("REGIME")))
+        .andExpect(jsonPath("$.total.received", is(7)))
+        .andExpect(jsonPath("$.groups.length()", is(3)))
+        .andExpect(jsonPath("$.groups[0].group", is("NONE")))
+        .andExpect(jsonPath("$.groups[0].received", is(4)))
+        .andExpect(jsonPath("$.groups[1].group", is("UK-FCA-DISP")))
+        .andExpect(jsonPath("$.groups[1].label", is("UK-FCA-DISP · UK – FCA DISP / 英国 FCA 投诉处理规则")))
+        .andExpect(jsonPath("$.groups[1].received", is(2)))
+        .andExpect(jsonPath("$.groups[1].decided", is(1)))
+        .andExpect(jsonPath("$.groups[2].group", is("US-REG-Z")))
+        .andExpect(jsonPath("$.groups[2].received", is(1)))
+        .andExpect(jsonPath("$.groups[2].upheld", is(1)));
   }
 
   @Test

@@ -39,7 +39,8 @@ class FormContractTests {
   /** What each form asks: the decisions of its step (the spec this test holds the forms to). */
   private static final Map<String, Set<String>> FIELDS = new TreeMap<>(Map.ofEntries(
       Map.entry("answer-inquiry", Set.of("inquiryAnswer")),
-      Map.entry("investigate-complaint", Set.of("investigationFindings", "departments", "legalNeeded")),
+      Map.entry("investigate-complaint", Set.of("investigationFindings", "departments", "summaryResolution", "decision",
+          "legalNeeded")),
       Map.entry("review-department", Set.of("reviewFindings", "reviewRecommendation")),
       Map.entry("give-legal-opinion", Set.of("legalOpinion", "legalRisk")),
       Map.entry("propose-resolution", Set.of("decision", "compensationAmount", "decisionGrounds")),

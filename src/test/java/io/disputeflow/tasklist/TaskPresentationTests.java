@@ -54,7 +54,9 @@ class TaskPresentationTests {
     assertThat(task.getDescription()).isEqualTo("信用卡账单重复扣款 duplicate charge");
     assertThat(display(task)).containsEntry("receivedAtText", "2026-03-02 23:30 (Asia/Shanghai)")
         .containsEntry("decisionDueAtText", "2026-03-17 23:59 (Asia/Shanghai)")
-        .containsEntry("clockStateText", "On track / 正常");
+        .containsEntry("clockStateText", "On track / 正常")
+        .containsEntry("regimeText", "CN-CBIRC-2020 · China – CBIRC complaint measures / 中国《银行业保险业消费投诉处理管理办法》")
+        .doesNotContainKey("summaryResolutionUntilText");
 
     // when the warning time passes
     ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-03-15T00:00:00+08:00").toInstant()));
