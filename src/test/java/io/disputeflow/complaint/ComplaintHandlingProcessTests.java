@@ -271,6 +271,91 @@ class ComplaintHandlingProcessTests {
         .hasNotPassed(CALL_LEGAL_CONSULTATION);
   }
 
+  @Test
+  void shouldSendTheEightWeekLetterOnTheLastDayWhenAUkComplaintHasNoFinalResponse() {
+    // given a UK-FCA-DISP complaint whose eight weeks end in 56 days
+    EightWeekLetterStandIn letter = new EightWeekLetterStandIn(true);
+    Mocks.register("eightWeekLetter", letter);
+    ProcessInstance complaint = start(false, false, "UK-FCA-DISP");
+    Job timer = eightWeekTimer();
+    assertThat(timer.getDuedate()).isEqualTo(letter.dueAt);
+
+    // when the engine clock reaches the last day and the final response is still owed
+    ClockUtil.setCurrentTime(letter.dueAt);
+    assertThat(engine.getProcessEngine().getManagementService().createJobQuery().timers().executable()
+        .activityId(ComplaintHandlingProcess.TIMER_EIGHT_WEEKS_ENDING).count()).isOne();
+    engine.getProcessEngine().getManagementService().executeJob(timer.getId());
+
+    // then the eight-week letter is sent, and the case goes on
+    assertThat(complaint).hasPassed(ComplaintHandlingProcess.SERVICE_SEND_EIGHT_WEEK_LETTER,
+        ComplaintHandlingProcess.END_EIGHT_WEEK_LETTER_SENT).isNotEnded();
+    assertThat(delegates.calls()).contains("sendLetterDelegate@service_send_eight_week_letter");
+  }
+
+  @Test
+  void shouldSendNoEightWeekLetterAfterAFinalResponseOrUnderAnotherRegime() {
+    // given a UK complaint answered in time
+    Mocks.register("eightWeekLetter", new EightWeekLetterStandIn(false));
+    ProcessInstance uk = start(false, false, "UK-FCA-DISP");
+
+    // when its eight weeks end
+    engine.getProcessEngine().getManagementService().executeJob(eightWeekTimer().getId());
+
+    // then no letter
+    assertThat(uk).hasPassed(ComplaintHandlingProcess.END_FINAL_RESPONSE_IN_TIME)
+        .hasNotPassed(ComplaintHandlingProcess.SERVICE_SEND_EIGHT_WEEK_LETTER);
+    // and a complaint under another regime never waits for one
+    ProcessInstance cn = start(false, false, "CN-CBIRC-2020");
+    assertThat(cn).hasPassed(ComplaintHandlingProcess.END_NO_EIGHT_WEEK_LETTER);
+  }
+
+  @Test
+  void shouldCloseASummaryResolutionWithoutReviewOrResolution() {
+    // given a UK complaint under investigation
+    Mocks.register("eightWeekLetter", new EightWeekLetterStandIn(false));
+    ProcessInstance complaint = start(false, false, "UK-FCA-DISP");
+
+    // when the coordinator records that the customer accepted the response by the third business day
+    Map<String, Object> investigation = new HashMap<>();
+    investigation.put("investigationFindings", "Duplicate charge refunded; customer accepted");
+    investigation.put("summaryResolution", true);
+    investigation.put("decision", "UPHOLD");
+    ComplaintVariables.DEPARTMENTS.put(investigation, List.of("dept-cards"));
+    completeTask(InvestigationProcess.USER_INVESTIGATE_COMPLAINT, investigation);
+
+    // then the summary resolution goes out and the case moves to feedback, skipping review and resolution
+    assertThat(complaint).hasPassed(ComplaintHandlingProcess.SERVICE_SEND_SUMMARY_RESOLUTION).isWaitingAt(CALL_FEEDBACK)
+        .hasNotPassed(CALL_DEPARTMENT_REVIEW, CALL_RESOLUTION);
+    correlate(FeedbackProcess.MESSAGE_SURVEY_RESPONSE, "surveyScore", 5L);
+    completeTask(FeedbackProcess.USER_RECORD_ROOT_CAUSE, withVariables("rootCause", "PROCESS_ERROR",
+        "rootCauseDepartment", "dept-cards", "systemicCause", false));
+    assertThat(complaint).isEnded().hasPassed(END_COMPLAINT_CLOSED);
+    assertThat(delegates.calls()).contains("sendSummaryResolutionDelegate@service_send_summary_resolution");
+  }
+
+  /** Stands in for deadline/EightWeekLetter: due in 56 days (engine clock), owed or not as the test says. */
+  public static final class EightWeekLetterStandIn {
+    final java.util.Date dueAt = RecordingDelegates.daysFromNow(56);
+    private final boolean owed;
+
+    EightWeekLetterStandIn(boolean owed) {
+      this.owed = owed;
+    }
+
+    public java.util.Date dueAt(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+      return dueAt;
+    }
+
+    public boolean isOwed(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+      return owed;
+    }
+  }
+
+  private Job eightWeekTimer() {
+    return engine.getProcessEngine().getManagementService().createJobQuery().timers()
+        .activityId(ComplaintHandlingProcess.TIMER_EIGHT_WEEKS_ENDING).singleResult();
+  }
+
   private void workTheCaseToTheEnd(boolean legalNeeded) {
     Map<String, Object> investigation = new HashMap<>();
     investigation.put("investigationFindings", "Charged twice for one purchase");
@@ -292,7 +377,14 @@ class ComplaintHandlingProcessTests {
   }
 
   private ProcessInstance start(boolean inquiryOnly, boolean legalNeeded) {
+    return start(inquiryOnly, legalNeeded, null);
+  }
+
+  private ProcessInstance start(boolean inquiryOnly, boolean legalNeeded, String regime) {
     Map<String, Object> variables = new HashMap<>();
+    if (regime != null) {
+      variables.put("regime", regime);
+    }
     variables.put("complaintNumber", NUMBER);
     variables.put("inquiryOnly", inquiryOnly);
     variables.put("legalNeeded", legalNeeded);

@@ -129,15 +129,18 @@ class UkComplaintLettersTests {
     String cn = submit("CN-SRC-1", null);
     at("2027-01-01T00:00:01Z");
     worker.runJobs();
-    assertThat(taskService.getVariablesLocal(worker.openTask(uk, InvestigationProcess.USER_INVESTIGATE_COMPLAINT)
-        .getId())).doesNotContainKey("summaryResolutionUntilText");
+
+    // when the coordinator takes the task after the window, the form no longer offers the option
+    Task investigation = worker.openTask(uk, InvestigationProcess.USER_INVESTIGATE_COMPLAINT);
+    taskService.claim(investigation.getId(), "cora");
+    assertThat(taskService.getVariableLocal(investigation.getId(), "summaryResolutionUntilText")).isNull();
 
     // when the coordinator records a summary resolution anyway, the engine refuses and the task stays open
-    assertThatThrownBy(() -> worker.complete(uk, InvestigationProcess.USER_INVESTIGATE_COMPLAINT, "cora",
-        summaryResolution("UPHOLD"))).isInstanceOf(SummaryResolutionRefusedException.class)
+    assertThatThrownBy(() -> worker.complete(investigation, "cora", summaryResolution("UPHOLD")))
+        .hasRootCauseInstanceOf(SummaryResolutionRefusedException.class)
         .hasMessageContaining("closed at 2026-12-31T23:59:59.999Z");
     assertThatThrownBy(() -> worker.complete(cn, InvestigationProcess.USER_INVESTIGATE_COMPLAINT, "cora",
-        summaryResolution("UPHOLD"))).isInstanceOf(SummaryResolutionRefusedException.class)
+        summaryResolution("UPHOLD"))).hasRootCauseInstanceOf(SummaryResolutionRefusedException.class)
         .hasMessageContaining("for UK complaints only");
     assertThat(worker.openTask(uk, InvestigationProcess.USER_INVESTIGATE_COMPLAINT)).isNotNull();
     assertThat(typesOf(uk)).doesNotContain(LetterType.SUMMARY_RESOLUTION);
