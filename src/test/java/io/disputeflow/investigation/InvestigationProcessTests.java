@@ -51,6 +51,8 @@ class InvestigationProcessTests {
 
     // then
     assertThat(investigation).isEnded().hasPassed(SERVICE_RECORD_INVESTIGATION, END_INVESTIGATION_COMPLETED);
-    assertThat(delegates.calls()).containsExactly("recordInvestigationDelegate@service_record_investigation");
+    // the summary resolution check (FCA DISP 1.5) sees every completion
+    assertThat(delegates.calls()).containsExactly("summaryResolutionListener@user_investigate_complaint",
+        "recordInvestigationDelegate@service_record_investigation");
   }
 }
