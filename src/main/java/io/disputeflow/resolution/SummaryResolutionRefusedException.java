@@ -1,6 +1,6 @@
 package io.disputeflow.resolution;
 
-import io.disputeflow.web.TaskActionRefusedException;
+import io.disputeflow.refusal.TaskActionRefusedException;
 import org.springframework.http.HttpStatus;
 
 /** A summary resolution (FCA DISP 1.5) asked for a complaint outside its regime or its window. */
