@@ -61,7 +61,7 @@
         const entry = element('li', kind);
         entry.dataset.elementId = item.id;
         entry.appendChild(element('span', 'kind', KINDS[kind]));
-        entry.appendChild(document.createTextNode(describe(item)));
+        entry.appendChild(document.createTextNode(' ' + describe(item)));
         list.appendChild(entry);
       });
     });

@@ -55,6 +55,8 @@ class ModelDiagrams {
   private View view(PendingDeployment submitted, Map<String, byte[]> files) {
     List<FileView> views = new ArrayList<>();
     files.forEach((name, content) -> views.add(file(name, new String(content, StandardCharsets.UTF_8))));
+    // the diagrams first, then the decisions, then forms and anything else
+    views.sort(java.util.Comparator.comparingInt(view -> List.of("bpmn", "dmn", "form", "other").indexOf(view.kind())));
     Task task = tasks.createTaskQuery().processInstanceBusinessKey(submitted.id()).active().list().stream()
         .findFirst().orElse(null);
     return new View(submitted.id(), submitted.name(), submitted.submittedBy(), submitted.submittedAt(),

@@ -53,6 +53,8 @@ class DeploymentApprovalTests {
     // a second process owner besides paul
     if (identity.createUserQuery().userId("petra").count() == 0) {
       User petra = identity.newUser("petra");
+      petra.setFirstName("Petra");
+      petra.setLastName("Zhou");
       petra.setPassword("demo");
       identity.saveUser(petra);
       identity.createMembership("petra", "process-owner");
