@@ -162,6 +162,40 @@ class DeploymentApprovalTests {
   }
 
   @Test
+  void shouldScheduleNoTimerOfAModelThatAwaitsApproval(@Autowired org.camunda.bpm.engine.ManagementService management)
+      throws Exception {
+    // given a new model whose timer start event fires two seconds after it is deployed
+    long jobs = management.createJobQuery().count();
+
+    // when paul deploys it
+    HttpResponse<String> response = modeler.deploy("paul", "timer awaiting approval", Map.of("timer-held.bpmn", """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" \
+        xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="definitions_timer_held" targetNamespace="http://x">
+          <bpmn:process id="timer-held" name="Timer held" isExecutable="true" camunda:historyTimeToLive="P1096D">
+            <bpmn:startEvent id="start_in_two_seconds" name="In two seconds">
+              <bpmn:timerEventDefinition id="timer_in_two_seconds"><bpmn:timeCycle>R1/PT2S</bpmn:timeCycle>
+              </bpmn:timerEventDefinition>
+            </bpmn:startEvent>
+            <bpmn:sequenceFlow id="flow_to_end" sourceRef="start_in_two_seconds" targetRef="end" />
+            <bpmn:endEvent id="end" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """));
+
+    // then it waits: no definition, no timer job, so nothing of it can start
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("timer-held").count()).isZero();
+    assertThat(management.createJobQuery().count()).isEqualTo(jobs);
+
+    // and refused, it leaves nothing
+    assertThat(modeler.decide("helen", Modeler.idOf(response), false, "A timer start is not wanted").statusCode())
+        .isEqualTo(204);
+    assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("timer-held").count()).isZero();
+    assertThat(management.createJobQuery().count()).isEqualTo(jobs);
+  }
+
+  @Test
   void shouldRefuseAtSubmissionAModelTheSandboxRefusesAndStoreNothing() throws Exception {
     // given
     long submissions = jdbc.queryForObject("SELECT COUNT(*) FROM pending_deployment", Long.class);
