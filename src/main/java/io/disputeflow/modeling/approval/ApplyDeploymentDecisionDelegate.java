@@ -71,6 +71,8 @@ class ApplyDeploymentDecisionDelegate implements JavaDelegate {
     Map<String, byte[]> files = pending.files(id);
     String movedOn = movedOn(submitted, files);
     if (movedOn != null) {
+      LOG.warn("Deployment '{}' by {} approved by {} but refused at deployment, nothing deployed (pending deployment"
+          + " {}): {}", submitted.name(), submitted.submittedBy(), decidedBy, id, movedOn);
       throw cannotDeployNow(movedOn + ": what you reviewed is not what it would replace");
     }
     String deploymentId;
