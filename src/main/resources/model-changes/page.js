@@ -188,7 +188,12 @@
         section.appendChild(heading);
         $('files').appendChild(section);
         if (file.kind === 'bpmn') {
-          await bpmn(section, file);
+          try {
+            await bpmn(section, file);
+          } catch (error) {
+            // e.g. a model without diagram information: its changes are listed above, the other files still drawn
+            section.appendChild(element('p', 'error', 'The diagram could not be drawn / 无法绘制流程图: ' + error.message));
+          }
         } else if (file.kind === 'dmn') {
           dmn(section, file);
         } else {
