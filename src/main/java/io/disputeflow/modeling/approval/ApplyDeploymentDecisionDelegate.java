@@ -5,7 +5,7 @@ import static io.disputeflow.process.ComplaintVariables.DEPLOYMENT_DECIDED_BY;
 import static io.disputeflow.process.ComplaintVariables.DEPLOYMENT_DECISION_REASON;
 
 import io.disputeflow.modeling.approval.PendingDeployments.PendingDeployment;
-import io.disputeflow.web.TaskActionRefusedException;
+import io.disputeflow.refusal.TaskActionRefusedException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
