@@ -31,8 +31,13 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -238,6 +243,38 @@ class OperationsTests {
       assertThat(status.statusCode()).isEqualTo(200);
       assertThat(json.readTree(status.body()).has("components")).as("%s: %s", user, status.body()).isFalse();
     }
+  }
+
+  @Test
+  void shouldDocumentEveryMetricAndChartExactlyTheDocumentedOnes() throws Exception {
+    // given a complaint taken in, so that the intake counter exists besides the gauges
+    assertThat(api.post("/api/complaints", "intake", Submissions.creditCardComplaint("DOC-" + UUID.randomUUID()))
+        .status()).isEqualTo(201);
+
+    // when the monitoring user scrapes the node
+    HttpApi.Response scrape = api.get("/actuator/prometheus", "monitor");
+    assertThat(scrape.status()).isEqualTo(200);
+
+    // then every business metric it shows is documented, and the dashboard charts exactly the documented ones
+    Set<String> documented = metricNames(Files.readString(Path.of("docs/operations/metrics.md")));
+    String samples = scrape.body().lines().filter(line -> !line.startsWith("#")).collect(Collectors.joining("\n"));
+    assertThat(metricNames(samples)).isSubsetOf(documented)
+        .contains("disputeflow_complaints_received_total", "disputeflow_cases_open", "disputeflow_jobs_backlog",
+            "disputeflow_letters_oldest_waiting_age_seconds", "disputeflow_jobs_executed_total");
+    JsonNode dashboard = json.readTree(Path.of("docs/operations/grafana-dashboard.json").toFile());
+    StringBuilder queries = new StringBuilder();
+    dashboard.get("panels").forEach(panel -> panel.path("targets").forEach(t -> queries.append(t.get("expr").asText())
+        .append('\n')));
+    assertThat(metricNames(queries.toString())).isEqualTo(documented);
+  }
+
+  private static Set<String> metricNames(String text) {
+    Set<String> names = new TreeSet<>();
+    Matcher name = Pattern.compile("\\b(disputeflow_[a-z_]*[a-z])\\b").matcher(text);
+    while (name.find()) {
+      names.add(name.group(1));
+    }
+    return names;
   }
 
   /** Stage/clock state of every open complaint, one by one through the complaint API's view. */
