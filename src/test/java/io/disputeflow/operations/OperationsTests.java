@@ -121,7 +121,7 @@ class OperationsTests {
       // then Prometheus sees the node up and the complaint counted, as the node counts it
       String countQuery = "sum(disputeflow_complaints_received_total{job=\"disputeflow\",channel=\"MOBILE_APP\","
           + "product=\"CREDIT_CARD\",outcome=\"CREATED\",application=\"disputeflow\"})";
-      await("the scrape shows the complaint").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+      await("the scrape shows the complaint").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
           .untilAsserted(() -> {
             assertThat(prometheus.isAlive()).as("prometheus runs (log: %s)", log).isTrue();
             assertThat(query(prometheusUrl, "up{job=\"disputeflow\"}")).as("target up: %s", lastScrapeError(prometheusUrl))
