@@ -53,6 +53,10 @@ class OperationsReadings {
     this.management = management;
     this.runtime = runtime;
     this.clock = clock;
+    // each gauge asks for the figures: without a cache worth the name one scrape would read them once per gauge
+    if (cacheFor.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new IllegalArgumentException("disputeflow.operations.readings-cache must be at least PT1S, not " + cacheFor);
+    }
     this.cacheNanos = cacheFor.toNanos();
   }
 

@@ -2,6 +2,7 @@ package io.disputeflow.operations;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -37,7 +38,7 @@ record OperationsSnapshot(Instant readAt, List<OpenCases> openCases, Map<String,
   /** How long the oldest waiting letter has waited; zero when none waits. */
   Duration oldestLetterAge(Instant now) {
     return oldestWaitingLetter == null || oldestWaitingLetter.isAfter(now) ? Duration.ZERO
-        : Duration.between(oldestWaitingLetter, now);
+        : Duration.between(oldestWaitingLetter, now).truncatedTo(ChronoUnit.SECONDS);
   }
 
   long incidents(String type) {
