@@ -1,6 +1,7 @@
 package io.disputeflow.operations;
 
 import io.disputeflow.complaint.Stage;
+import io.disputeflow.deadline.ClockState;
 import io.disputeflow.deadline.Regime;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -42,16 +43,16 @@ class OperationsMeters implements MeterBinder {
       if (stage == Stage.CLOSED) {
         continue;
       }
-      for (CaseClock caseClock : CaseClock.values()) {
+      for (String clockState : OperationsSnapshot.CLOCK_STATES) {
         gauge(registry, "disputeflow.cases.open", "Open cases by stage and where their decision clock stands",
-            s -> s.openCases(stage.name(), caseClock), "stage", stage.name(), "clock_state", caseClock.name());
+            s -> s.openCases(stage.name(), clockState), "stage", stage.name(), "clock_state", clockState);
       }
     }
     for (Regime regime : Regime.values()) {
       gauge(registry, "disputeflow.cases.overdue", "Open cases past their decision deadline, undecided",
-          s -> s.openCasesOfRegime(regime.code(), CaseClock.OVERDUE), "regime", regime.code());
+          s -> s.openCasesOfRegime(regime.code(), ClockState.OVERDUE.name()), "regime", regime.code());
       gauge(registry, "disputeflow.cases.warning", "Open cases past their warning time, the deadline not yet reached",
-          s -> s.openCasesOfRegime(regime.code(), CaseClock.WARNING), "regime", regime.code());
+          s -> s.openCasesOfRegime(regime.code(), ClockState.WARNING.name()), "regime", regime.code());
     }
     for (String status : LETTER_STATUSES) {
       gauge(registry, "disputeflow.letters", "Letters in the outbox by status (QUEUED, SENDING, FAILED)",

@@ -93,7 +93,10 @@ class OperationsReadings {
         management.createJobQuery().executable().count(), incidents());
   }
 
-  /** The clock state as {@code ComplaintQueries} derives it for one complaint, for all open ones at once. */
+  /**
+   * {@link io.disputeflow.deadline.ClockState#of}, the one rule for a case's clock state, in SQL for all open
+   * cases at once (OperationsTests holds the two together case by case); NONE for a case without a clock.
+   */
   private List<OpenCases> openCases(OffsetDateTime now) {
     return jdbc.sql("SELECT stage, regime, clock_state, COUNT(*) AS cases FROM (SELECT stage, regime, CASE"
             + " WHEN decision_due_at IS NULL THEN 'NONE'"
@@ -105,8 +108,8 @@ class OperationsReadings {
             + " FROM complaint WHERE status IN ('OPEN', 'AWAITING_CUSTOMER')) open_cases"
             + " GROUP BY stage, regime, clock_state")
         .params(now, now)
-        .query((rs, row) -> new OpenCases(rs.getString("stage"), CaseClock.valueOf(rs.getString("clock_state")),
-            rs.getString("regime"), rs.getLong("cases")))
+        .query((rs, row) -> new OpenCases(rs.getString("stage"), rs.getString("clock_state"), rs.getString("regime"),
+            rs.getLong("cases")))
         .list();
   }
 

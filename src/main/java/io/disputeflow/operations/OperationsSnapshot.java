@@ -1,10 +1,13 @@
 package io.disputeflow.operations;
 
+import io.disputeflow.deadline.ClockState;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * What the gauges and the health details show, read in one go from the database and the engine.
@@ -19,15 +22,20 @@ record OperationsSnapshot(Instant readAt, List<OpenCases> openCases, Map<String,
     Instant oldestWaitingLetter, long policyImprovementsOpen, long earlyWarningsOpen, long jobsDue,
     Map<String, Long> incidents) {
 
-  record OpenCases(String stage, CaseClock clock, String regime, long count) {}
+  /** The label {@code clock_state}: the API's {@code ClockState}, and NONE before a case has a decision clock. */
+  static final String NO_CLOCK = "NONE";
+  static final List<String> CLOCK_STATES = Stream.concat(Stream.of(NO_CLOCK),
+      Arrays.stream(ClockState.values()).map(ClockState::name)).toList();
 
-  long openCases(String stage, CaseClock clock) {
-    return openCases.stream().filter(c -> c.stage().equals(stage) && c.clock() == clock)
+  record OpenCases(String stage, String clockState, String regime, long count) {}
+
+  long openCases(String stage, String clockState) {
+    return openCases.stream().filter(c -> c.stage().equals(stage) && c.clockState().equals(clockState))
         .mapToLong(OpenCases::count).sum();
   }
 
-  long openCasesOfRegime(String regime, CaseClock clock) {
-    return openCases.stream().filter(c -> regime.equals(c.regime()) && c.clock() == clock)
+  long openCasesOfRegime(String regime, String clockState) {
+    return openCases.stream().filter(c -> regime.equals(c.regime()) && c.clockState().equals(clockState))
         .mapToLong(OpenCases::count).sum();
   }
 
