@@ -1,5 +1,6 @@
 package io.disputeflow.insight;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +18,8 @@ class ImportMeters {
   }
 
   void finished(String source, CfpbImportResult result) {
-    registry.counter("disputeflow.imports", "source", source).increment();
+    Counter.builder("disputeflow.imports").description("Regulator files imported").tag("source", source)
+        .register(registry).increment();
     rows(source, "CREATED", result.created());
     rows(source, "ALREADY_IMPORTED", result.alreadyImported());
     rows(source, "MERGED", result.merged());
@@ -25,6 +27,7 @@ class ImportMeters {
   }
 
   private void rows(String source, String result, int rows) {
-    registry.counter("disputeflow.import.rows", "source", source, "result", result).increment(rows);
+    Counter.builder("disputeflow.import.rows").description("Rows of imported regulator files, by what became of them")
+        .tag("source", source).tag("result", result).register(registry).increment(rows);
   }
 }
