@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.disputeflow.casefile.ComplaintQueries;
 import io.disputeflow.casefile.ComplaintView;
 import io.disputeflow.deadline.Regime;
+import io.disputeflow.intake.ComplaintSubmission;
+import io.disputeflow.intake.IntakeService;
 import io.disputeflow.support.ApplicationEngine;
 import io.disputeflow.support.HttpApi;
 import io.disputeflow.support.Submissions;
@@ -51,6 +53,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The metrics and health details as operations use them: a real Prometheus (Debian's {@code prometheus},
@@ -138,6 +142,30 @@ class OperationsTests {
         prometheus.destroyForcibly().waitFor();
       }
     }
+  }
+
+  @Test
+  void shouldCountAComplaintOnlyOnceItsTransactionCommitted(@Autowired IntakeService intake,
+      @Autowired PlatformTransactionManager transactions) throws Exception {
+    // given a complaint taken in within a transaction that is then rolled back (as a refused registration is)
+    double before = received("MOBILE_APP", "CREDIT_CARD");
+    String reference = "ROLLBACK-" + UUID.randomUUID();
+    ComplaintSubmission submission = json.readValue(Submissions.creditCardComplaint(reference),
+        ComplaintSubmission.class);
+    new TransactionTemplate(transactions).executeWithoutResult(transaction -> {
+      intake.submit(submission);
+      assertThat(received("MOBILE_APP", "CREDIT_CARD")).as("not before the commit").isEqualTo(before);
+      transaction.setRollbackOnly();
+    });
+
+    // then it was never received: not counted, not there
+    assertThat(received("MOBILE_APP", "CREDIT_CARD")).isEqualTo(before);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM complaint WHERE external_reference = ?").param(reference)
+        .query(Long.class).single()).isZero();
+
+    // when it is taken in again and committed, it counts once
+    new TransactionTemplate(transactions).executeWithoutResult(transaction -> intake.submit(submission));
+    assertThat(received("MOBILE_APP", "CREDIT_CARD")).isEqualTo(before + 1);
   }
 
   @Test
