@@ -23,6 +23,7 @@ import io.disputeflow.complaint.ComplaintRepository;
 import io.disputeflow.complaint.ComplaintStatus;
 import io.disputeflow.complaint.Stage;
 import io.disputeflow.intake.IntakeResult.Outcome;
+import io.disputeflow.logging.CaseLogContext;
 import io.disputeflow.process.ActingUser;
 import io.disputeflow.process.ComplaintHandlingProcess;
 import java.time.Clock;
@@ -73,22 +74,32 @@ public class IntakeService {
 
   @Transactional
   public IntakeResult submit(ComplaintSubmission submission) {
+    Taken taken = take(submission);
+    return new IntakeResult(queries.get(taken.complaintNumber()), taken.outcome());
+  }
+
+  /** The complaint a submission became or joined, by number only: for bulk intake, which shows no case. */
+  public record Taken(String complaintNumber, Outcome outcome) {}
+
+  /** {@link #submit} without reading the whole case back. */
+  @Transactional
+  public Taken take(ComplaintSubmission submission) {
     OffsetDateTime receivedAt = receivedAt(submission);
     String reference = submission.reference();
     if (reference != null) {
-      Optional<ComplaintRecord> earlier = complaints.findByReference(submission.channel(), reference);
+      Optional<String> earlier = complaints.findNumberByReference(submission.channel(), reference);
       if (earlier.isPresent()) {
-        return new IntakeResult(queries.view(earlier.get()), Outcome.ALREADY_SUBMITTED);
+        return new Taken(earlier.get(), Outcome.ALREADY_SUBMITTED);
       }
     }
     var customer = submission.customer();
-    Optional<ComplaintRecord> openCase = submission.isInquiryOnly() ? Optional.empty()
+    Optional<ComplaintRecord> openCase = submission.isInquiryOnly() || !identifiable(customer) ? Optional.empty()
         : complaints.findOpenDuplicate(blankToNull(customer.customerId()), customer.name().trim(),
             blankToNull(customer.phone()), blankToNull(customer.email()), submission.product(), submission.issue());
     if (openCase.isPresent()) {
       complaints.addSubmission(openCase.get().complaintNumber(), submission.channel(), reference, receivedAt,
           submission.narrative());
-      return new IntakeResult(queries.view(openCase.get()), Outcome.MERGED_INTO_OPEN_CASE);
+      return new Taken(openCase.get().complaintNumber(), Outcome.MERGED_INTO_OPEN_CASE);
     }
     String number = numbers.next(receivedAt.atZoneSameInstant(zone).getYear());
     ComplaintRecord record = newRecord(number, submission, reference, receivedAt);
@@ -96,8 +107,20 @@ public class IntakeService {
     Map<String, Object> variables = startVariables(record, receivedAt);
     // without one, regime-selection.dmn chooses the regime once the complaint is classified
     REGIME.put(variables, submission.regime());
-    actingUser.run(() -> runtimeService.startProcessInstanceByKey(ComplaintHandlingProcess.KEY, number, variables));
-    return new IntakeResult(queries.get(number), Outcome.CREATED);
+    try (var logContext = CaseLogContext.complaint(number)) {
+      actingUser.run(() -> runtimeService.startProcessInstanceByKey(ComplaintHandlingProcess.KEY, number, variables));
+    }
+    return new Taken(number, Outcome.CREATED);
+  }
+
+  /**
+   * A duplicate is the same customer: by customer id, or by name with a phone or an e-mail. Without any
+   * of these (an anonymous regulator referral) no open case can match, and the look-up, which cannot use
+   * an index on a name alone, is skipped.
+   */
+  private static boolean identifiable(ComplaintSubmission.Customer customer) {
+    return blankToNull(customer.customerId()) != null || blankToNull(customer.phone()) != null
+        || blankToNull(customer.email()) != null;
   }
 
   private OffsetDateTime receivedAt(ComplaintSubmission submission) {
