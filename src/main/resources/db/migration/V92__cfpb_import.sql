@@ -1,6 +1,6 @@
 -- Background imports of a regulator's file: the file itself and how far its import got, so any node can
 -- continue it after a crash or restart. Rows are imported in batches, each batch one transaction with
--- its progress below: after a crash the import continues after the last committed batch.
+-- its progress below (cfpb_import_batch): after a crash the import continues with the batches not committed.
 CREATE TABLE cfpb_import (
   id                 VARCHAR(36)   PRIMARY KEY,
   status             VARCHAR(10)   NOT NULL,
@@ -8,8 +8,10 @@ CREATE TABLE cfpb_import (
   content            TEXT          NOT NULL,
   layout             INTEGER       NOT NULL,
   rows_total         INTEGER       NOT NULL,
-  -- data rows handled so far, in file order: the next batch starts after them
+  -- data rows handled so far (the rows of the committed batches)
   processed          INTEGER       NOT NULL,
+  -- rows a batch, fixed when the file is stored: batch n holds rows n * batch_size + 1 ...
+  batch_size         INTEGER       NOT NULL,
   created            INTEGER       NOT NULL,
   already_imported   INTEGER       NOT NULL,
   merged             INTEGER       NOT NULL,
@@ -29,6 +31,13 @@ CREATE TABLE cfpb_import (
   lease_until        TIMESTAMP WITH TIME ZONE
 );
 CREATE INDEX ix_cfpb_import_status ON cfpb_import (status, lease_until);
+
+-- the committed batches, by their first row (0 = the first after the header): a batch is recorded once
+CREATE TABLE cfpb_import_batch (
+  import_id     VARCHAR(36)   NOT NULL REFERENCES cfpb_import (id),
+  first_row     INTEGER       NOT NULL,
+  PRIMARY KEY (import_id, first_row)
+);
 
 -- rows that were rejected (ERROR) or changed to be accepted (WARNING)
 CREATE TABLE cfpb_import_problem (

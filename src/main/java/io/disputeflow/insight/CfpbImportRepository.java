@@ -18,7 +18,7 @@ class CfpbImportRepository {
   enum Status { RUNNING, DONE, FAILED }
 
   /** What a runner needs to continue an import. */
-  record Work(String id, String content, int processed, long shiftWeeks, String startedBy) {}
+  record Work(String id, String content, int batchSize, long shiftWeeks, String startedBy) {}
 
   /** An import as GET /api/imports/{id} shows it, without its rows' problems. */
   record Progress(String id, Status status, int layout, int rows, int processed, int created, int alreadyImported,
@@ -35,12 +35,12 @@ class CfpbImportRepository {
     this.jdbc = jdbc;
   }
 
-  void insert(String id, String content, int layout, int rows, long shiftWeeks, String startedBy,
+  void insert(String id, String content, int layout, int rows, int batchSize, long shiftWeeks, String startedBy,
       OffsetDateTime startedAt) {
-    jdbc.sql("INSERT INTO cfpb_import (id, status, content, layout, rows_total, processed, created, already_imported,"
-            + " merged, rejected, without_narrative, shift_weeks, started_by, started_at, busy_millis)"
-            + " VALUES (?, 'RUNNING', ?, ?, ?, 0, 0, 0, 0, 0, 0, ?, ?, ?, 0)")
-        .params(id, content, layout, rows, shiftWeeks, startedBy, startedAt)
+    jdbc.sql("INSERT INTO cfpb_import (id, status, content, layout, rows_total, processed, batch_size, created,"
+            + " already_imported, merged, rejected, without_narrative, shift_weeks, started_by, started_at, busy_millis)"
+            + " VALUES (?, 'RUNNING', ?, ?, ?, 0, ?, 0, 0, 0, 0, 0, ?, ?, ?, 0)")
+        .params(id, content, layout, rows, batchSize, shiftWeeks, startedBy, startedAt)
         .update();
   }
 
@@ -62,34 +62,43 @@ class CfpbImportRepository {
   }
 
   Optional<Work> work(String id) {
-    return jdbc.sql("SELECT id, content, processed, shift_weeks, started_by FROM cfpb_import WHERE id = ?")
+    return jdbc.sql("SELECT id, content, batch_size, shift_weeks, started_by FROM cfpb_import WHERE id = ?")
         .param(id)
         .query((rs, n) -> new Work(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4), rs.getString(5)))
         .optional();
   }
 
+  /** The first rows of the batches committed so far. */
+  java.util.Set<Integer> committedBatches(String id) {
+    return new java.util.HashSet<>(jdbc.sql("SELECT first_row FROM cfpb_import_batch WHERE import_id = ?")
+        .param(id).query(Integer.class).list());
+  }
+
   /**
    * A batch's outcome, in the batch's transaction: false (and nothing written) when {@code node} no longer
-   * holds the import or another runner already recorded these rows, so the caller rolls the batch back.
+   * holds the import, so the caller rolls the batch back. A batch another runner recorded already fails on
+   * its key (DuplicateKeyException), rolling this one back too.
    */
   boolean recordBatch(String id, String node, int from, int to, CfpbImportTally tally, long busyMillis,
       OffsetDateTime leaseUntil, OffsetDateTime finishedAt) {
-    int updated = jdbc.sql("UPDATE cfpb_import SET processed = :to, created = created + :created,"
+    int updated = jdbc.sql("UPDATE cfpb_import SET processed = processed + :rows, created = created + :created,"
             + " already_imported = already_imported + :already, merged = merged + :merged,"
             + " rejected = rejected + :rejected, without_narrative = without_narrative + :withoutNarrative,"
-            + " busy_millis = busy_millis + :busy, lease_until = :leaseUntil,"
-            + " status = CASE WHEN :to >= rows_total THEN 'DONE' ELSE status END,"
-            + " finished_at = CASE WHEN :to >= rows_total THEN :finishedAt ELSE finished_at END,"
-            + " lease_owner = CASE WHEN :to >= rows_total THEN NULL ELSE lease_owner END"
-            + " WHERE id = :id AND lease_owner = :node AND processed = :from AND status = 'RUNNING'")
-        .param("to", to).param("created", tally.created).param("already", tally.alreadyImported)
+            + " busy_millis = busy_millis + :busy,"
+            + " status = CASE WHEN processed + :rows >= rows_total THEN 'DONE' ELSE status END,"
+            + " finished_at = CASE WHEN processed + :rows >= rows_total THEN :finishedAt ELSE finished_at END,"
+            + " lease_owner = CASE WHEN processed + :rows >= rows_total THEN NULL ELSE lease_owner END,"
+            + " lease_until = CASE WHEN processed + :rows >= rows_total THEN NULL ELSE :leaseUntil END"
+            + " WHERE id = :id AND lease_owner = :node AND status = 'RUNNING'")
+        .param("rows", to - from).param("created", tally.created).param("already", tally.alreadyImported)
         .param("merged", tally.merged).param("rejected", tally.rejected())
         .param("withoutNarrative", tally.withoutNarrative).param("busy", busyMillis).param("leaseUntil", leaseUntil)
-        .param("finishedAt", finishedAt).param("id", id).param("node", node).param("from", from)
+        .param("finishedAt", finishedAt).param("id", id).param("node", node)
         .update();
     if (updated == 0) {
       return false;
     }
+    jdbc.sql("INSERT INTO cfpb_import_batch (import_id, first_row) VALUES (?, ?)").params(id, from).update();
     insertProblems(id, "ERROR", tally.errors);
     insertProblems(id, "WARNING", tally.warnings);
     return true;

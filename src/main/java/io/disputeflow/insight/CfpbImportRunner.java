@@ -6,15 +6,25 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -33,6 +43,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class CfpbImportRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(CfpbImportRunner.class);
+  private static final java.lang.management.ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
   /** How a run of batches ended. */
   enum Ended { DONE, STOPPED, LEASE_LOST, FAILED }
@@ -41,7 +52,6 @@ class CfpbImportRunner {
   private final CfpbImportRepository imports;
   private final TransactionTemplate eachBatch;
   private final Clock clock;
-  private final int batchSize;
   private final Duration lease;
   private final String node;
   private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
@@ -49,18 +59,26 @@ class CfpbImportRunner {
     t.setDaemon(true);
     return t;
   });
+  private final int threads;
+  private final ExecutorService workers;
   private final AtomicBoolean scheduled = new AtomicBoolean();
   private volatile boolean stopping;
 
   CfpbImportRunner(CfpbImporter importer, CfpbImportRepository imports, PlatformTransactionManager transactions,
-      Clock clock, @Value("${disputeflow.imports.batch-size:50}") int batchSize,
-      @Value("${disputeflow.imports.lease:PT1M}") Duration lease) {
+      Clock clock, @Value("${disputeflow.imports.lease:PT1M}") Duration lease,
+      @Value("${disputeflow.imports.threads:2}") int threads) {
     this.importer = importer;
     this.imports = imports;
     this.eachBatch = new TransactionTemplate(transactions);
     this.clock = clock;
-    this.batchSize = batchSize;
     this.lease = lease;
+    this.threads = Math.max(1, threads);
+    AtomicInteger counter = new AtomicInteger();
+    this.workers = Executors.newFixedThreadPool(this.threads, r -> {
+      Thread t = new Thread(r, "cfpb-import-" + counter.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
     this.node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
   }
 
@@ -114,55 +132,133 @@ class CfpbImportRunner {
       imports.fail(id, owner, "the stored file no longer reads: " + unreadable.getMessage(), OffsetDateTime.now(clock));
       return Ended.FAILED;
     }
-    var previous = SecurityContextHolder.getContext();
-    SecurityContextHolder.setContext(SecurityContextHolder.createEmptyContext());
-    if (work.startedBy() != null) {
-      // the cases' history names who posted the file, as it did when imports ran in the request
-      SecurityContextHolder.getContext().setAuthentication(
-          UsernamePasswordAuthenticationToken.authenticated(work.startedBy(), null, List.of()));
+    Set<Integer> committed = imports.committedBatches(id);
+    List<Integer> pending = IntStream.iterate(0, first -> first < file.rows().size(), first -> first + work.batchSize())
+        .filter(first -> !committed.contains(first)).boxed().toList();
+    LOG.info("Import {}: {} of {} rows to import on {}", id, pending.stream()
+        .mapToInt(first -> Math.min(first + work.batchSize(), file.rows().size()) - first).sum(), file.rows().size(), owner);
+    Batches batches = new Batches(id, owner, file, work, pending.subList(0, Math.min(maxBatches, pending.size())));
+    List<Future<?>> running = new ArrayList<>();
+    for (int i = 0; i < Math.min(threads, batches.firstRows.size()); i++) {
+      running.add(workers.submit(batches::work));
     }
-    try (var user = CaseLogContext.actingUser(work.startedBy())) {
-      LOG.info("Import {}: continuing at row {} of {} on {}", id, work.processed() + 1, file.rows().size(), owner);
-      return runBatches(id, owner, maxBatches, file, work.processed(), work.shiftWeeks());
-    } finally {
-      SecurityContextHolder.setContext(previous);
+    for (Future<?> worker : running) {
+      try {
+        worker.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        batches.stop(Ended.STOPPED);
+      } catch (ExecutionException e) {
+        batches.stop(Ended.FAILED);
+        batches.failure = e.getCause();
+      }
     }
+    if (batches.failure != null) {
+      // the database went away, say: the lease runs out and a node continues with the batches not committed
+      throw new IllegalStateException("Import " + id + " stopped: " + batches.failure.getMessage(), batches.failure);
+    }
+    Ended ended = batches.ended.get();
+    if (ended == Ended.STOPPED && stopping) {
+      imports.release(id, owner);
+    }
+    if (ended == Ended.DONE && batches.firstRows.size() < pending.size()) {
+      return Ended.STOPPED;
+    }
+    if (ended == Ended.DONE) {
+      long wallMillis = Math.max(1, (System.nanoTime() - batches.started) / 1_000_000);
+      LOG.info("Import {}: done, {} rows; this run {} rows in {} ms ({} rows a second, {} ms of the import threads'"
+          + " CPU a row)", id, file.rows().size(), batches.rows.get(), wallMillis,
+          String.format(Locale.ROOT, "%.1f", batches.rows.get() * 1000.0 / wallMillis),
+          String.format(Locale.ROOT, "%.1f", batches.cpuNanos.get() / 1e6 / Math.max(1, batches.rows.get())));
+    }
+    return ended;
   }
 
-  private Ended runBatches(String id, String owner, int maxBatches, CfpbImporter.CfpbFile file, int processed,
-      long shiftWeeks) {
-    int rows = file.rows().size();
-    int from = processed;
-    for (int batch = 0; batch < maxBatches && from < rows; batch++) {
-      if (stopping) {
-        imports.release(id, owner);
-        return Ended.STOPPED;
+  /**
+   * One run of an import's pending batches on this node's import threads: each thread takes the next
+   * batch until none is left, the node stops, or the import is found taken over.
+   */
+  private final class Batches {
+    final String id;
+    final String owner;
+    final CfpbImporter.CfpbFile file;
+    final CfpbImportRepository.Work work;
+    final List<Integer> firstRows;
+    final AtomicInteger next = new AtomicInteger();
+    final AtomicReference<Ended> ended = new AtomicReference<>(Ended.DONE);
+    final AtomicInteger rows = new AtomicInteger();
+    final AtomicLong cpuNanos = new AtomicLong();
+    final long started = System.nanoTime();
+    /** When a batch of this run was last recorded: the time up to the next one is import time. */
+    final AtomicLong lastRecorded = new AtomicLong(started);
+    volatile Throwable failure;
+
+    Batches(String id, String owner, CfpbImporter.CfpbFile file, CfpbImportRepository.Work work,
+        List<Integer> firstRows) {
+      this.id = id;
+      this.owner = owner;
+      this.file = file;
+      this.work = work;
+      this.firstRows = firstRows;
+    }
+
+    void stop(Ended why) {
+      ended.compareAndSet(Ended.DONE, why);
+    }
+
+    void work() {
+      var previous = SecurityContextHolder.getContext();
+      SecurityContextHolder.setContext(SecurityContextHolder.createEmptyContext());
+      if (work.startedBy() != null) {
+        // the cases' history names who posted the file, as it did when imports ran in the request
+        SecurityContextHolder.getContext().setAuthentication(
+            UsernamePasswordAuthenticationToken.authenticated(work.startedBy(), null, List.of()));
       }
-      int first = from;
-      int to = Math.min(from + batchSize, rows);
-      long started = System.nanoTime();
-      Boolean recorded = eachBatch.execute(status -> {
-        CfpbImportTally tally = importer.importRows(file, first, to, shiftWeeks);
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        long busy = (System.nanoTime() - started) / 1_000_000;
-        if (!imports.recordBatch(id, owner, first, to, tally, busy, now.plus(lease), now)) {
-          status.setRollbackOnly();
-          return false;
+      long cpuStarted = CPU.getCurrentThreadCpuTime();
+      try (var user = CaseLogContext.actingUser(work.startedBy())) {
+        int index;
+        while (ended.get() == Ended.DONE && (index = next.getAndIncrement()) < firstRows.size()) {
+          if (stopping) {
+            stop(Ended.STOPPED);
+            return;
+          }
+          if (!runBatch(firstRows.get(index))) {
+            stop(Ended.LEASE_LOST);
+            return;
+          }
         }
-        return true;
-      });
+      } finally {
+        cpuNanos.addAndGet(CPU.getCurrentThreadCpuTime() - cpuStarted);
+        SecurityContextHolder.setContext(previous);
+      }
+    }
+
+    private boolean runBatch(int first) {
+      int to = Math.min(first + work.batchSize(), file.rows().size());
+      Boolean recorded;
+      try {
+        recorded = eachBatch.execute(status -> {
+          CfpbImportTally tally = importer.importRows(file, first, to, work.shiftWeeks());
+          OffsetDateTime now = OffsetDateTime.now(clock);
+          long mark = System.nanoTime();
+          long busy = (mark - lastRecorded.getAndSet(mark)) / 1_000_000;
+          if (!imports.recordBatch(id, owner, first, to, tally, busy, now.plus(lease), now)) {
+            status.setRollbackOnly();
+            return false;
+          }
+          return true;
+        });
+      } catch (DuplicateKeyException recordedByAnother) {
+        recorded = false;
+      }
       if (!Boolean.TRUE.equals(recorded)) {
         LOG.warn("Import {}: rows {}-{} rolled back, {} no longer holds the import (another node continues it)",
             id, first + 1, to, owner);
-        return Ended.LEASE_LOST;
+        return false;
       }
-      from = to;
+      rows.addAndGet(to - first);
+      return true;
     }
-    if (from >= rows) {
-      LOG.info("Import {}: done, {} rows", id, rows);
-      return Ended.DONE;
-    }
-    return Ended.STOPPED;
   }
 
   /** A stopping node finishes its batch, gives its import back, and takes no new one. */
@@ -170,6 +266,7 @@ class CfpbImportRunner {
   void stop() throws InterruptedException {
     stopping = true;
     thread.shutdown();
+    workers.shutdown();
     if (!thread.awaitTermination(30, TimeUnit.SECONDS)) {
       LOG.warn("Import thread still busy after 30 s: its import continues once its lease ran out");
     }

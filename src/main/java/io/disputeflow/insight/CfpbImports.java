@@ -31,14 +31,16 @@ class CfpbImports {
   private final CfpbImportRunner runner;
   private final Clock clock;
   private final ZoneId zone;
+  private final int batchSize;
 
   CfpbImports(CfpbImporter importer, CfpbImportRepository imports, CfpbImportRunner runner, Clock clock,
-      @Value("${disputeflow.zone}") ZoneId zone) {
+      @Value("${disputeflow.zone}") ZoneId zone, @Value("${disputeflow.imports.batch-size:50}") int batchSize) {
     this.importer = importer;
     this.imports = imports;
     this.runner = runner;
     this.clock = clock;
     this.zone = zone;
+    this.batchSize = batchSize;
   }
 
   /**
@@ -49,7 +51,8 @@ class CfpbImports {
   String start(String csv, long shiftWeeks, String user) {
     CfpbImporter.CfpbFile file = importer.read(new StringReader(csv));
     String id = UUID.randomUUID().toString();
-    imports.insert(id, csv, file.layout(), file.rows().size(), shiftWeeks, user, OffsetDateTime.now(clock));
+    imports.insert(id, csv, file.layout(), file.rows().size(), batchSize, shiftWeeks, user,
+        OffsetDateTime.now(clock));
     TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
       @Override
       public void afterCommit() {

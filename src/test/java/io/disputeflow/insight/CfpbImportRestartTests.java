@@ -109,7 +109,7 @@ class CfpbImportRestartTests {
   private String store(String csv) {
     var file = importer.read(new java.io.StringReader(csv));
     String id = UUID.randomUUID().toString();
-    imports.insert(id, csv, file.layout(), file.rows().size(), 0, "intake", OffsetDateTime.now());
+    imports.insert(id, csv, file.layout(), file.rows().size(), batchSize, 0, "intake", OffsetDateTime.now());
     return id;
   }
 
