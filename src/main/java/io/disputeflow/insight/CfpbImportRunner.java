@@ -44,6 +44,8 @@ class CfpbImportRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(CfpbImportRunner.class);
   private static final java.lang.management.ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+  /** A log line each time this many more rows are in. */
+  private static final int PROGRESS_EVERY = 500;
 
   /** How a run of batches ended. */
   enum Ended { DONE, STOPPED, LEASE_LOST, FAILED }
@@ -256,7 +258,12 @@ class CfpbImportRunner {
             id, first + 1, to, owner);
         return false;
       }
-      rows.addAndGet(to - first);
+      int done = rows.addAndGet(to - first);
+      if (done / PROGRESS_EVERY != (done - (to - first)) / PROGRESS_EVERY) {
+        long wallMillis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
+        LOG.info("Import {}: {} rows in this run, {} rows a second", id, done,
+            String.format(Locale.ROOT, "%.1f", done * 1000.0 / wallMillis));
+      }
       return true;
     }
   }
