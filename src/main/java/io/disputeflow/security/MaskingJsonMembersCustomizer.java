@@ -1,6 +1,5 @@
-package io.disputeflow.logging;
+package io.disputeflow.security;
 
-import io.disputeflow.security.PersonalData;
 import java.util.Set;
 import org.springframework.boot.json.JsonWriter;
 import org.springframework.boot.logging.structured.StructuredLoggingJsonMembersCustomizer;
