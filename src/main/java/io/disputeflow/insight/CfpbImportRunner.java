@@ -52,6 +52,7 @@ class CfpbImportRunner {
 
   private final CfpbImporter importer;
   private final CfpbImportRepository imports;
+  private final ImportMeters meters;
   private final TransactionTemplate eachBatch;
   private final Clock clock;
   private final Duration lease;
@@ -66,11 +67,12 @@ class CfpbImportRunner {
   private final AtomicBoolean scheduled = new AtomicBoolean();
   private volatile boolean stopping;
 
-  CfpbImportRunner(CfpbImporter importer, CfpbImportRepository imports, PlatformTransactionManager transactions,
-      Clock clock, @Value("${disputeflow.imports.lease:PT1M}") Duration lease,
+  CfpbImportRunner(CfpbImporter importer, CfpbImportRepository imports, ImportMeters meters,
+      PlatformTransactionManager transactions, Clock clock, @Value("${disputeflow.imports.lease:PT1M}") Duration lease,
       @Value("${disputeflow.imports.threads:2}") int threads) {
     this.importer = importer;
     this.imports = imports;
+    this.meters = meters;
     this.eachBatch = new TransactionTemplate(transactions);
     this.clock = clock;
     this.lease = lease;
@@ -167,6 +169,7 @@ class CfpbImportRunner {
       return Ended.STOPPED;
     }
     if (ended == Ended.DONE) {
+      meters.finished("CFPB");
       long wallMillis = Math.max(1, (System.nanoTime() - batches.started) / 1_000_000);
       LOG.info("Import {}: done, {} rows; this run {} rows in {} ms ({} rows a second, {} ms of the import threads'"
           + " CPU a row)", id, file.rows().size(), batches.rows.get(), wallMillis,

@@ -61,9 +61,11 @@ class CfpbImporter {
   private final TransactionTemplate eachRowWithItsSavepoint;
   private final Clock clock;
   private final ZoneId zone;
+  private final ImportMeters meters;
 
   CfpbImporter(IntakeService intake, RegulatorReferralRepository referrals, Validator validator,
-      PlatformTransactionManager transactions, Clock clock, @Value("${disputeflow.zone}") ZoneId zone) {
+      PlatformTransactionManager transactions, Clock clock, @Value("${disputeflow.zone}") ZoneId zone,
+      ImportMeters meters) {
     this.intake = intake;
     this.referrals = referrals;
     this.validator = validator;
@@ -71,6 +73,7 @@ class CfpbImporter {
     this.eachRowWithItsSavepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     this.clock = clock;
     this.zone = zone;
+    this.meters = meters;
   }
 
   /** A whole file, read and checked: its columns and its data rows. */
@@ -118,6 +121,7 @@ class CfpbImporter {
       int first = from;
       total.add(batches.execute(status -> importRows(file, first, to, shiftWeeks)));
     }
+    meters.finished("CFPB");
     return total;
   }
 
@@ -130,6 +134,7 @@ class CfpbImporter {
     for (int index = from; index < to; index++) {
       importRow(tally, index + 1, file.rows().get(index), file.columns(), shiftWeeks);
     }
+    meters.rows("CFPB", tally);
     return tally;
   }
 

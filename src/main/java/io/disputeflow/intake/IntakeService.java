@@ -59,10 +59,11 @@ public class IntakeService {
   private final ActingUser actingUser;
   private final Clock clock;
   private final ZoneId zone;
+  private final IntakeMeters meters;
 
   IntakeService(ComplaintRepository complaints, ComplaintNumbers numbers, ComplaintQueries queries,
       RuntimeService runtimeService, ActingUser actingUser, Clock clock,
-      @Value("${disputeflow.zone}") ZoneId zone) {
+      @Value("${disputeflow.zone}") ZoneId zone, IntakeMeters meters) {
     this.complaints = complaints;
     this.numbers = numbers;
     this.queries = queries;
@@ -70,20 +71,32 @@ public class IntakeService {
     this.actingUser = actingUser;
     this.clock = clock;
     this.zone = zone;
+    this.meters = meters;
   }
 
   @Transactional
   public IntakeResult submit(ComplaintSubmission submission) {
-    Taken taken = take(submission);
-    return new IntakeResult(queries.get(taken.complaintNumber()), taken.outcome());
+    Taken taken = takeIn(submission);
+    IntakeResult result = new IntakeResult(queries.get(taken.complaintNumber()), taken.outcome());
+    meters.received(submission, result);
+    return result;
   }
 
   /** The complaint a submission became or joined, by number only: for bulk intake, which shows no case. */
   public record Taken(String complaintNumber, Outcome outcome) {}
 
-  /** {@link #submit} without reading the whole case back. */
+  /**
+   * {@link #submit} without reading the whole case back; counted under the regime the submission names
+   * (bulk intake names one).
+   */
   @Transactional
   public Taken take(ComplaintSubmission submission) {
+    Taken taken = takeIn(submission);
+    meters.received(submission, taken.outcome(), submission.regime());
+    return taken;
+  }
+
+  private Taken takeIn(ComplaintSubmission submission) {
     OffsetDateTime receivedAt = receivedAt(submission);
     String reference = submission.reference();
     if (reference != null) {
