@@ -11,3 +11,8 @@ ALTER TABLE complaint ADD COLUMN period_started_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE complaint_submission ADD COLUMN new_facts BOOLEAN;
 ALTER TABLE complaint_submission ADD COLUMN previous_due_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE complaint_submission ADD COLUMN restarted_due_at TIMESTAMP WITH TIME ZONE;
+-- Regulation E, 12 CFR 1005.11(c)(2)(i): the provisional credit that allows the longer period (45 or 90 days)
+ALTER TABLE complaint ADD COLUMN provisional_credit_amount NUMERIC(15, 2);
+ALTER TABLE complaint ADD COLUMN provisional_credit_currency VARCHAR(3);
+ALTER TABLE complaint ADD COLUMN provisionally_credited_at TIMESTAMP WITH TIME ZONE;
+ALTER TABLE complaint ADD COLUMN provisional_credit_recorded_by VARCHAR(64);

@@ -75,7 +75,10 @@ public class ComplaintQueries {
             : inZone(calendars.forRegime(c.regime()).dueAt(record.decidedAt().toZonedDateTime(), c.reportResultWithin())
                 .toOffsetDateTime(), zone),
         c.transferFacts() == null ? List.of() : List.of(c.transferFacts().split(",")),
-        inZone(c.periodStartedAt() == null ? record.receivedAt() : c.periodStartedAt(), zone));
+        inZone(c.periodStartedAt() == null ? record.receivedAt() : c.periodStartedAt(), zone),
+        c.provisionalCredit() == null ? null : new ComplaintView.ProvisionalCredit(c.provisionalCredit().amount(),
+            c.provisionalCredit().currency(), inZone(c.provisionalCredit().creditedAt(), zone),
+            c.provisionalCredit().recordedBy()));
   }
 
   private String clockState(ComplaintRecord record, ClockRecord c) {

@@ -64,7 +64,11 @@ public record ComplaintView(
       /** Regulation E: the facts of the transfer that chose the row (NEW_ACCOUNT, POINT_OF_SALE, FOREIGN_INITIATED). */
       List<String> transferFacts,
       /** When the decision period last started: receipt, or the receipt of a repeat complaint with new facts. */
-      OffsetDateTime periodStartedAt) {}
+      OffsetDateTime periodStartedAt,
+      /** Regulation E: the provisional credit that allowed the longer period; null without one. */
+      ProvisionalCredit provisionalCredit) {}
+
+  public record ProvisionalCredit(BigDecimal amount, String currency, OffsetDateTime creditedAt, String recordedBy) {}
 
   /** One extension request: APPROVED (with the new due date) or REFUSED. */
   public record Extension(int step, String reason, String requestedBy, OffsetDateTime requestedAt, String outcome,

@@ -24,7 +24,12 @@ public class ClockRepository {
       OffsetDateTime warningAt, OffsetDateTime reviewDueAt, OffsetDateTime legalDueAt,
       OffsetDateTime reverificationDueAt, int extensionsUsed, OffsetDateTime pausedSince, long pausedSeconds,
       OffsetDateTime overdueSince, String contestWithin, OffsetDateTime acknowledgementDueAt,
-      String reportResultWithin, String transferFacts, OffsetDateTime periodStartedAt) {}
+      String reportResultWithin, String transferFacts, OffsetDateTime periodStartedAt,
+      ProvisionalCredit provisionalCredit) {}
+
+  /** Regulation E: the amount in error credited to the account while the investigation goes on. */
+  public record ProvisionalCredit(java.math.BigDecimal amount, String currency, OffsetDateTime creditedAt,
+      String recordedBy) {}
 
   private final JdbcClient jdbc;
 
@@ -67,6 +72,12 @@ public class ClockRepository {
   void moveDeadlines(String number, Deadlines deadlines) {
     update(number, "decision_due_at = ?, decision_warning_at = ?, review_due_at = ?, legal_due_at = ?",
         deadlines.decisionDueAt(), deadlines.warningAt(), deadlines.reviewDueAt(), deadlines.legalDueAt());
+  }
+
+  void recordProvisionalCredit(String number, ProvisionalCredit credit) {
+    update(number, "provisional_credit_amount = ?, provisional_credit_currency = ?, provisionally_credited_at = ?,"
+        + " provisional_credit_recorded_by = ?", credit.amount(), credit.currency(), credit.creditedAt(),
+        credit.recordedBy());
   }
 
   void setPeriodStartedAt(String number, OffsetDateTime at) {
@@ -130,7 +141,8 @@ public class ClockRepository {
     return jdbc.sql("SELECT regime, decision_due_at, original_decision_due_at, decision_warning_at, review_due_at,"
             + " legal_due_at, reverification_due_at, extensions_used, clock_paused_since, clock_paused_seconds,"
             + " overdue_since, contest_within, acknowledgement_due_at, report_result_within, transfer_facts,"
-            + " period_started_at FROM complaint WHERE complaint_number = ?")
+            + " period_started_at, provisional_credit_amount, provisional_credit_currency, provisionally_credited_at,"
+            + " provisional_credit_recorded_by FROM complaint WHERE complaint_number = ?")
         .param(number)
         .query((rs, row) -> new ClockRecord(rs.getString("regime"),
             rs.getObject("decision_due_at", OffsetDateTime.class),
@@ -141,7 +153,11 @@ public class ClockRepository {
             rs.getObject("clock_paused_since", OffsetDateTime.class), rs.getLong("clock_paused_seconds"),
             rs.getObject("overdue_since", OffsetDateTime.class), rs.getString("contest_within"),
             rs.getObject("acknowledgement_due_at", OffsetDateTime.class), rs.getString("report_result_within"),
-            rs.getString("transfer_facts"), rs.getObject("period_started_at", OffsetDateTime.class)))
+            rs.getString("transfer_facts"), rs.getObject("period_started_at", OffsetDateTime.class),
+            rs.getObject("provisionally_credited_at") == null ? null : new ProvisionalCredit(
+                rs.getBigDecimal("provisional_credit_amount"), rs.getString("provisional_credit_currency"),
+                rs.getObject("provisionally_credited_at", OffsetDateTime.class),
+                rs.getString("provisional_credit_recorded_by"))))
         .optional();
   }
 

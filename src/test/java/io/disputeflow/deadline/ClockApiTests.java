@@ -446,11 +446,47 @@ class ClockApiTests {
     view(pointOfSale).andExpect(jsonPath("$.deadlines.transferFacts[0]", is("POINT_OF_SALE")))
         .andExpect(jsonPath("$.deadlines.decisionDueAt", is("2026-12-09T12:59:59.999+08:00")));
 
-    // and with provisional credit (the extension) both may finish within 90 days: 21 Feb 2027
-    requestExtension(pointOfSale, "Provisional credit of the disputed amount given on 30 Nov").andExpect(status().isAccepted());
+    // and the longer period needs provisional credit: a plain extension request is refused
+    requestExtension(pointOfSale, "Merchant slow to answer").andExpect(status().isConflict());
+    // a credit after the first period (20 business days for the new account) does not qualify
+    at(OffsetDateTime.parse("2026-12-23T10:00:00-05:00"));
+    provisionalCredit(newAccount, "2026-12-23T09:00:00-05:00").andExpect(status().isConflict());
+    // a credit on Monday 30 Nov is recorded and asks for the extension, approved by the supervisor
+    at(OffsetDateTime.parse("2026-11-30T15:00:00-05:00"));
+    provisionalCredit(pointOfSale, "2026-11-30T14:00:00-05:00").andExpect(status().isAccepted());
+    provisionalCredit(pointOfSale, "2026-11-30T14:00:00-05:00").andExpect(status().isConflict());
     worker.complete(pointOfSale, ComplaintHandlingProcess.USER_APPROVE_EXTENSION, "sam",
         Map.of("extensionApproved", true, "extensionComment", "Provisional credit given within 10 business days"));
-    view(pointOfSale).andExpect(jsonPath("$.deadlines.decisionDueAt", is("2027-02-22T12:59:59.999+08:00")));
+
+    // then it may finish within 90 days of the notice: the end of 21 Feb 2027 in New York
+    view(pointOfSale).andExpect(jsonPath("$.deadlines.decisionDueAt", is("2027-02-22T12:59:59.999+08:00")))
+        .andExpect(jsonPath("$.deadlines.provisionalCredit.amount", is(1280.0)))
+        .andExpect(jsonPath("$.deadlines.provisionalCredit.creditedAt", is("2026-12-01T03:00:00+08:00")))
+        .andExpect(jsonPath("$.deadlines.provisionalCredit.recordedBy", is("cora")))
+        .andExpect(jsonPath("$.extensions[0].reason", is("Provisional credit of 1280.00 USD given on"
+            + " 2026-12-01T03:00+08:00 (12 CFR 1005.11(c)(2)(i))")));
+  }
+
+  @Test
+  void shouldRefuseProvisionalCreditOutsideRegulationEOrWithBadValues() throws Exception {
+    String cn = submit();
+    provisionalCredit(cn, "2026-09-28T09:30:00+08:00").andExpect(status().isConflict());
+    mvc.perform(post("/api/complaints/" + cn + "/clock/provisional-credit").with(httpBasic("cora", "demo"))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"amount\": -5, \"currency\": \"usd\", \"creditedAt\": \"2026-09-28T12:00:00+08:00\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.containsInAnyOrder("amount", "currency")));
+    mvc.perform(post("/api/complaints/" + cn + "/clock/provisional-credit").with(httpBasic("cora", "demo"))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"amount\": 5, \"currency\": \"USD\", \"creditedAt\": \"2026-10-01T00:00:00+08:00\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field", hasItem("creditedAt")));
+  }
+
+  private ResultActions provisionalCredit(String number, String creditedAt) throws Exception {
+    return mvc.perform(post("/api/complaints/" + number + "/clock/provisional-credit").with(httpBasic("cora", "demo"))
+        .contentType(MediaType.APPLICATION_JSON)
+        .content("{\"amount\": 1280.00, \"currency\": \"USD\", \"creditedAt\": \"" + creditedAt + "\"}"));
   }
 
   @Test
