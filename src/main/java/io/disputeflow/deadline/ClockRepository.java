@@ -55,11 +55,13 @@ public class ClockRepository {
   }
 
   /**
-   * When the acknowledgement reached the post or the customer's mail server: an e-mail when it was
-   * sent, a printed letter when it was queued for posting; empty while none has gone out.
+   * When the acknowledgement went out: an e-mail when the mail server took it, a letter for a customer
+   * without e-mail when it was queued for posting; a failed e-mail put on paper only once its delivery is
+   * recorded (when it was posted is not known). Empty while none has gone out.
    */
   public java.util.Optional<OffsetDateTime> acknowledgedAt(String number) {
-    return jdbc.sql("SELECT MIN(CASE WHEN status = 'SENT' THEN sent_at WHEN status = 'PRINT' THEN created_at END)"
+    return jdbc.sql("SELECT MIN(CASE WHEN status = 'SENT' THEN sent_at WHEN status = 'PRINT' AND attempts = 0"
+            + " THEN created_at WHEN status = 'PRINT' THEN delivered_at END)"
             + " FROM letter WHERE complaint_number = ? AND letter_type = 'ACKNOWLEDGEMENT'")
         .param(number).query(OffsetDateTime.class).optional();
   }

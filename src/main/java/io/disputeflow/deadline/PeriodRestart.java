@@ -91,8 +91,10 @@ public class PeriodRestart {
         .stream().map(ProcessInstance::getId).toList();
     runtimeService.setVariable(main.getId(), DECISION_DUE_AT.name(), newDue);
     runtimeService.setVariable(main.getId(), DECISION_WARNING_AT.name(), newWarning);
-    runtimeService.setVariable(main.getId(), CLOCK_STATE.name(), newWarning.after(Date.from(clock.instant()))
-        ? ClockState.ON_TRACK.name() : ClockState.WARNING.name());
+    if (current.pausedSince() == null) {
+      runtimeService.setVariable(main.getId(), CLOCK_STATE.name(), newWarning.after(Date.from(clock.instant()))
+          ? ClockState.ON_TRACK.name() : ClockState.WARNING.name());
+    }
     for (String instance : instances) {
       // a running stage holds its own copy, which its later tasks' due dates read
       if (!instance.equals(main.getId())) {
