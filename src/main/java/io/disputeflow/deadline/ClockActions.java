@@ -88,7 +88,7 @@ public class ClockActions {
       java.time.OffsetDateTime creditedAt) {
     undecided(number);
     if (creditedAt.toInstant().isAfter(clock.instant())) {
-      throw new io.disputeflow.web.InvalidFieldException("creditedAt", "must not be in the future");
+      throw new io.disputeflow.refusal.InvalidFieldException("creditedAt", "must not be in the future");
     }
     ClockRepository.ClockRecord current = clocks.clockOf(number).orElseThrow(() -> new ComplaintNotFoundException(number));
     if (!REGULATION_E.equals(current.regime())) {

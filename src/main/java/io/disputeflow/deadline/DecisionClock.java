@@ -1,5 +1,6 @@
 package io.disputeflow.deadline;
 
+import io.disputeflow.time.IsoDurations;
 import static io.disputeflow.process.ComplaintVariables.ACKNOWLEDGEMENT_ALERTED;
 import static io.disputeflow.process.ComplaintVariables.ACKNOWLEDGEMENT_DUE_AT;
 import static io.disputeflow.process.ComplaintVariables.CLOCK_PAUSE_REASON;

@@ -8,6 +8,7 @@ import static io.disputeflow.process.ComplaintVariables.PERIOD_STARTED_AT;
 import static io.disputeflow.process.ComplaintVariables.WARN_BEFORE;
 
 import io.disputeflow.process.ComplaintHandlingProcess;
+import io.disputeflow.time.IsoDurations;
 import io.disputeflow.process.ProcessVariable;
 import java.time.Clock;
 import java.time.OffsetDateTime;

@@ -1,6 +1,6 @@
 package io.disputeflow.intake;
 
-import io.disputeflow.web.InvalidFieldException;
+import io.disputeflow.refusal.InvalidFieldException;
 import static io.disputeflow.process.ComplaintVariables.CHANNEL;
 import static io.disputeflow.process.ComplaintVariables.COMPLAINT_NUMBER;
 import static io.disputeflow.process.ComplaintVariables.CUSTOMER_AGE;
@@ -20,7 +20,7 @@ import static io.disputeflow.process.ComplaintVariables.TRANSFER_NEW_ACCOUNT;
 import static io.disputeflow.process.ComplaintVariables.TRANSFER_POINT_OF_SALE;
 
 import io.disputeflow.complaint.ComplaintNumbers;
-import io.disputeflow.complaint.ComplaintQueries;
+import io.disputeflow.casefile.ComplaintQueries;
 import io.disputeflow.complaint.ComplaintRecord;
 import io.disputeflow.complaint.ComplaintRepository;
 import io.disputeflow.complaint.ComplaintStatus;

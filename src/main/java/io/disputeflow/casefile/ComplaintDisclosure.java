@@ -1,4 +1,6 @@
-package io.disputeflow.complaint;
+package io.disputeflow.casefile;
+
+import io.disputeflow.complaint.CaseAccess;
 
 import io.disputeflow.security.Groups;
 import io.disputeflow.security.PersonalData;

@@ -1,4 +1,4 @@
-package io.disputeflow.deadline;
+package io.disputeflow.time;
 
 import java.time.ZonedDateTime;
 import java.util.GregorianCalendar;

@@ -1,4 +1,4 @@
-package io.disputeflow.web;
+package io.disputeflow.refusal;
 
 /** A field whose value breaks a rule that bean validation cannot express (answered 400). */
 public class InvalidFieldException extends RuntimeException {

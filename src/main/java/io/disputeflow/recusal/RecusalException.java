@@ -1,6 +1,6 @@
-package io.disputeflow.security;
+package io.disputeflow.recusal;
 
-import io.disputeflow.web.TaskActionRefusedException;
+import io.disputeflow.refusal.TaskActionRefusedException;
 import org.springframework.http.HttpStatus;
 
 /** A user named as the customer of a complaint acting on one of its tasks. */

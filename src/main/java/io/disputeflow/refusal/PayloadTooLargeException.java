@@ -1,4 +1,4 @@
-package io.disputeflow.web;
+package io.disputeflow.refusal;
 
 import java.io.IOException;
 

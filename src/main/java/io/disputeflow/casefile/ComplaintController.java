@@ -1,6 +1,15 @@
-package io.disputeflow.complaint;
+package io.disputeflow.casefile;
 
-import io.disputeflow.web.InvalidFieldException;
+import io.disputeflow.complaint.Channel;
+import io.disputeflow.complaint.ComplaintPage;
+import io.disputeflow.complaint.ComplaintSearch;
+import io.disputeflow.complaint.ComplaintSearchRepository;
+import io.disputeflow.complaint.ComplaintStatus;
+import io.disputeflow.complaint.CustomerActions;
+import io.disputeflow.complaint.Product;
+import io.disputeflow.complaint.Stage;
+
+import io.disputeflow.refusal.InvalidFieldException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,4 +1,4 @@
-package io.disputeflow.web;
+package io.disputeflow.refusal;
 
 import jakarta.servlet.ServletRequest;
 import org.camunda.bpm.engine.ProcessEngineException;

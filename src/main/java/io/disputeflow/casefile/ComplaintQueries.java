@@ -1,8 +1,16 @@
-package io.disputeflow.complaint;
+package io.disputeflow.casefile;
 
-import static io.disputeflow.complaint.ComplaintView.inZone;
+import io.disputeflow.complaint.AwaitedAction;
+import io.disputeflow.complaint.AwaitedActions;
+import io.disputeflow.complaint.ComplaintNotFoundException;
+import io.disputeflow.complaint.ComplaintRecord;
+import io.disputeflow.complaint.ComplaintRepository;
+import io.disputeflow.complaint.ComplaintStatus;
+
+import static io.disputeflow.casefile.ComplaintView.inZone;
 
 import io.disputeflow.deadline.ClockRepository;
+import io.disputeflow.deadline.ClockState;
 import io.disputeflow.deadline.ClockRepository.ClockRecord;
 import java.time.Clock;
 import java.time.Duration;
@@ -82,19 +90,8 @@ public class ComplaintQueries {
   }
 
   private String clockState(ComplaintRecord record, ClockRecord c) {
-    OffsetDateTime now = OffsetDateTime.now(clock);
-    if (c.decisionDueAt() == null) {
-      return null;
-    }
-    if (record.decidedAt() != null || record.status() == ComplaintStatus.CLOSED) {
-      return "STOPPED";
-    }
-    if (c.pausedSince() != null) {
-      return "PAUSED";
-    }
-    if (!c.decisionDueAt().isAfter(now)) {
-      return "OVERDUE";
-    }
-    return c.warningAt() != null && !c.warningAt().isAfter(now) ? "WARNING" : "ON_TRACK";
+    ClockState state = ClockState.of(c, record.decidedAt() != null || record.status() == ComplaintStatus.CLOSED,
+        OffsetDateTime.now(clock));
+    return state == null ? null : state.name();
   }
 }

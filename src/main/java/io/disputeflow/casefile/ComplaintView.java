@@ -1,4 +1,11 @@
-package io.disputeflow.complaint;
+package io.disputeflow.casefile;
+
+import io.disputeflow.complaint.AwaitedAction;
+import io.disputeflow.complaint.Channel;
+import io.disputeflow.complaint.ComplaintRecord;
+import io.disputeflow.complaint.ComplaintStatus;
+import io.disputeflow.complaint.Product;
+import io.disputeflow.complaint.Stage;
 
 import io.disputeflow.correspondence.Letter;
 import java.math.BigDecimal;

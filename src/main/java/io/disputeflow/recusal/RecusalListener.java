@@ -1,4 +1,4 @@
-package io.disputeflow.security;
+package io.disputeflow.recusal;
 
 import io.disputeflow.complaint.ComplaintRecord;
 import io.disputeflow.complaint.ComplaintRepository;
@@ -16,10 +16,10 @@ import org.springframework.beans.factory.ObjectProvider;
  * customer's. Such a user may neither take (assignment) nor complete any task of the case; the engine
  * refuses whichever client is used.
  */
-class RecusalListener implements TaskListener {
+public class RecusalListener implements TaskListener {
 
   /** Camunda user info key holding an employee's own customer id. */
-  static final String CUSTOMER_ID_INFO = "customerId";
+  public static final String CUSTOMER_ID_INFO = "customerId";
 
   private final ObjectProvider<ComplaintRepository> complaints;
 

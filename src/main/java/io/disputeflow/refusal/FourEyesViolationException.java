@@ -1,6 +1,6 @@
-package io.disputeflow.resolution;
+package io.disputeflow.refusal;
 
-import io.disputeflow.web.TaskActionRefusedException;
+import io.disputeflow.refusal.TaskActionRefusedException;
 import org.springframework.http.HttpStatus;
 
 /** Refuses an approval by the person who made the proposal (four-eyes principle). */

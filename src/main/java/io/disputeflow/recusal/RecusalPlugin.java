@@ -1,4 +1,4 @@
-package io.disputeflow.security;
+package io.disputeflow.recusal;
 
 import io.disputeflow.complaint.ComplaintRepository;
 import java.util.ArrayList;
