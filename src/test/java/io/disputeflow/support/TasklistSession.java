@@ -1,4 +1,4 @@
-package io.disputeflow.tasklist;
+package io.disputeflow.support;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,11 +12,12 @@ import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * A person logged in to Tasklist, calling Tasklist's own REST API as its pages do: a session
- * cookie from the login and the XSRF token Camunda's webapps require on every change.
+ * cookie from the login and the XSRF token Camunda's webapps require on every change. Also opens our
+ * own pages under the webapps' path with that session, as a link from a task form does.
  */
-class TasklistSession {
+public final class TasklistSession {
 
-  static final String ENGINE_API = "/camunda/api/engine/engine/default";
+  public static final String ENGINE_API = "/camunda/api/engine/engine/default";
 
   private final TestRestTemplate rest;
   private final List<String> cookies = new ArrayList<>();
@@ -26,7 +27,7 @@ class TasklistSession {
     this.rest = rest;
   }
 
-  static TasklistSession login(TestRestTemplate rest, String user) {
+  public static TasklistSession login(TestRestTemplate rest, String user) {
     TasklistSession session = new TasklistSession(rest);
     session.remember(rest.getForEntity("/camunda/app/tasklist/default/", String.class));
     LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
@@ -45,15 +46,24 @@ class TasklistSession {
     return session;
   }
 
-  ResponseEntity<String> post(String path, String body) {
+  public ResponseEntity<String> post(String path, String body) {
     return call(HttpMethod.POST, path, body);
   }
 
-  ResponseEntity<String> call(HttpMethod method, String path, String body) {
+  public ResponseEntity<String> call(HttpMethod method, String path, String body) {
     HttpHeaders headers = headers();
     headers.setContentType(MediaType.APPLICATION_JSON);
     ResponseEntity<String> response = rest.exchange(ENGINE_API + path, method, new HttpEntity<>(body, headers),
         String.class);
+    remember(response);
+    return response;
+  }
+
+  /** A GET of any path of the application in this session, accepting the media type given. */
+  public ResponseEntity<String> get(String path, String accept) {
+    HttpHeaders headers = headers();
+    headers.set(HttpHeaders.ACCEPT, accept);
+    ResponseEntity<String> response = rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
     remember(response);
     return response;
   }
