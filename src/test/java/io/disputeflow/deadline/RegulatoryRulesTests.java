@@ -29,7 +29,16 @@ class RegulatoryRulesTests {
 
   private static final Map<String, JurisdictionCalendar> CALENDARS = new LinkedHashMap<>();
   private static DmnDecision policy;
-  private static final DmnEngine DMN = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+  private static final DmnEngine DMN = recordingEngine();
+
+  /** A bare DMN engine that records the rows the tests match, for the row coverage check. */
+  private static DmnEngine recordingEngine() {
+    var configuration = (org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration)
+        DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+    configuration.setCustomPostDecisionTableEvaluationListeners(
+        java.util.List.of(new io.disputeflow.support.DecisionRowRecorder()));
+    return configuration.buildEngine();
+  }
 
   @BeforeAll
   static void loadShippedPolicyAndCalendars() throws IOException {
@@ -184,6 +193,16 @@ class RegulatoryRulesTests {
   void businessDaysAndExactDurationsOnTheShippedCalendars(String calendar, ZonedDateTime event, String period,
       ZonedDateTime expected) {
     assertThat(CALENDARS.get(calendar).dueAt(event, period)).isEqualTo(expected);
+  }
+
+  /** The catch-all row: a regime no row names (intake refuses one; an old process variable could hold one). */
+  @org.junit.jupiter.api.Test
+  void catchAllRowGivesAnUnknownRegimeTheCnClock() {
+    Map<String, Object> inputs = new java.util.HashMap<>(TransferFacts.NONE.asDecisionInputs());
+    inputs.putAll(Map.of("regime", "XX-UNKNOWN", "category", "OTHER", "priority", "LOW"));
+    var row = DMN.evaluateDecisionTable(policy, inputs).getFirstResult();
+    assertThat(row.<String>getEntry("decideWithin")).isEqualTo("P15D");
+    assertThat(row.<String>getEntry("contestWithin")).isEqualTo("P30D");
   }
 
   private static ZonedDateTime dueAt(String regime, String priority, ZonedDateTime event, String output) {
