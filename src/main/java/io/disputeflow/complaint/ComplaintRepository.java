@@ -1,5 +1,8 @@
 package io.disputeflow.complaint;
 
+import io.disputeflow.process.AfterCommit;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,10 +29,12 @@ public class ComplaintRepository {
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final MeterRegistry meters;
 
-  ComplaintRepository(JdbcClient jdbc, Clock clock) {
+  ComplaintRepository(JdbcClient jdbc, Clock clock, MeterRegistry meters) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.meters = meters;
   }
 
   public void insert(ComplaintRecord c) {
@@ -160,6 +165,10 @@ public class ComplaintRepository {
   public void updateDecision(String number, String decision, BigDecimal compensation, String grounds) {
     update(number, "decision = ?, compensation_amount = ?, decision_grounds = ?, decided_at = ?",
         decision, compensation, grounds, OffsetDateTime.now(clock));
+    Counter decisions = Counter.builder("disputeflow.decisions")
+        .description("Decisions put on file by outcome (a decision revised on re-verification counts again)")
+        .tag("outcome", String.valueOf(decision)).register(meters);
+    AfterCommit.run(decisions::increment);
   }
 
   public void updateResolutionOutcome(String number, String outcome) {

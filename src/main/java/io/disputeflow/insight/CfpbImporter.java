@@ -60,9 +60,11 @@ class CfpbImporter {
   private final TransactionTemplate eachRowInItsOwnTransaction;
   private final Clock clock;
   private final ZoneId zone;
+  private final ImportMeters meters;
 
   CfpbImporter(IntakeService intake, RegulatorReferralRepository referrals, Validator validator,
-      PlatformTransactionManager transactions, Clock clock, @Value("${disputeflow.zone}") ZoneId zone) {
+      PlatformTransactionManager transactions, Clock clock, @Value("${disputeflow.zone}") ZoneId zone,
+      ImportMeters meters) {
     this.intake = intake;
     this.referrals = referrals;
     this.validator = validator;
@@ -70,6 +72,7 @@ class CfpbImporter {
     this.eachRowInItsOwnTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.clock = clock;
     this.zone = zone;
+    this.meters = meters;
   }
 
   CfpbImportResult importCsv(Reader csv) {
@@ -108,8 +111,10 @@ class CfpbImporter {
       tally.errors.add(new RowProblem(tally.rows, e.line, null, null, "not CSV: " + e.getMessage()
           + "; the rest of the file was not read"));
     }
-    return new CfpbImportResult(tally.layout, tally.rows, tally.created, tally.alreadyImported, tally.merged,
-        tally.errors.size(), tally.withoutNarrative, tally.accepted, tally.errors, tally.warnings);
+    CfpbImportResult result = new CfpbImportResult(tally.layout, tally.rows, tally.created, tally.alreadyImported,
+        tally.merged, tally.errors.size(), tally.withoutNarrative, tally.accepted, tally.errors, tally.warnings);
+    meters.finished("CFPB", result);
+    return result;
   }
 
   private void importRow(Tally tally, int number, CsvReader.Row row, List<String> columns, long shiftWeeks) {

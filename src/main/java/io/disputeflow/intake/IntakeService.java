@@ -63,10 +63,11 @@ public class IntakeService {
   private final PeriodRestart periodRestart;
   private final Clock clock;
   private final ZoneId zone;
+  private final IntakeMeters meters;
 
   IntakeService(ComplaintRepository complaints, ComplaintNumbers numbers, ComplaintQueries queries,
       RuntimeService runtimeService, ActingUser actingUser, PeriodRestart periodRestart, Clock clock,
-      @Value("${disputeflow.zone}") ZoneId zone) {
+      @Value("${disputeflow.zone}") ZoneId zone, IntakeMeters meters) {
     this.periodRestart = periodRestart;
     this.complaints = complaints;
     this.numbers = numbers;
@@ -75,10 +76,17 @@ public class IntakeService {
     this.actingUser = actingUser;
     this.clock = clock;
     this.zone = zone;
+    this.meters = meters;
   }
 
   @Transactional
   public IntakeResult submit(ComplaintSubmission submission) {
+    IntakeResult result = take(submission);
+    meters.received(submission, result);
+    return result;
+  }
+
+  private IntakeResult take(ComplaintSubmission submission) {
     OffsetDateTime receivedAt = receivedAt(submission);
     String reference = submission.reference();
     if (reference != null) {

@@ -65,6 +65,7 @@ class AccessRulesTests {
     users.put("auditor", "audrey");
     users.put("intake", "intake");
     users.put("camunda-admin", "admin");
+    users.put("monitoring", "monitor");
     users.put("anonymous", null);
     return users;
   }
@@ -131,6 +132,8 @@ class AccessRulesTests {
             "/api/process-versions/complaint-handling/migrate", "{\"fromVersion\": 1, \"dryRun\": true}"),
             Map.of("paul", 400)),
         new Family("GET /actuator/info", user -> get(user, "/actuator/info"), Map.of("admin", 200)),
+        new Family("GET /actuator/prometheus", user -> get(user, "/actuator/prometheus"),
+            Map.of("admin", 200, "monitor", 200)),
         new Family("GET /v3/api-docs", user -> get(user, "/v3/api-docs"), everyoneSignedIn(200)),
         new Family("POST /engine-rest/task/{id}/complete",
             user -> post(user, "/engine-rest/task/" + investigationTask(freshComplaint(user)) + "/complete", """
