@@ -77,6 +77,11 @@ public class ComplaintRepository {
 
   /** The case a channel's reference belongs to: the one it opened, or the one that absorbed it. */
   public Optional<ComplaintRecord> findByReference(Channel channel, String externalReference) {
+    return findNumberByReference(channel, externalReference).flatMap(this::find);
+  }
+
+  /** The complaint a channel's reference became or joined. */
+  public Optional<String> findNumberByReference(Channel channel, String externalReference) {
     return jdbc.sql("SELECT complaint_number FROM complaint WHERE channel = :channel AND external_reference = :reference"
             + " UNION ALL SELECT complaint_number FROM complaint_submission"
             + " WHERE channel = :channel AND external_reference = :reference")
@@ -85,8 +90,7 @@ public class ComplaintRepository {
         .query(String.class)
         .list()
         .stream()
-        .findFirst()
-        .flatMap(this::find);
+        .findFirst();
   }
 
   /** An open case of the same customer about the same product and issue (a duplicate: merged, not a second case). */

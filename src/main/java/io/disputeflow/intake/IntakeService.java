@@ -27,6 +27,7 @@ import io.disputeflow.complaint.ComplaintStatus;
 import io.disputeflow.complaint.Stage;
 import io.disputeflow.deadline.PeriodRestart;
 import io.disputeflow.intake.IntakeResult.Outcome;
+import io.disputeflow.logging.CaseLogContext;
 import io.disputeflow.process.ActingUser;
 import io.disputeflow.process.ComplaintHandlingProcess;
 import java.time.Clock;
@@ -81,24 +82,39 @@ public class IntakeService {
 
   @Transactional
   public IntakeResult submit(ComplaintSubmission submission) {
-    IntakeResult result = take(submission);
+    Taken taken = takeIn(submission);
+    IntakeResult result = new IntakeResult(queries.get(taken.complaintNumber()), taken.outcome());
     meters.received(submission, result);
     return result;
   }
 
-  private IntakeResult take(ComplaintSubmission submission) {
+  /** The complaint a submission became or joined, by number only: for bulk intake, which shows no case. */
+  public record Taken(String complaintNumber, Outcome outcome) {}
+
+  /**
+   * {@link #submit} without reading the whole case back; counted under the regime the submission names
+   * (bulk intake names one).
+   */
+  @Transactional
+  public Taken take(ComplaintSubmission submission) {
+    Taken taken = takeIn(submission);
+    meters.received(submission, taken.outcome(), submission.regime());
+    return taken;
+  }
+
+  private Taken takeIn(ComplaintSubmission submission) {
     OffsetDateTime receivedAt = receivedAt(submission);
     String reference = submission.reference();
     if (reference != null) {
-      Optional<ComplaintRecord> earlier = complaints.findByReference(submission.channel(), reference);
+      Optional<String> earlier = complaints.findNumberByReference(submission.channel(), reference);
       if (earlier.isPresent()) {
-        return new IntakeResult(queries.view(earlier.get()), Outcome.ALREADY_SUBMITTED);
+        return new Taken(earlier.get(), Outcome.ALREADY_SUBMITTED);
       }
     }
     checkTransferFacts(submission);
     var customer = submission.customer();
     Optional<ComplaintRecord> openCase = submission.repeatOf() != null ? Optional.of(repeatedCase(submission))
-        : submission.isInquiryOnly() ? Optional.empty()
+        : submission.isInquiryOnly() || !identifiable(customer) ? Optional.empty()
         : complaints.findOpenDuplicate(blankToNull(customer.customerId()), customer.name().trim(),
             blankToNull(customer.phone()), blankToNull(customer.email()), submission.product(), submission.issue());
     if (openCase.isPresent()) {
@@ -109,7 +125,7 @@ public class IntakeService {
       complaints.addSubmission(openNumber, submission.channel(), reference, receivedAt, submission.narrative(),
           submission.hasNewFacts(), restart.map(PeriodRestart.Restart::previousDueAt).orElse(null),
           restart.map(PeriodRestart.Restart::restartedDueAt).orElse(null));
-      return new IntakeResult(queries.get(openNumber), Outcome.MERGED_INTO_OPEN_CASE);
+      return new Taken(openNumber, Outcome.MERGED_INTO_OPEN_CASE);
     }
     String number = numbers.next(receivedAt.atZoneSameInstant(zone).getYear());
     ComplaintRecord record = newRecord(number, submission, reference, receivedAt);
@@ -123,8 +139,20 @@ public class IntakeService {
       TRANSFER_POINT_OF_SALE.put(variables, Boolean.TRUE.equals(transfer.pointOfSale()));
       TRANSFER_FOREIGN_INITIATED.put(variables, Boolean.TRUE.equals(transfer.foreignInitiated()));
     }
-    actingUser.run(() -> runtimeService.startProcessInstanceByKey(ComplaintHandlingProcess.KEY, number, variables));
-    return new IntakeResult(queries.get(number), Outcome.CREATED);
+    try (var logContext = CaseLogContext.complaint(number)) {
+      actingUser.run(() -> runtimeService.startProcessInstanceByKey(ComplaintHandlingProcess.KEY, number, variables));
+    }
+    return new Taken(number, Outcome.CREATED);
+  }
+
+  /**
+   * A duplicate is the same customer: by customer id, or by name with a phone or an e-mail. Without any
+   * of these (an anonymous regulator referral) no open case can match, and the look-up, which cannot use
+   * an index on a name alone, is skipped.
+   */
+  private static boolean identifiable(ComplaintSubmission.Customer customer) {
+    return blankToNull(customer.customerId()) != null || blankToNull(customer.phone()) != null
+        || blankToNull(customer.email()) != null;
   }
 
   /** The open case a repeat names: it must exist, be a complaint (not an inquiry) and still be open. */

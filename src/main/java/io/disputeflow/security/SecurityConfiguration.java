@@ -97,6 +97,9 @@ class SecurityConfiguration {
                 path(POST, "/api/complaints/*/survey")).hasAuthority(authority(INTAKE))
             // regulator-referred complaints: a channel system or a coordinator imports the CFPB file
             .requestMatchers(path(POST, "/api/imports/**")).hasAnyAuthority(authorities(INTAKE, COORDINATOR))
+            // their progress: those who import, and those who oversee the office (the reports page lists them)
+            .requestMatchers(path(GET, "/api/imports"), path(GET, "/api/imports/*")).hasAnyAuthority(
+                authorities(INTAKE, COORDINATOR, SUPERVISOR, HEAD, AUDITOR, PROCESS_OWNER))
             // the decision clock: the coordinator asks, the supervisor may too (the head approves)
             .requestMatchers(path(POST, "/api/complaints/*/extension-requests"),
                 path(POST, "/api/complaints/*/clock/pause"),
