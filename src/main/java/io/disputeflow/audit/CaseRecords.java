@@ -13,7 +13,9 @@ import java.util.List;
 record CaseRecords(List<Letter> letters, List<MergedSubmission> submissions, List<Extension> extensions,
     List<Pause> pauses, List<Alert> alerts, List<Document> documents, List<Download> downloads) {
 
-  record MergedSubmission(long id, String channel, String externalReference, Instant receivedAt, String narrative) {}
+  /** {@code newFacts} null: joined before intake asked; with new facts the period restarted (deadline before, after). */
+  record MergedSubmission(long id, String channel, String externalReference, Instant receivedAt, String narrative,
+      Boolean newFacts, Instant previousDueAt, Instant restartedDueAt) {}
 
   record Extension(long id, int step, String reason, String requestedBy, Instant requestedAt, String outcome,
       String decidedBy, Instant decidedAt, String comment, Instant previousDueAt, Instant newDueAt) {}
@@ -65,7 +67,11 @@ record CaseRecords(List<Letter> letters, List<MergedSubmission> submissions, Lis
           EntryType.SUBMISSION_MERGED, "submission:" + submission.id())
           .put("channel", submission.channel())
           .put("externalReference", submission.externalReference())
-          .put("narrative", submission.narrative());
+          .put("narrative", submission.narrative())
+          .put("newFacts", submission.newFacts())
+          .put("periodRestarted", Boolean.TRUE.equals(submission.newFacts()) ? submission.restartedDueAt() != null : null)
+          .put("previousDueAt", submission.previousDueAt())
+          .put("restartedDueAt", submission.restartedDueAt());
     }
   }
 

@@ -76,12 +76,13 @@ public class TimelineService {
   }
 
   private List<MergedSubmission> submissions(String complaintNumber) {
-    return jdbc.sql("SELECT id, channel, external_reference, received_at, narrative FROM complaint_submission"
-            + " WHERE complaint_number = ? ORDER BY id")
+    return jdbc.sql("SELECT id, channel, external_reference, received_at, narrative, new_facts, previous_due_at,"
+            + " restarted_due_at FROM complaint_submission WHERE complaint_number = ? ORDER BY id")
         .param(complaintNumber)
         .query((rs, row) -> new MergedSubmission(rs.getLong("id"), rs.getString("channel"),
             rs.getString("external_reference"), rs.getObject("received_at", OffsetDateTime.class).toInstant(),
-            rs.getString("narrative")))
+            rs.getString("narrative"), (Boolean) rs.getObject("new_facts", Boolean.class),
+            instant(rs, "previous_due_at"), instant(rs, "restarted_due_at")))
         .list();
   }
 

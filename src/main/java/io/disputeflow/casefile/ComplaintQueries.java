@@ -31,13 +31,15 @@ public class ComplaintQueries {
   private final AwaitedActions awaitedActions;
   private final LetterService letters;
   private final io.disputeflow.deadline.ContestWindow contestWindow;
+  private final io.disputeflow.deadline.RegimeCalendars calendars;
   private final Clock clock;
   private final ZoneId zone;
 
   ComplaintQueries(ComplaintRepository complaints, ClockRepository clocks, AwaitedActions awaitedActions,
-      LetterService letters, io.disputeflow.deadline.ContestWindow contestWindow, Clock clock,
-      @Value("${disputeflow.zone}") ZoneId zone) {
+      LetterService letters, io.disputeflow.deadline.ContestWindow contestWindow,
+      io.disputeflow.deadline.RegimeCalendars calendars, Clock clock, @Value("${disputeflow.zone}") ZoneId zone) {
     this.contestWindow = contestWindow;
+    this.calendars = calendars;
     this.complaints = complaints;
     this.clocks = clocks;
     this.awaitedActions = awaitedActions;
@@ -74,7 +76,17 @@ public class ComplaintQueries {
         inZone(c.legalDueAt(), zone), inZone(c.reverificationDueAt(), zone), c.extensionsUsed(),
         inZone(c.pausedSince(), zone), c.pausedSeconds() == 0 ? null : Duration.ofSeconds(c.pausedSeconds()).toString(),
         inZone(c.overdueSince(), zone),
-        record.decidedAt() == null ? null : contestWindow.until(record.complaintNumber()).map(t -> inZone(t, zone)).orElse(null));
+        record.decidedAt() == null ? null : contestWindow.until(record.complaintNumber()).map(t -> inZone(t, zone)).orElse(null),
+        inZone(c.acknowledgementDueAt(), zone),
+        clocks.acknowledgedAt(record.complaintNumber()).map(t -> inZone(t, zone)).orElse(null),
+        record.decidedAt() == null || c.reportResultWithin() == null ? null
+            : inZone(calendars.forRegime(c.regime()).dueAt(record.decidedAt().toZonedDateTime(), c.reportResultWithin())
+                .toOffsetDateTime(), zone),
+        c.transferFacts() == null ? List.of() : List.of(c.transferFacts().split(",")),
+        inZone(c.periodStartedAt() == null ? record.receivedAt() : c.periodStartedAt(), zone),
+        c.provisionalCredit() == null ? null : new ComplaintView.ProvisionalCredit(c.provisionalCredit().amount(),
+            c.provisionalCredit().currency(), inZone(c.provisionalCredit().creditedAt(), zone),
+            c.provisionalCredit().recordedBy()));
   }
 
   private String clockState(ComplaintRecord record, ClockRecord c) {

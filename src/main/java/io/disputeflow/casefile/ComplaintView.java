@@ -61,7 +61,21 @@ public record ComplaintView(
       OffsetDateTime legalOpinionDueAt, OffsetDateTime reverificationDueAt, int extensionsUsed,
       OffsetDateTime pausedSince, String pausedFor, OffsetDateTime overdueSince,
       /** The end of the customer's window to contest the decision, counted from its receipt; null until received. */
-      OffsetDateTime contestUntil) {}
+      OffsetDateTime contestUntil,
+      /** Regulation Z: the written acknowledgement is due by then (null under other regimes). */
+      OffsetDateTime acknowledgementDueAt,
+      /** When the acknowledgement went out: an e-mail sent, a printed letter posted; null while none has. */
+      OffsetDateTime acknowledgedAt,
+      /** Regulation E: the result must be reported by then, counted from the decision; null until decided. */
+      OffsetDateTime resultReportDueAt,
+      /** Regulation E: the facts of the transfer that chose the row (NEW_ACCOUNT, POINT_OF_SALE, FOREIGN_INITIATED). */
+      List<String> transferFacts,
+      /** When the decision period last started: receipt, or the receipt of a repeat complaint with new facts. */
+      OffsetDateTime periodStartedAt,
+      /** Regulation E: the provisional credit that allowed the longer period; null without one. */
+      ProvisionalCredit provisionalCredit) {}
+
+  public record ProvisionalCredit(BigDecimal amount, String currency, OffsetDateTime creditedAt, String recordedBy) {}
 
   /** One extension request: APPROVED (with the new due date) or REFUSED. */
   public record Extension(int step, String reason, String requestedBy, OffsetDateTime requestedAt, String outcome,

@@ -114,9 +114,20 @@ public class ComplaintRepository {
 
   public void addSubmission(String complaintNumber, Channel channel, String externalReference,
       OffsetDateTime receivedAt, String narrative) {
+    addSubmission(complaintNumber, channel, externalReference, receivedAt, narrative, false, null, null);
+  }
+
+  /**
+   * A repeat complaint joined to its open case; with new facts it restarted the decision period,
+   * moving the deadline from {@code previousDueAt} to {@code restartedDueAt}.
+   */
+  public void addSubmission(String complaintNumber, Channel channel, String externalReference,
+      OffsetDateTime receivedAt, String narrative, boolean newFacts, OffsetDateTime previousDueAt,
+      OffsetDateTime restartedDueAt) {
     jdbc.sql("INSERT INTO complaint_submission (complaint_number, channel, external_reference, received_at,"
-            + " narrative) VALUES (?, ?, ?, ?, ?)")
-        .params(complaintNumber, channel.name(), externalReference, receivedAt, narrative)
+            + " narrative, new_facts, previous_due_at, restarted_due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(complaintNumber, channel.name(), externalReference, receivedAt, narrative, newFacts, previousDueAt,
+            restartedDueAt)
         .update();
   }
 

@@ -103,6 +103,7 @@ class SecurityConfiguration {
             // the decision clock: the coordinator asks, the supervisor may too (the head approves)
             .requestMatchers(path(POST, "/api/complaints/*/extension-requests"),
                 path(POST, "/api/complaints/*/clock/pause"),
+                path(POST, "/api/complaints/*/clock/provisional-credit"),
                 path(POST, "/api/complaints/*/clock/resume")).hasAnyAuthority(authorities(COORDINATOR, SUPERVISOR))
             // correspondence: read by those who handle or oversee the case, resent by the coordinator
             .requestMatchers(path(POST, "/api/complaints/*/letters/*/retry")).hasAuthority(authority(COORDINATOR))

@@ -121,6 +121,21 @@ class ComplaintHandlingProcessTests {
   }
 
   @Test
+  void shouldRecordAMissedAcknowledgementAndKeepTheClockRunning() {
+    // given a Regulation Z complaint whose acknowledgement did not go out by its due date
+    ProcessInstance complaint = start(false, false);
+
+    // when the clock's timer fires at that date
+    clock.then("ACKNOWLEDGEMENT_BREACH");
+    fireClockTimer();
+
+    // then the alert is recorded and the clock waits for its next alert
+    assertThat(complaint).hasPassed(ComplaintHandlingProcess.SERVICE_RECORD_ACKNOWLEDGEMENT_BREACH)
+        .isWaitingAt(EVT_AWAIT_CLOCK);
+    assertThat(delegates.calls()).contains("recordClockAlertDelegate@service_record_acknowledgement_breach");
+  }
+
+  @Test
   void shouldStopTheClockWhenTheDecisionWasIssuedBeforeTheAlert() {
     // given
     ProcessInstance complaint = start(false, false);
