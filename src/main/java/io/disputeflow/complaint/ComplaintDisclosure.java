@@ -43,6 +43,9 @@ class ComplaintDisclosure {
         c.externalReference(), c.receivedAt(), c.decisionDueAt(), maskedCustomer, c.product(), c.issue(),
         PersonalData.mask(c.narrative()), c.disputedAmount(), c.inquiryOnly(), c.departments(), c.legalNeeded(),
         c.deadlines(), c.extensions(), c.pauses(), c.decision(), c.resolutionOutcome(), c.satisfaction(),
-        c.rootCause(), c.awaiting(), c.additionalSubmissions(), c.closedAt(), List.of());
+        c.rootCause(), c.awaiting(), c.additionalSubmissions(), c.closedAt(), List.of(),
+        c.withdrawal() == null ? null : new Withdrawal(PersonalData.mask(c.withdrawal().reason()),
+            c.withdrawal().withdrawnBy(), c.withdrawal().withdrawnAt(), c.withdrawal().stage(),
+            c.withdrawal().endedTasks()));
   }
 }

@@ -25,10 +25,12 @@ public class ComplaintQueries {
   private final io.disputeflow.deadline.ContestWindow contestWindow;
   private final Clock clock;
   private final ZoneId zone;
+  private final WithdrawalRepository withdrawals;
 
   ComplaintQueries(ComplaintRepository complaints, ClockRepository clocks, AwaitedActions awaitedActions,
       LetterService letters, io.disputeflow.deadline.ContestWindow contestWindow, Clock clock,
-      @Value("${disputeflow.zone}") ZoneId zone) {
+      @Value("${disputeflow.zone}") ZoneId zone, WithdrawalRepository withdrawals) {
+    this.withdrawals = withdrawals;
     this.contestWindow = contestWindow;
     this.complaints = complaints;
     this.clocks = clocks;
@@ -46,7 +48,7 @@ public class ComplaintQueries {
   @Transactional(readOnly = true)
   public ComplaintView view(ComplaintRecord record) {
     String number = record.complaintNumber();
-    var awaiting = record.status() == ComplaintStatus.CLOSED ? List.<AwaitedAction>of() : awaitedActions.of(number);
+    var awaiting = record.status().ended() ? List.<AwaitedAction>of() : awaitedActions.of(number);
     var extensions = clocks.extensionsOf(number).stream()
         .map(e -> new ComplaintView.Extension(e.step(), e.reason(), e.requestedBy(), inZone(e.requestedAt(), zone),
             e.outcome(), e.decidedBy(), inZone(e.decidedAt(), zone), e.comment(), inZone(e.previousDueAt(), zone),
@@ -57,7 +59,8 @@ public class ComplaintQueries {
             inZone(p.resumedAt(), zone), p.pausedSeconds() == null ? null : Duration.ofSeconds(p.pausedSeconds()).toString()))
         .toList();
     return ComplaintView.of(record, awaiting, complaints.countSubmissions(number),
-        deadlines(record, clocks.clockOf(number).orElseThrow()), extensions, pauses, letters.lettersOf(number), zone);
+        deadlines(record, clocks.clockOf(number).orElseThrow()), extensions, pauses, letters.lettersOf(number),
+        record.status() == ComplaintStatus.WITHDRAWN ? withdrawals.latest(number).orElse(null) : null, zone);
   }
 
   private ComplaintView.Deadlines deadlines(ComplaintRecord record, ClockRecord c) {
@@ -74,7 +77,7 @@ public class ComplaintQueries {
     if (c.decisionDueAt() == null) {
       return null;
     }
-    if (record.decidedAt() != null || record.status() == ComplaintStatus.CLOSED) {
+    if (record.decidedAt() != null || record.status().ended()) {
       return "STOPPED";
     }
     if (c.pausedSince() != null) {

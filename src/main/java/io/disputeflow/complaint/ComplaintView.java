@@ -37,7 +37,9 @@ public record ComplaintView(
     List<AwaitedAction> awaiting,
     int additionalSubmissions,
     OffsetDateTime closedAt,
-    List<Letter> letters) {
+    List<Letter> letters,
+    /** The customer's withdrawal (status WITHDRAWN); null otherwise. */
+    Withdrawal withdrawal) {
 
   public record Customer(String customerId, String name, String phone, String email, String preferredLanguage,
       LocalDate dateOfBirth, boolean vulnerable) {}
@@ -72,8 +74,9 @@ public record ComplaintView(
   public record RootCause(String cause, String department, Boolean systemic) {}
 
   static ComplaintView of(ComplaintRecord r, List<AwaitedAction> awaiting, int additionalSubmissions,
-      Deadlines deadlines, List<Extension> extensions, List<Pause> pauses, List<Letter> letters, ZoneId zone) {
-    ComplaintStatus status = r.status() == ComplaintStatus.CLOSED ? ComplaintStatus.CLOSED
+      Deadlines deadlines, List<Extension> extensions, List<Pause> pauses, List<Letter> letters, Withdrawal withdrawal,
+      ZoneId zone) {
+    ComplaintStatus status = r.status().ended() ? r.status()
         : awaiting.isEmpty() ? ComplaintStatus.OPEN : ComplaintStatus.AWAITING_CUSTOMER;
     return new ComplaintView(
         r.complaintNumber(),
@@ -105,7 +108,9 @@ public record ComplaintView(
         awaiting,
         additionalSubmissions,
         inZone(r.closedAt(), zone),
-        letters);
+        letters,
+        withdrawal == null ? null : new Withdrawal(withdrawal.reason(), withdrawal.withdrawnBy(),
+            inZone(withdrawal.withdrawnAt(), zone), withdrawal.stage(), withdrawal.endedTasks()));
   }
 
   static OffsetDateTime inZone(OffsetDateTime time, ZoneId zone) {

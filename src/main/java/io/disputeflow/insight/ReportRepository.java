@@ -57,8 +57,9 @@ class ReportRepository {
             "SUM(CASE WHEN b.inquiry_only THEN 1 ELSE 0 END) AS inquiries",
             "SUM(CASE WHEN NOT b.inquiry_only AND b.decided_at IS NOT NULL THEN 1 ELSE 0 END) AS decided",
             "SUM(CASE WHEN NOT b.inquiry_only AND b.decision IN ('UPHOLD', 'PARTLY_UPHOLD') THEN 1 ELSE 0 END) AS upheld",
-            "SUM(CASE WHEN NOT b.inquiry_only AND (b.decided_at IS NOT NULL OR b.decision_due_at <= :asOf)"
-                + " THEN 1 ELSE 0 END) AS due_by_now",
+            "SUM(CASE WHEN NOT b.inquiry_only AND (b.decided_at IS NOT NULL OR b.decision_due_at <= :asOf"
+                + " AND b.status <> 'WITHDRAWN') THEN 1 ELSE 0 END) AS due_by_now",
+            "SUM(CASE WHEN b.status = 'WITHDRAWN' THEN 1 ELSE 0 END) AS withdrawn",
             "SUM(CASE WHEN NOT b.inquiry_only AND b.decided_at <= b.decision_due_at THEN 1 ELSE 0 END) AS on_time",
             "PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY " + days + ") AS median_days",
             "PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY " + days + ") AS p90_days",
@@ -105,7 +106,7 @@ class ReportRepository {
         reverificationsRequested, share(reverificationsRequested, decided),
         counts(rs, "rv_", REVERIFICATION_OUTCOMES), rs.getLong("surveyed"), rounded(rs, "mean_satisfaction"),
         identified, repeats, share(repeats, identified),
-        counts(rs, "rc_", Stream.of(RootCause.values()).map(Enum::name).toList()));
+        counts(rs, "rc_", Stream.of(RootCause.values()).map(Enum::name).toList()), rs.getLong("withdrawn"));
   }
 
   /** The non-zero counts of the columns prefix + value, by value. */

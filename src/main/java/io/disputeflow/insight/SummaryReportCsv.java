@@ -15,7 +15,8 @@ final class SummaryReportCsv {
           "p90DaysToDecision", "extensionsUsed", "extendedComplaints", "reverificationsRequested",
           "reverificationRate", "reverificationOriginalUpheld", "reverificationRevised", "surveyed",
           "meanSatisfaction", "identifiedCustomers", "repeatComplaints", "repeatRate"),
-      Stream.of(RootCause.values()).map(cause -> "rootCause" + cause.name())).toList();
+      Stream.concat(Stream.of(RootCause.values()).map(cause -> "rootCause" + cause.name()), Stream.of("withdrawn")))
+      .toList();
 
   private SummaryReportCsv() {}
 
@@ -45,6 +46,7 @@ final class SummaryReportCsv {
     for (RootCause cause : RootCause.values()) {
       values.add(f.rootCauses().getOrDefault(cause.name(), 0L));
     }
+    values.add(f.withdrawn());
     return values;
   }
 

@@ -18,6 +18,10 @@ public final class ComplaintHandlingProcess {
   public static final String MESSAGE_EXTENSION_REQUEST = "extension-request";
   public static final String MESSAGE_CLOCK_PAUSE = "clock-pause";
   public static final String MESSAGE_CLOCK_RESUME = "clock-resume";
+  public static final String MESSAGE_COMPLAINT_WITHDRAWAL = "complaint-withdrawal";
+  public static final String START_COMPLAINT_WITHDRAWN = "start_complaint_withdrawn";
+  public static final String SERVICE_RECORD_WITHDRAWAL = "service_record_withdrawal";
+  public static final String END_COMPLAINT_WITHDRAWN = "end_complaint_withdrawn";
   public static final String PAR_START_DECISION_CLOCK = "par_start_decision_clock";
   public static final String EVT_AWAIT_CLOCK = "evt_await_clock";
   public static final String TIMER_NEXT_CLOCK_ALERT = "timer_next_clock_alert";

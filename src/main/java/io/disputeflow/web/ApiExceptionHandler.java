@@ -3,6 +3,7 @@ package io.disputeflow.web;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.disputeflow.complaint.CaseEndedException;
 import io.disputeflow.complaint.ComplaintNotFoundException;
 import io.disputeflow.complaint.CustomerActionRefusedException;
 import io.disputeflow.deadline.ClockActionRefusedException;
@@ -109,6 +110,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(CustomerActionRefusedException.class)
   ResponseEntity<Object> notAwaiting(CustomerActionRefusedException ex) {
     return problem(HttpStatus.CONFLICT, "Not awaiting this customer action", ex.getMessage());
+  }
+
+  @ExceptionHandler(CaseEndedException.class)
+  ResponseEntity<Object> caseEnded(CaseEndedException ex) {
+    return problem(HttpStatus.CONFLICT, "The case has ended", ex.getMessage());
   }
 
   @ExceptionHandler(ClockActionRefusedException.class)

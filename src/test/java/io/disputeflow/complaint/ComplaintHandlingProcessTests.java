@@ -212,6 +212,33 @@ class ComplaintHandlingProcessTests {
     assertThat(complaint).hasPassed(END_LEGAL_OPINION_CHASED).isWaitingAt(CALL_LEGAL_CONSULTATION);
   }
 
+  @Test
+  void shouldEndEveryOpenTaskAndTheClockWhenTheCustomerWithdraws() {
+    // given a case in investigation, with an extension awaiting approval and its clock waiting for the next alert
+    ProcessInstance complaint = start(false, false);
+    correlate(ComplaintHandlingProcess.MESSAGE_EXTENSION_REQUEST, "extensionReason", "Awaiting the merchant");
+    assertThat(openTask(InvestigationProcess.USER_INVESTIGATE_COMPLAINT)).isNotNull();
+    assertThat(openTask(USER_APPROVE_EXTENSION)).isNotNull();
+
+    // when the customer withdraws
+    correlate(ComplaintHandlingProcess.MESSAGE_COMPLAINT_WITHDRAWAL, "withdrawalReason", "Settled with the merchant");
+
+    // then the withdrawal is recorded once, and nothing of the case is left open: no task, no stage, no clock
+    assertThat(complaint).isEnded().hasPassed(ComplaintHandlingProcess.START_COMPLAINT_WITHDRAWN,
+        ComplaintHandlingProcess.SERVICE_RECORD_WITHDRAWAL, ComplaintHandlingProcess.END_COMPLAINT_WITHDRAWN)
+        .hasNotPassed(CALL_DEPARTMENT_REVIEW, SERVICE_CLOSE_COMPLAINT);
+    assertThat(delegates.calls()).containsOnlyOnce("recordWithdrawalDelegate@service_record_withdrawal");
+    var processEngine = engine.getProcessEngine();
+    assertThat(processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(NUMBER).count()).isZero();
+    assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(NUMBER)
+        .count()).as("the investigation it called").isZero();
+    assertThat(processEngine.getManagementService().createJobQuery().count()).as("the clock's timer").isZero();
+    assertThat(processEngine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceBusinessKey(NUMBER)
+        .finished().list()).extracting(task -> task.getTaskDefinitionKey() + ":" + task.getDeleteReason())
+        .containsExactlyInAnyOrder(InvestigationProcess.USER_INVESTIGATE_COMPLAINT + ":deleted",
+            USER_APPROVE_EXTENSION + ":deleted");
+  }
+
   private Job clockTimer() {
     return engine.getProcessEngine().getManagementService().createJobQuery().timers()
         .activityId(ComplaintHandlingProcess.TIMER_NEXT_CLOCK_ALERT).singleResult();

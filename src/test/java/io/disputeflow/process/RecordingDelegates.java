@@ -26,7 +26,7 @@ public final class RecordingDelegates {
       "recordClockAlertDelegate", "extendDecisionDeadlineDelegate", "recordExtensionRefusalDelegate",
       "pauseClockDelegate", "resumeClockDelegate", "startReverificationClockDelegate", "extensionFourEyesListener",
       "registerComplaintDelegate", "applyClockActionDelegate", "deploymentFourEyesListener",
-      "applyDeploymentDecisionDelegate");
+      "applyDeploymentDecisionDelegate", "recordWithdrawalDelegate");
 
   private final List<String> calls = new ArrayList<>();
 
