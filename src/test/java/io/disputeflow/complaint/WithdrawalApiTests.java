@@ -20,12 +20,16 @@ import io.disputeflow.process.InvestigationProcess;
 import io.disputeflow.support.CaseWorker;
 import io.disputeflow.support.Submissions;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -132,6 +136,30 @@ class WithdrawalApiTests {
     view(number).andExpect(jsonPath("$.status", is("WITHDRAWN")))
         .andExpect(jsonPath("$.withdrawal.withdrawnBy", is("cora")))
         .andExpect(jsonPath("$.withdrawal.stage", is("INVESTIGATION")));
+  }
+
+  @Test
+  void shouldNotCountAWithdrawnCaseAsLateInTheReports() throws Exception {
+    // given an undecided case past its decision deadline
+    String number = submit("WD-0003");
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+    var period = get("/api/reports/summary").param("from", today.minusDays(1).toString())
+        .param("to", today.plusDays(1).toString());
+    ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(70))));
+    try {
+      JsonNode before = read(period, "sam").get("total");
+
+      // when the customer withdraws it
+      withdraw(number, "intake", "{\"reason\": \"No longer needed\"}").andExpect(status().isAccepted());
+
+      // then it is no longer owed a decision, nor late: it counts as withdrawn
+      JsonNode after = read(period, "sam").get("total");
+      assertThat(after.get("withdrawn").asLong()).isEqualTo(before.get("withdrawn").asLong() + 1);
+      assertThat(after.get("dueByNow").asLong()).isEqualTo(before.get("dueByNow").asLong() - 1);
+      assertThat(after.get("decided").asLong()).isEqualTo(before.get("decided").asLong());
+    } finally {
+      ClockUtil.reset();
+    }
   }
 
   private void investigate(String number) {
