@@ -26,7 +26,8 @@ public final class RecordingDelegates {
       "recordClockAlertDelegate", "extendDecisionDeadlineDelegate", "recordExtensionRefusalDelegate",
       "pauseClockDelegate", "resumeClockDelegate", "startReverificationClockDelegate", "extensionFourEyesListener",
       "registerComplaintDelegate", "applyClockActionDelegate", "deploymentFourEyesListener",
-      "applyDeploymentDecisionDelegate", "recordWithdrawalDelegate");
+      "applyDeploymentDecisionDelegate", "recordWithdrawalDelegate",
+      "withdrawComplaintDelegate");
 
   private final List<String> calls = new ArrayList<>();
 
