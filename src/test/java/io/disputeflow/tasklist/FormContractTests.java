@@ -64,6 +64,8 @@ class FormContractTests {
       Map.entry("complaint-registered", Set.of()),
       Map.entry("clock-action", Set.of("complaintNumber", "clockAction", "clockActionReason")),
       Map.entry("clock-status", Set.of()),
+      Map.entry("record-withdrawal", Set.of("complaintNumber", "withdrawalReason", "withdrawalConfirmed")),
+      Map.entry("withdrawal-recorded", Set.of()),
       Map.entry("resolve-undelivered-letter", Set.of("letterAction", "newEmail"))));
 
   /**
@@ -75,7 +77,7 @@ class FormContractTests {
 
   /** Start forms and the notes they leave: they ask for or show a case, not the case file with its category. */
   private static final Set<String> NO_CASE_FILE = Set.of("register-complaint", "complaint-registered", "clock-action",
-      "clock-status");
+      "clock-status", "record-withdrawal", "withdrawal-recorded");
 
   /**
    * Answers no step of the process reads yet: they stay in the case's history (the audit timeline
