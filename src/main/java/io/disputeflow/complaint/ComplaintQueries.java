@@ -26,10 +26,13 @@ public class ComplaintQueries {
   private final Clock clock;
   private final ZoneId zone;
   private final WithdrawalRepository withdrawals;
+  private final RedressRepository redress;
 
   ComplaintQueries(ComplaintRepository complaints, ClockRepository clocks, AwaitedActions awaitedActions,
       LetterService letters, io.disputeflow.deadline.ContestWindow contestWindow, Clock clock,
-      @Value("${disputeflow.zone}") ZoneId zone, WithdrawalRepository withdrawals) {
+      @Value("${disputeflow.zone}") ZoneId zone, WithdrawalRepository withdrawals,
+      RedressRepository redress) {
+    this.redress = redress;
     this.withdrawals = withdrawals;
     this.contestWindow = contestWindow;
     this.complaints = complaints;
@@ -60,7 +63,8 @@ public class ComplaintQueries {
         .toList();
     return ComplaintView.of(record, awaiting, complaints.countSubmissions(number),
         deadlines(record, clocks.clockOf(number).orElseThrow()), extensions, pauses, letters.lettersOf(number),
-        record.status() == ComplaintStatus.WITHDRAWN ? withdrawals.latest(number).orElse(null) : null, zone);
+        record.status() == ComplaintStatus.WITHDRAWN ? withdrawals.latest(number).orElse(null) : null,
+        redress.find(number).orElse(null), zone);
   }
 
   private ComplaintView.Deadlines deadlines(ComplaintRecord record, ClockRecord c) {

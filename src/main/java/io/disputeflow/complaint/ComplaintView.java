@@ -39,7 +39,9 @@ public record ComplaintView(
     OffsetDateTime closedAt,
     List<Letter> letters,
     /** The customer's withdrawal (status WITHDRAWN); null otherwise. */
-    Withdrawal withdrawal) {
+    Withdrawal withdrawal,
+    /** The compensation granted, as paid by the accounts department; null when none was granted. */
+    Redress redress) {
 
   public record Customer(String customerId, String name, String phone, String email, String preferredLanguage,
       LocalDate dateOfBirth, boolean vulnerable) {}
@@ -75,7 +77,7 @@ public record ComplaintView(
 
   static ComplaintView of(ComplaintRecord r, List<AwaitedAction> awaiting, int additionalSubmissions,
       Deadlines deadlines, List<Extension> extensions, List<Pause> pauses, List<Letter> letters, Withdrawal withdrawal,
-      ZoneId zone) {
+      Redress redress, ZoneId zone) {
     ComplaintStatus status = r.status().ended() ? r.status()
         : awaiting.isEmpty() ? ComplaintStatus.OPEN : ComplaintStatus.AWAITING_CUSTOMER;
     return new ComplaintView(
@@ -110,7 +112,11 @@ public record ComplaintView(
         inZone(r.closedAt(), zone),
         letters,
         withdrawal == null ? null : new Withdrawal(withdrawal.reason(), withdrawal.withdrawnBy(),
-            inZone(withdrawal.withdrawnAt(), zone), withdrawal.stage(), withdrawal.endedTasks()));
+            inZone(withdrawal.withdrawnAt(), zone), withdrawal.stage(), withdrawal.endedTasks()),
+        redress == null ? null : new Redress(redress.amount(), redress.currency(),
+            inZone(redress.dueAt(), zone), redress.status(), redress.account(), redress.attempts(),
+            redress.lastFailure(), inZone(redress.paidAt(), zone), redress.reference(), redress.paidBy(),
+            redress.paidOnTime()));
   }
 
   static OffsetDateTime inZone(OffsetDateTime time, ZoneId zone) {

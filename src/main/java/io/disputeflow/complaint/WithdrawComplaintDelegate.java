@@ -30,7 +30,7 @@ class WithdrawComplaintDelegate implements JavaDelegate {
       "The customer asked for the withdrawal themselves / 撤回系客户本人提出 (withdrawalConfirmed) ";
   private static final Map<Stage, String> STAGES = Map.of(Stage.INTAKE, "Intake / 受理",
       Stage.INVESTIGATION, "Investigation / 调查核实", Stage.DEPARTMENT_REVIEW, "Department review / 部门复核",
-      Stage.LEGAL_CONSULTATION, "Legal consultation / 法律咨询", Stage.RESOLUTION, "Resolution / 处理决定",
+      Stage.LEGAL_CONSULTATION, "Legal consultation / 法律咨询", Stage.RESOLUTION, "Resolution / 处理决定", Stage.REDRESS_PAYMENT, "Redress payment / 赔付",
       Stage.FEEDBACK, "Feedback / 回访", Stage.CLOSED, "Closed / 已办结");
 
   private final Withdrawals withdrawals;

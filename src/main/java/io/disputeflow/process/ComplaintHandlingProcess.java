@@ -9,6 +9,7 @@ public final class ComplaintHandlingProcess {
   public static final String CALL_DEPARTMENT_REVIEW = "call_department_review";
   public static final String CALL_LEGAL_CONSULTATION = "call_legal_consultation";
   public static final String CALL_RESOLUTION = "call_resolution";
+  public static final String CALL_REDRESS_PAYMENT = "call_redress_payment";
   public static final String CALL_FEEDBACK = "call_feedback";
   public static final String SERVICE_CLOSE_INQUIRY = "service_close_inquiry";
   public static final String SERVICE_CLOSE_COMPLAINT = "service_close_complaint";
