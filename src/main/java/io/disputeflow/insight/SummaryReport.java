@@ -32,11 +32,15 @@ record SummaryReport(LocalDate from, LocalDate to, ReportGrouping groupBy, Offse
    * @param repeatComplaints ... whose customer complained before within 12 months; {@code repeatRate} = repeat / identified
    * @param rootCauses closed complaints by root cause
    * @param withdrawn complaints the customer withdrew (撤回); counted apart, not as decided or late
+   * @param redressOwed complaints whose final decision granted compensation to pay
+   * @param redressPaid ... paid and recorded by the accounts department
+   * @param redressPaidOnTime ... paid by its due date; {@code redressOnTimeRate} = paid on time / (paid, or
+   *     unpaid past its due date, at {@code asOf})
    */
   record Figures(String group, String label, long received, long inquiries, long decided, long upheld,
       Double upheldRate, long dueByNow, long decidedOnTime, Double onTimeRate, Double medianDaysToDecision,
       Double p90DaysToDecision, long extensionsUsed, long extendedComplaints, long reverificationsRequested,
       Double reverificationRate, Map<String, Long> reverificationOutcomes, long surveyed, Double meanSatisfaction,
       long identifiedCustomers, long repeatComplaints, Double repeatRate, Map<String, Long> rootCauses,
-      long withdrawn) {}
+      long withdrawn, long redressOwed, long redressPaid, long redressPaidOnTime, Double redressOnTimeRate) {}
 }

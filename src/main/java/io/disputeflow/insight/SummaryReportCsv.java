@@ -15,7 +15,8 @@ final class SummaryReportCsv {
           "p90DaysToDecision", "extensionsUsed", "extendedComplaints", "reverificationsRequested",
           "reverificationRate", "reverificationOriginalUpheld", "reverificationRevised", "surveyed",
           "meanSatisfaction", "identifiedCustomers", "repeatComplaints", "repeatRate"),
-      Stream.concat(Stream.of(RootCause.values()).map(cause -> "rootCause" + cause.name()), Stream.of("withdrawn")))
+      Stream.concat(Stream.of(RootCause.values()).map(cause -> "rootCause" + cause.name()), Stream.of("withdrawn",
+          "redressOwed", "redressPaid", "redressPaidOnTime", "redressOnTimeRate")))
       .toList();
 
   private SummaryReportCsv() {}
@@ -47,6 +48,8 @@ final class SummaryReportCsv {
       values.add(f.rootCauses().getOrDefault(cause.name(), 0L));
     }
     values.add(f.withdrawn());
+    values.addAll(List.of(f.redressOwed(), f.redressPaid(), f.redressPaidOnTime()));
+    values.add(f.redressOnTimeRate());
     return values;
   }
 
