@@ -42,6 +42,11 @@ public class Withdrawals {
     if (complaint.status().ended()) {
       throw new CaseEndedException(number, complaint.status(), "withdrawn");
     }
+    if (complaint.stage() == Stage.REDRESS_PAYMENT) {
+      // the decision is final and its compensation is being paid: the case closes once it is
+      throw new CaseEndedException("Complaint " + number + " has a final decision whose compensation is being paid;"
+          + " it cannot be withdrawn now (it closes after the payment and the survey)");
+    }
     boolean running = runtimeService.createEventSubscriptionQuery().eventType("message")
         .eventName(ComplaintHandlingProcess.MESSAGE_COMPLAINT_WITHDRAWAL).list().stream()
         .anyMatch(subscription -> isCase(subscription.getProcessInstanceId(), number));

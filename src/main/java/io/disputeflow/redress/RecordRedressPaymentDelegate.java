@@ -6,13 +6,15 @@ import static io.disputeflow.process.RedressPaymentProcess.PAYMENT_FAILURE_REASO
 import static io.disputeflow.process.RedressPaymentProcess.PAYMENT_OUTCOME;
 import static io.disputeflow.process.RedressPaymentProcess.PAYMENT_REFERENCE;
 
-import java.time.Clock;
-import java.time.OffsetDateTime;
 import io.disputeflow.complaint.Redress;
 import io.disputeflow.complaint.RedressRepository;
+import io.disputeflow.web.TaskActionRefusedException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,9 +46,12 @@ class RecordRedressPaymentDelegate implements JavaDelegate {
     }
   }
 
-  private static String required(String value, String name) {
+  /** A completion without what the form asks (e.g. through /engine-rest) is refused, naming the field. */
+  private static String required(String value, String field) {
     if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException("The payment's " + name + " is required");
+      throw new TaskActionRefusedException("The form's values were not accepted: " + field
+          + " is required when the payment is " + (field.equals("paymentReference") ? "PAID" : "FAILED"),
+          HttpStatus.BAD_REQUEST);
     }
     return value.strip();
   }

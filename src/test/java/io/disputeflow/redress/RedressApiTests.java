@@ -67,6 +67,10 @@ class RedressApiTests {
         Map.of("paymentAccount", "6222 0210 0100 9999", "failedPaymentNotes", "Customer gave a new account"));
     assertThat(complaint(number).get("redress").get("status").asText()).isEqualTo("DUE");
     assertThat(complaint(number).get("awaiting")).isEmpty();
+    // a final decision's compensation being paid is not withdrawn: the case closes once paid
+    mvc.perform(post("/api/complaints/" + number + "/withdrawal").with(httpBasic("intake", "demo"))
+        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"changed my mind\"}"))
+        .andExpect(status().isConflict());
 
     // when the accounts department pays into the corrected account
     worker.complete(number, RedressPaymentProcess.USER_PAY_REDRESS, "anna", Map.of("paymentOutcome", "PAID",
