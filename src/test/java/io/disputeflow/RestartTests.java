@@ -2,7 +2,7 @@ package io.disputeflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.disputeflow.complaint.ComplaintQueries;
+import io.disputeflow.casefile.ComplaintQueries;
 import io.disputeflow.complaint.Stage;
 import io.disputeflow.intake.ComplaintSubmission;
 import io.disputeflow.intake.IntakeService;

@@ -1,6 +1,6 @@
 package io.disputeflow.audit;
 
-import io.disputeflow.web.InvalidFieldException;
+import io.disputeflow.refusal.InvalidFieldException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.math.BigDecimal;

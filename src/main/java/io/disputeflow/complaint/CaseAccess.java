@@ -11,7 +11,7 @@ import org.springframework.security.core.GrantedAuthority;
 /**
  * Which groups a case is open to, besides those who handle or oversee every case: the departments
  * asked to review it, and legal counsel when its opinion is needed. The one rule behind what a
- * department or legal counsel may read of a complaint ({@link ComplaintDisclosure}) and of its
+ * department or legal counsel may read of a complaint (casefile.ComplaintDisclosure) and of its
  * evidence documents.
  */
 public final class CaseAccess {

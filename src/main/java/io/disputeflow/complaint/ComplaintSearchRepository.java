@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Searches the indexed complaint table (not the engine), so searching stays fast with many cases. */
 @Repository
-class ComplaintSearchRepository {
+public class ComplaintSearchRepository {
 
   private final JdbcClient jdbc;
   private final ZoneId zone;
@@ -21,7 +21,7 @@ class ComplaintSearchRepository {
   }
 
   @Transactional(readOnly = true)
-  ComplaintPage search(ComplaintSearch search, int page, int size) {
+  public ComplaintPage search(ComplaintSearch search, int page, int size) {
     Map<String, Object> params = ComplaintSearch.newParams();
     String where = search.where(params);
     long total = jdbc.sql("SELECT COUNT(*) FROM complaint WHERE " + where).params(params).query(Long.class).single();

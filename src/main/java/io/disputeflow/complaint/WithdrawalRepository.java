@@ -16,7 +16,7 @@ public class WithdrawalRepository {
     this.jdbc = jdbc;
   }
 
-  void insert(String number, Withdrawal withdrawal) {
+  public void insert(String number, Withdrawal withdrawal) {
     jdbc.sql("INSERT INTO complaint_withdrawal (complaint_number, reason, withdrawn_by, withdrawn_at, stage, ended_tasks)"
             + " VALUES (?, ?, ?, ?, ?, ?)")
         .params(number, withdrawal.reason(), withdrawal.withdrawnBy(), withdrawal.withdrawnAt(),
@@ -35,7 +35,7 @@ public class WithdrawalRepository {
         .list();
   }
 
-  Optional<Withdrawal> latest(String number) {
+  public Optional<Withdrawal> latest(String number) {
     List<Recorded> all = of(number);
     return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1).withdrawal());
   }

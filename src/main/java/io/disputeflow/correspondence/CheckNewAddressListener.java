@@ -3,7 +3,7 @@ package io.disputeflow.correspondence;
 import static io.disputeflow.process.UndeliveredLetterProcess.LETTER_ACTION;
 import static io.disputeflow.process.UndeliveredLetterProcess.NEW_EMAIL;
 
-import io.disputeflow.web.TaskActionRefusedException;
+import io.disputeflow.refusal.TaskActionRefusedException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.http.HttpStatus;

@@ -3,7 +3,7 @@ package io.disputeflow.correspondence;
 import io.disputeflow.complaint.ComplaintNotFoundException;
 import io.disputeflow.complaint.ComplaintRecord;
 import io.disputeflow.complaint.ComplaintRepository;
-import io.disputeflow.deadline.IsoDurations;
+import io.disputeflow.time.IsoDurations;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;

@@ -12,9 +12,13 @@ import static io.disputeflow.process.ComplaintVariables.EXTENSIONS_USED;
 import static io.disputeflow.process.ComplaintVariables.PRODUCT;
 
 import io.disputeflow.complaint.ComplaintNotFoundException;
-import io.disputeflow.complaint.ComplaintQueries;
+import io.disputeflow.complaint.ComplaintRecord;
+import io.disputeflow.complaint.ComplaintRepository;
+import io.disputeflow.complaint.ComplaintStatus;
 import io.disputeflow.process.ComplaintHandlingProcess;
-import io.disputeflow.web.TaskActionRefusedException;
+import io.disputeflow.refusal.TaskActionRefusedException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -47,12 +51,17 @@ class ApplyClockActionDelegate implements JavaDelegate {
   private static final String REASON_FIELD = "Reason / 理由 (clockActionReason) ";
 
   private final ClockActions actions;
-  private final ComplaintQueries queries;
+  private final ComplaintRepository complaints;
+  private final ClockRepository clocks;
+  private final Clock clock;
   private final ZoneId zone;
 
-  ApplyClockActionDelegate(ClockActions actions, ComplaintQueries queries, @Value("${disputeflow.zone}") ZoneId zone) {
+  ApplyClockActionDelegate(ClockActions actions, ComplaintRepository complaints, ClockRepository clocks, Clock clock,
+      @Value("${disputeflow.zone}") ZoneId zone) {
     this.actions = actions;
-    this.queries = queries;
+    this.complaints = complaints;
+    this.clocks = clocks;
+    this.clock = clock;
     this.zone = zone;
   }
 
@@ -90,11 +99,13 @@ class ApplyClockActionDelegate implements JavaDelegate {
   }
 
   private void showClock(DelegateExecution execution, String number, Action action) {
-    var complaint = queries.get(number);
-    var deadlines = complaint.deadlines();
-    CUSTOMER_NAME.set(execution, complaint.customer().name());
+    ComplaintRecord complaint = complaints.find(number).orElseThrow(() -> new ComplaintNotFoundException(number));
+    ClockRepository.ClockRecord deadlines = clocks.clockOf(number).orElseThrow();
+    ClockState state = ClockState.of(deadlines,
+        complaint.decidedAt() != null || complaint.status() == ComplaintStatus.CLOSED, OffsetDateTime.now(clock));
+    CUSTOMER_NAME.set(execution, complaint.customerName());
     PRODUCT.set(execution, complaint.product().name());
-    CLOCK_STATE.set(execution, deadlines.clockState());
+    CLOCK_STATE.set(execution, state == null ? null : state.name());
     DECISION_DUE_AT.set(execution, deadlines.decisionDueAt() == null ? null
         : Date.from(deadlines.decisionDueAt().toInstant()));
     EXTENSIONS_USED.set(execution, (long) deadlines.extensionsUsed());

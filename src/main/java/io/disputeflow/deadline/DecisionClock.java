@@ -1,5 +1,6 @@
 package io.disputeflow.deadline;
 
+import io.disputeflow.time.IsoDurations;
 import static io.disputeflow.process.ComplaintVariables.CLOCK_PAUSE_REASON;
 import static io.disputeflow.process.ComplaintVariables.CLOCK_STATE;
 import static io.disputeflow.process.ComplaintVariables.COMPLAINT_NUMBER;

@@ -4,7 +4,7 @@ import static io.disputeflow.process.ComplaintVariables.EXTENSION_DECIDED_BY;
 import static io.disputeflow.process.ComplaintVariables.EXTENSION_REQUESTED_BY;
 
 import io.disputeflow.process.TaskActor;
-import io.disputeflow.resolution.FourEyesViolationException;
+import io.disputeflow.refusal.FourEyesViolationException;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

@@ -1,5 +1,6 @@
 package io.disputeflow.deadline;
 
+import io.disputeflow.time.IsoDurations;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;

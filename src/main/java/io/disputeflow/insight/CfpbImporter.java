@@ -7,7 +7,7 @@ import io.disputeflow.insight.CfpbImportResult.RowProblem;
 import io.disputeflow.intake.ComplaintSubmission;
 import io.disputeflow.intake.IntakeResult;
 import io.disputeflow.intake.IntakeService;
-import io.disputeflow.web.InvalidFieldException;
+import io.disputeflow.refusal.InvalidFieldException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.BufferedReader;

@@ -1,6 +1,6 @@
 package io.disputeflow.insight;
 
-import io.disputeflow.web.InvalidFieldException;
+import io.disputeflow.refusal.InvalidFieldException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;

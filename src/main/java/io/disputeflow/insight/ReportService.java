@@ -1,7 +1,7 @@
 package io.disputeflow.insight;
 
 import io.disputeflow.insight.SummaryReport.Figures;
-import io.disputeflow.web.InvalidFieldException;
+import io.disputeflow.refusal.InvalidFieldException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -1,6 +1,6 @@
 package io.disputeflow.intake;
 
-import io.disputeflow.complaint.ComplaintView;
+import io.disputeflow.casefile.ComplaintView;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.springframework.dao.DuplicateKeyException;

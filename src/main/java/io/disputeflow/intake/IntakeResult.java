@@ -1,6 +1,6 @@
 package io.disputeflow.intake;
 
-import io.disputeflow.complaint.ComplaintView;
+import io.disputeflow.casefile.ComplaintView;
 
 /** What a submission led to: a new case, or an existing one (a retry, or a duplicate it joined). */
 public record IntakeResult(ComplaintView complaint, Outcome outcome) {

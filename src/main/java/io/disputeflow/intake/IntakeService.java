@@ -1,6 +1,6 @@
 package io.disputeflow.intake;
 
-import io.disputeflow.web.InvalidFieldException;
+import io.disputeflow.refusal.InvalidFieldException;
 import static io.disputeflow.process.ComplaintVariables.CHANNEL;
 import static io.disputeflow.process.ComplaintVariables.COMPLAINT_NUMBER;
 import static io.disputeflow.process.ComplaintVariables.CUSTOMER_AGE;
@@ -17,7 +17,7 @@ import static io.disputeflow.process.ComplaintVariables.RECEIVED_AT;
 import static io.disputeflow.process.ComplaintVariables.REGIME;
 
 import io.disputeflow.complaint.ComplaintNumbers;
-import io.disputeflow.complaint.ComplaintQueries;
+import io.disputeflow.casefile.ComplaintQueries;
 import io.disputeflow.complaint.ComplaintRecord;
 import io.disputeflow.complaint.ComplaintRepository;
 import io.disputeflow.complaint.ComplaintStatus;

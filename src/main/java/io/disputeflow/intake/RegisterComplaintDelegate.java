@@ -6,7 +6,7 @@ import static io.disputeflow.process.ComplaintVariables.DECISION_DUE_AT;
 import static io.disputeflow.process.ComplaintVariables.PRODUCT_LABEL;
 import static io.disputeflow.process.ComplaintVariables.RECEIVED_AT;
 
-import io.disputeflow.web.TaskActionRefusedException;
+import io.disputeflow.refusal.TaskActionRefusedException;
 import jakarta.validation.Validator;
 import java.util.Date;
 import java.util.stream.Collectors;

@@ -1,7 +1,7 @@
 package io.disputeflow.modeling;
 
 import io.disputeflow.process.ActingUser;
-import io.disputeflow.web.InvalidFieldException;
+import io.disputeflow.refusal.InvalidFieldException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

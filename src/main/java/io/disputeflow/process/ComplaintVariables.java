@@ -80,6 +80,8 @@ public final class ComplaintVariables {
   public static final ProcessVariable<String> DEPLOYMENT_NAME = ProcessVariable.string("deploymentName");
   public static final ProcessVariable<String> SUBMITTED_BY = ProcessVariable.string("submittedBy");
   public static final ProcessVariable<String> MODEL_CHANGES = ProcessVariable.string("modelChanges");
+  /** A Markdown link to the diagrams of the pending deployment (ModelChangesPageController). */
+  public static final ProcessVariable<String> MODEL_CHANGES_PAGE = ProcessVariable.string("modelChangesPage");
   public static final ProcessVariable<Boolean> DEPLOYMENT_APPROVED = ProcessVariable.bool("deploymentApproved");
   public static final ProcessVariable<String> DEPLOYMENT_DECISION_REASON = ProcessVariable.string("deploymentDecisionReason");
   public static final ProcessVariable<String> DEPLOYMENT_DECIDED_BY = ProcessVariable.string("deploymentDecidedBy");

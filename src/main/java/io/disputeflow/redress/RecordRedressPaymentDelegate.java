@@ -8,7 +8,7 @@ import static io.disputeflow.process.RedressPaymentProcess.PAYMENT_REFERENCE;
 
 import io.disputeflow.complaint.Redress;
 import io.disputeflow.complaint.RedressRepository;
-import io.disputeflow.web.TaskActionRefusedException;
+import io.disputeflow.refusal.TaskActionRefusedException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

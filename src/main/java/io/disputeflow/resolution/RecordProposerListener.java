@@ -1,5 +1,6 @@
 package io.disputeflow.resolution;
 
+import io.disputeflow.refusal.FourEyesViolationException;
 import static io.disputeflow.process.ComplaintVariables.APPROVAL_COMMENT;
 import static io.disputeflow.process.ComplaintVariables.COMPENSATION_APPROVED;
 import static io.disputeflow.process.ComplaintVariables.PROPOSED_BY;

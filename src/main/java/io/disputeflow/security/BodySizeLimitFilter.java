@@ -1,6 +1,6 @@
 package io.disputeflow.security;
 
-import io.disputeflow.web.PayloadTooLargeException;
+import io.disputeflow.refusal.PayloadTooLargeException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

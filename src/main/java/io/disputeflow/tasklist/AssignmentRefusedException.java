@@ -1,6 +1,6 @@
 package io.disputeflow.tasklist;
 
-import io.disputeflow.web.TaskActionRefusedException;
+import io.disputeflow.refusal.TaskActionRefusedException;
 import org.springframework.http.HttpStatus;
 
 /** A task was to be assigned to someone outside the groups that work it. */

@@ -1,6 +1,6 @@
 package io.disputeflow.tasklist;
 
-import io.disputeflow.web.TaskActionRefusedException;
+import io.disputeflow.refusal.TaskActionRefusedException;
 import org.springframework.http.HttpStatus;
 
 /** A task was to be completed with values its form does not allow. */

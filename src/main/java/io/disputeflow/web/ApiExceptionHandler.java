@@ -1,5 +1,6 @@
 package io.disputeflow.web;
 
+import io.disputeflow.refusal.PayloadTooLargeException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -7,7 +8,7 @@ import io.disputeflow.complaint.CaseEndedException;
 import io.disputeflow.complaint.ComplaintNotFoundException;
 import io.disputeflow.complaint.CustomerActionRefusedException;
 import io.disputeflow.deadline.ClockActionRefusedException;
-import io.disputeflow.web.InvalidFieldException;
+import io.disputeflow.refusal.InvalidFieldException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.Arrays;
 import java.util.List;

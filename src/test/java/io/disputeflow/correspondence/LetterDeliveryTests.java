@@ -21,7 +21,7 @@ import io.disputeflow.process.IntakeProcess;
 import io.disputeflow.process.InvestigationProcess;
 import io.disputeflow.process.ResolutionProcess;
 import io.disputeflow.process.UndeliveredLetterProcess;
-import io.disputeflow.web.TaskActionRefusedException;
+import io.disputeflow.refusal.TaskActionRefusedException;
 import io.disputeflow.support.CaseWorker;
 import io.disputeflow.support.Submissions;
 import jakarta.mail.MessagingException;

@@ -9,6 +9,7 @@ import io.disputeflow.support.ApplicationEngine;
 import io.disputeflow.support.CaseWorker;
 import io.disputeflow.support.HttpApi;
 import io.disputeflow.support.Submissions;
+import io.disputeflow.support.TasklistPage;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -29,7 +30,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -59,7 +59,7 @@ class EvidenceBrowserTests {
   @Autowired ObjectMapper json;
   @Autowired CaseWorker worker;
 
-  private WebDriver browser;
+  private ChromeDriver browser;
   private WebDriverWait wait;
   private Path downloads;
 
@@ -183,12 +183,7 @@ class EvidenceBrowserTests {
   }
 
   private void login(String user) {
-    browser.manage().deleteAllCookies();
-    browser.get(base() + "/camunda/app/tasklist/default/#/login");
-    enter(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]"))), user);
-    enter(browser.findElement(By.cssSelector("input[ng-model=password]")), "demo");
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filter")));
+    new TasklistPage(browser, base(), PATIENCE, SCREENSHOTS).login(user);
   }
 
   /** The task as Tasklist opens it from a list: its address names the task. */
@@ -196,12 +191,6 @@ class EvidenceBrowserTests {
     browser.get(base() + "/camunda/app/tasklist/default/#/?task=" + task);
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("section.task-card h2.task"), number));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form-field-textarea")));
-  }
-
-  /** As TasklistBrowserTests#enter: typed key by key; the field must then hold exactly what was typed. */
-  private void enter(WebElement input, String text) {
-    input.sendKeys(text);
-    assertThat(input.getDomProperty("value")).as("field after typing").isEqualTo(text);
   }
 
   private void click(WebElement element) {

@@ -102,9 +102,36 @@ class ModelSandboxTests {
     }
   }
 
+  /** The catalogue as a process owner would deploy it from Modeler: each refused, naming what, nothing stored. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+      ${''.getClass().forName('java.lang.Runtime').getRuntime().exec('id')} | reflection: calling 'forName'
+      ${''.getClass().forName('java.lang.ProcessBuilder').getConstructors()[0].newInstance(null).start()} | reflection: calling 'newInstance'
+      ${execution.getProcessEngineServices().getRuntimeService()} | calling 'getProcessEngineServices' on the engine's execution
+      ${applicationContext} | 'applicationContext'
+      ${applicationContext.getBean('dataSource')} | calling 'getBean' on the bean 'applicationContext'
+      ${runtimeService.createProcessInstanceQuery().list()} | calling 'createProcessInstanceQuery' on the bean 'runtimeService'
+      ${decisionClock.isOpen('CMP-2026-000001')} | calling 'isOpen' on the bean 'decisionClock'
+      ${fn:exec('id')} | static call 'fn:exec('id')'
+      """)
+  void shouldRefuseEachForbiddenExpressionAtDeployment(String expression, String forbidden) throws Exception {
+    long deployments = repositoryService.createDeploymentQuery().count();
+    long submissions = jdbc.queryForObject("SELECT COUNT(*) FROM pending_deployment", Long.class);
+
+    HttpResponse<String> response = modeler.deploy("paul", "forbidden", Map.of("planted.bpmn", plainModel(expression)));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(json.readTree(response.body()).get("message").asText()).contains("planted.bpmn")
+        .contains("Service task 'service_who' (Who): attribute camunda:expression").contains(forbidden);
+    assertThat(repositoryService.createDeploymentQuery().count()).as("no deployment").isEqualTo(deployments);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM pending_deployment", Long.class)).as("nothing held")
+        .isEqualTo(submissions);
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
       ${''.getClass().forName('java.lang.Runtime').getRuntime().exec('id')} | calling 'getClass' on a java.lang.String
+      ${''.getClass().forName('java.lang.ProcessBuilder').getConstructors()[0].newInstance(null).start()} | calling 'getClass' on a java.lang.String
       ${execution.getProcessEngineServices().getRuntimeService()} | calling 'getProcessEngineServices' on the engine's execution
       ${execution.processEngineServices.repositoryService} | reading 'processEngineServices' of the engine's execution
       ${execution.setVariable('approved', true)} | calling 'setVariable' on the engine's execution

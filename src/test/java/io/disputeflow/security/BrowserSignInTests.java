@@ -138,9 +138,11 @@ class BrowserSignInTests {
     for (RequestMappingInfo mapping : mappings.getHandlerMethods().keySet()) {
       for (String pattern : mapping.getPatternValues()) {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", pattern.replaceAll("\\{[^}]*}", "x"));
-        // the documents page lives in the webapps' path and checks their session itself (TasklistEvidenceController)
+        // the documents page and a deployment's diagrams live in the webapps' path and check their session
+        // themselves (TasklistEvidenceController, ModelChangesPageController)
         if (!SecurityConfiguration.SIGNED_IN.matches(request) && !SecurityConfiguration.LOGIN.matches(request)
-            && !List.of("/", "/error").contains(pattern) && !pattern.startsWith("/camunda/evidence/")) {
+            && !List.of("/", "/error").contains(pattern) && !pattern.startsWith("/camunda/evidence/")
+            && !pattern.startsWith("/camunda/model-changes/")) {
           outside.add(pattern);
         }
       }

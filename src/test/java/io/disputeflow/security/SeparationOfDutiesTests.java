@@ -1,5 +1,6 @@
 package io.disputeflow.security;
 
+import io.disputeflow.recusal.RecusalListener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;

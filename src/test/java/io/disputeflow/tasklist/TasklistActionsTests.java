@@ -1,5 +1,6 @@
 package io.disputeflow.tasklist;
 
+import io.disputeflow.support.TasklistSession;
 import io.disputeflow.support.ApplicationEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 

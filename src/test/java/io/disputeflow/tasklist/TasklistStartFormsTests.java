@@ -1,5 +1,6 @@
 package io.disputeflow.tasklist;
 
+import io.disputeflow.support.TasklistSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -5,9 +5,14 @@ import static io.disputeflow.process.ComplaintVariables.DEPLOYMENT_DECIDED_BY;
 import static io.disputeflow.process.ComplaintVariables.DEPLOYMENT_DECISION_REASON;
 
 import io.disputeflow.modeling.approval.PendingDeployments.PendingDeployment;
+import io.disputeflow.refusal.TaskActionRefusedException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.Group;
@@ -15,8 +20,11 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +32,9 @@ import org.springframework.stereotype.Component;
  * real in the submitter's name (so the engine's user operation log and the deployment's owner
  * permissions name them) and records the approver; refused: records the refusal and drops the files,
  * so nothing of it ever reached the engine. Runs in the approver's transaction: if the deployment
- * fails now (a model it needs changed meanwhile), the approval is not completed and says why.
+ * cannot be made now (one of its models was deployed again since it was submitted, or the checks
+ * refuse it now, e.g. a decision it calls was deleted), the approval is not completed: the task stays
+ * open, nothing is deployed, and the approver is told why (409) and that refusing it is the way on.
  */
 @Component
 class ApplyDeploymentDecisionDelegate implements JavaDelegate {
@@ -34,12 +44,14 @@ class ApplyDeploymentDecisionDelegate implements JavaDelegate {
   private final PendingDeployments pending;
   private final DeploymentSubmissions submissions;
   private final IdentityService identity;
+  private final RepositoryService repository;
 
   ApplyDeploymentDecisionDelegate(PendingDeployments pending, DeploymentSubmissions submissions,
-      IdentityService identity) {
+      IdentityService identity, RepositoryService repository) {
     this.pending = pending;
     this.submissions = submissions;
     this.identity = identity;
+    this.repository = repository;
   }
 
   @Override
@@ -56,11 +68,66 @@ class ApplyDeploymentDecisionDelegate implements JavaDelegate {
           submitted.name(), submitted.submittedBy(), decidedBy, reason, id);
       return;
     }
-    String deploymentId = asSubmitter(submitted, () -> DeploymentGate.pass(() -> submissions.builder(
-        submitted.name(), submitted.source(), submitted.changedOnly(), pending.files(id)).deploy().getId()));
+    Map<String, byte[]> files = pending.files(id);
+    String movedOn = movedOn(submitted, files);
+    if (movedOn != null) {
+      LOG.warn("Deployment '{}' by {} approved by {} but refused at deployment, nothing deployed (pending deployment"
+          + " {}): {}", submitted.name(), submitted.submittedBy(), decidedBy, id, movedOn);
+      throw cannotDeployNow(movedOn + ": what you reviewed is not what it would replace");
+    }
+    String deploymentId;
+    try {
+      deploymentId = asSubmitter(submitted, () -> DeploymentGate.pass(() -> submissions.builder(
+          submitted.name(), submitted.source(), submitted.changedOnly(), files).deploy().getId()));
+    } catch (ProcessEngineException refused) {
+      LOG.warn("Deployment '{}' by {} approved by {} but refused at deployment, nothing deployed (pending deployment"
+          + " {}): {}", submitted.name(), submitted.submittedBy(), decidedBy, id, refused.getMessage());
+      throw cannotDeployNow(refused.getMessage());
+    }
     decide(id, "APPROVED", decidedBy, reason, deploymentId);
     LOG.info("Deployment '{}' by {} approved by {} and deployed as {} (pending deployment {})", submitted.name(),
         submitted.submittedBy(), decidedBy, deploymentId, id);
+  }
+
+  /**
+   * The approver reviewed the changes against the versions active at submission: if one of its
+   * processes or decisions was deployed again since, approving would silently undo that deployment.
+   */
+  private String movedOn(PendingDeployment submitted, Map<String, byte[]> files) {
+    List<String> moved = new ArrayList<>();
+    files.forEach((name, content) -> {
+      String xml = new String(content, StandardCharsets.UTF_8);
+      if (name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml")) {
+        for (String key : ModelDiff.processIds(xml)) {
+          ProcessDefinition active = repository.createProcessDefinitionQuery().processDefinitionKey(key)
+              .latestVersion().singleResult();
+          if (active != null && deployedSince(active.getDeploymentId(), submitted)) {
+            moved.add("process '" + key + "' (now version " + active.getVersion() + ")");
+          }
+        }
+      } else if (name.endsWith(".dmn") || name.endsWith(".dmn11.xml")) {
+        for (ModelDiff.DecisionTable table : ModelDiff.decisionTables(xml)) {
+          DecisionDefinition active = repository.createDecisionDefinitionQuery().decisionDefinitionKey(table.id())
+              .latestVersion().singleResult();
+          if (active != null && deployedSince(active.getDeploymentId(), submitted)) {
+            moved.add("decision '" + table.id() + "' (now version " + active.getVersion() + ")");
+          }
+        }
+      }
+    });
+    return moved.isEmpty() ? null : "Deployed again since this deployment was submitted: " + String.join(", ", moved);
+  }
+
+  private boolean deployedSince(String deploymentId, PendingDeployment submitted) {
+    var deployment = repository.createDeploymentQuery().deploymentId(deploymentId).singleResult();
+    return deployment != null && deployment.getDeploymentTime().toInstant().isAfter(submitted.submittedAt());
+  }
+
+  /** The approval is not completed (the task stays open) and says why and what to do. */
+  private static TaskActionRefusedException cannotDeployNow(String why) {
+    return new TaskActionRefusedException("This deployment cannot be made now, nothing was deployed: " + why
+        + ". Refuse it with this reason; the submitter deploys a corrected version again from Modeler."
+        + " / 该部署现在无法生效，未部署任何内容。请以此为由拒绝；提交人修改后可从 Modeler 重新部署。", HttpStatus.CONFLICT);
   }
 
   private void decide(String id, String status, String decidedBy, String reason, String deploymentId) {

@@ -5,7 +5,7 @@ import static io.disputeflow.process.ComplaintVariables.DEPLOYMENT_DECIDED_BY;
 import static io.disputeflow.process.ComplaintVariables.DEPLOYMENT_DECISION_REASON;
 
 import io.disputeflow.process.TaskActor;
-import io.disputeflow.web.TaskActionRefusedException;
+import io.disputeflow.refusal.TaskActionRefusedException;
 import java.util.Objects;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -2,6 +2,7 @@ package io.disputeflow.modeling.approval;
 
 import static io.disputeflow.process.ComplaintVariables.DEPLOYMENT_NAME;
 import static io.disputeflow.process.ComplaintVariables.MODEL_CHANGES;
+import static io.disputeflow.process.ComplaintVariables.MODEL_CHANGES_PAGE;
 import static io.disputeflow.process.ComplaintVariables.PENDING_DEPLOYMENT_ID;
 import static io.disputeflow.process.ComplaintVariables.SUBMITTED_BY;
 
@@ -21,6 +22,7 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -45,10 +47,12 @@ class DeploymentSubmissions {
   private final ModelChanges changes;
   private final TransactionTemplate checkTransaction;
   private final TransactionTemplate transaction;
+  private final String webappPath;
 
   DeploymentSubmissions(RepositoryService repository, RuntimeService runtime, IdentityService identity,
       ProcessEngineConfiguration engine, PendingDeployments pending, ModelChanges changes,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      @Value("${server.servlet.context-path:}${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
     this.repository = repository;
     this.runtime = runtime;
     this.identity = identity;
@@ -58,6 +62,7 @@ class DeploymentSubmissions {
     this.checkTransaction = new TransactionTemplate(transactions);
     this.checkTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.transaction = new TransactionTemplate(transactions);
+    this.webappPath = webappPath;
   }
 
   /** Checks and stores the deployment in the current user's name; throws the engine's refusal. */
@@ -77,6 +82,7 @@ class DeploymentSubmissions {
       DEPLOYMENT_NAME.put(variables, name);
       SUBMITTED_BY.put(variables, user);
       MODEL_CHANGES.put(variables, described);
+      MODEL_CHANGES_PAGE.put(variables, pageLink(submitted.id()));
       // the process owner may not start processes: the approval is ours to start, in their name
       engine.getCommandExecutorTxRequired().execute(command -> {
         command.disableAuthorizationCheck();
@@ -90,6 +96,11 @@ class DeploymentSubmissions {
     LOG.info("Deployment '{}' by {} awaits approval (pending deployment {}, files {})", name, user, submitted.id(),
         files.keySet());
     return submitted;
+  }
+
+  /** The task form's link to the diagrams page, opened in the approver's Tasklist session. */
+  String pageLink(String id) {
+    return "[Open the diagrams and decision tables / 打开流程图和决策表](" + webappPath + "/model-changes/" + id + ")";
   }
 
   /** The engine's deployment of these files, as Camunda's REST API builds it. */

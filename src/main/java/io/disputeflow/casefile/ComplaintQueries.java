@@ -1,0 +1,94 @@
+package io.disputeflow.casefile;
+
+import io.disputeflow.complaint.AwaitedAction;
+import io.disputeflow.complaint.AwaitedActions;
+import io.disputeflow.complaint.ComplaintNotFoundException;
+import io.disputeflow.complaint.ComplaintRecord;
+import io.disputeflow.complaint.ComplaintRepository;
+import io.disputeflow.complaint.ComplaintStatus;
+import io.disputeflow.complaint.RedressRepository;
+import io.disputeflow.complaint.WithdrawalRepository;
+
+import static io.disputeflow.casefile.ComplaintView.inZone;
+
+import io.disputeflow.deadline.ClockRepository;
+import io.disputeflow.deadline.ClockState;
+import io.disputeflow.deadline.ClockRepository.ClockRecord;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import io.disputeflow.correspondence.LetterService;
+import java.time.ZoneId;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads a complaint for the API: our record joined with its clock and what the engine waits for. */
+@Service
+public class ComplaintQueries {
+
+  private final ComplaintRepository complaints;
+  private final ClockRepository clocks;
+  private final AwaitedActions awaitedActions;
+  private final LetterService letters;
+  private final io.disputeflow.deadline.ContestWindow contestWindow;
+  private final Clock clock;
+  private final ZoneId zone;
+  private final WithdrawalRepository withdrawals;
+  private final RedressRepository redress;
+
+  ComplaintQueries(ComplaintRepository complaints, ClockRepository clocks, AwaitedActions awaitedActions,
+      LetterService letters, io.disputeflow.deadline.ContestWindow contestWindow, Clock clock,
+      @Value("${disputeflow.zone}") ZoneId zone, WithdrawalRepository withdrawals,
+      RedressRepository redress) {
+    this.redress = redress;
+    this.withdrawals = withdrawals;
+    this.contestWindow = contestWindow;
+    this.complaints = complaints;
+    this.clocks = clocks;
+    this.awaitedActions = awaitedActions;
+    this.letters = letters;
+    this.clock = clock;
+    this.zone = zone;
+  }
+
+  @Transactional(readOnly = true)
+  public ComplaintView get(String complaintNumber) {
+    return view(complaints.find(complaintNumber).orElseThrow(() -> new ComplaintNotFoundException(complaintNumber)));
+  }
+
+  @Transactional(readOnly = true)
+  public ComplaintView view(ComplaintRecord record) {
+    String number = record.complaintNumber();
+    var awaiting = record.status().ended() ? List.<AwaitedAction>of() : awaitedActions.of(number);
+    var extensions = clocks.extensionsOf(number).stream()
+        .map(e -> new ComplaintView.Extension(e.step(), e.reason(), e.requestedBy(), inZone(e.requestedAt(), zone),
+            e.outcome(), e.decidedBy(), inZone(e.decidedAt(), zone), e.comment(), inZone(e.previousDueAt(), zone),
+            inZone(e.newDueAt(), zone)))
+        .toList();
+    var pauses = clocks.pausesOf(number).stream()
+        .map(p -> new ComplaintView.Pause(p.reason(), p.pausedBy(), inZone(p.pausedAt(), zone), p.resumedBy(),
+            inZone(p.resumedAt(), zone), p.pausedSeconds() == null ? null : Duration.ofSeconds(p.pausedSeconds()).toString()))
+        .toList();
+    return ComplaintView.of(record, awaiting, complaints.countSubmissions(number),
+        deadlines(record, clocks.clockOf(number).orElseThrow()), extensions, pauses, letters.lettersOf(number),
+        record.status() == ComplaintStatus.WITHDRAWN ? withdrawals.latest(number).orElse(null) : null,
+        redress.find(number).orElse(null), zone);
+  }
+
+  private ComplaintView.Deadlines deadlines(ComplaintRecord record, ClockRecord c) {
+    return new ComplaintView.Deadlines(c.regime(), clockState(record, c), inZone(c.decisionDueAt(), zone),
+        inZone(c.originalDecisionDueAt(), zone), inZone(c.warningAt(), zone), inZone(c.reviewDueAt(), zone),
+        inZone(c.legalDueAt(), zone), inZone(c.reverificationDueAt(), zone), c.extensionsUsed(),
+        inZone(c.pausedSince(), zone), c.pausedSeconds() == 0 ? null : Duration.ofSeconds(c.pausedSeconds()).toString(),
+        inZone(c.overdueSince(), zone),
+        record.decidedAt() == null ? null : contestWindow.until(record.complaintNumber()).map(t -> inZone(t, zone)).orElse(null));
+  }
+
+  private String clockState(ComplaintRecord record, ClockRecord c) {
+    ClockState state = ClockState.of(c, record.decidedAt() != null || record.status().ended(),
+        OffsetDateTime.now(clock));
+    return state == null ? null : state.name();
+  }
+}

@@ -1,0 +1,134 @@
+package io.disputeflow.casefile;
+
+import io.disputeflow.complaint.AwaitedAction;
+import io.disputeflow.complaint.Redress;
+import io.disputeflow.complaint.Withdrawal;
+import io.disputeflow.complaint.Channel;
+import io.disputeflow.complaint.ComplaintRecord;
+import io.disputeflow.complaint.ComplaintStatus;
+import io.disputeflow.complaint.Product;
+import io.disputeflow.complaint.Stage;
+
+import io.disputeflow.correspondence.Letter;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+
+/** A complaint as the API shows it: the record plus what the engine waits for now. */
+public record ComplaintView(
+    String complaintNumber,
+    ComplaintStatus status,
+    Stage stage,
+    String category,
+    String priority,
+    Channel channel,
+    String externalReference,
+    OffsetDateTime receivedAt,
+    OffsetDateTime decisionDueAt,
+    Customer customer,
+    Product product,
+    String issue,
+    String narrative,
+    Money disputedAmount,
+    boolean inquiryOnly,
+    List<String> departments,
+    Boolean legalNeeded,
+    Deadlines deadlines,
+    List<Extension> extensions,
+    List<Pause> pauses,
+    Decision decision,
+    String resolutionOutcome,
+    Satisfaction satisfaction,
+    RootCause rootCause,
+    List<AwaitedAction> awaiting,
+    int additionalSubmissions,
+    OffsetDateTime closedAt,
+    List<Letter> letters,
+    /** The customer's withdrawal (status WITHDRAWN); null otherwise. */
+    Withdrawal withdrawal,
+    /** The compensation granted, as paid by the accounts department; null when none was granted. */
+    Redress redress) {
+
+  public record Customer(String customerId, String name, String phone, String email, String preferredLanguage,
+      LocalDate dateOfBirth, boolean vulnerable) {}
+
+  public record Money(BigDecimal amount, String currency) {}
+
+  /**
+   * The regulatory clock: the decision deadline as moved by extensions and pauses, the
+   * first deadline it had, the warning time and the internal deadlines. {@code clockState} is
+   * ON_TRACK, WARNING, OVERDUE, PAUSED or STOPPED (decided); {@code pausedFor} is an ISO duration.
+   */
+  public record Deadlines(String regime, String clockState, OffsetDateTime decisionDueAt,
+      OffsetDateTime originalDecisionDueAt, OffsetDateTime warningAt, OffsetDateTime departmentReviewDueAt,
+      OffsetDateTime legalOpinionDueAt, OffsetDateTime reverificationDueAt, int extensionsUsed,
+      OffsetDateTime pausedSince, String pausedFor, OffsetDateTime overdueSince,
+      /** The end of the customer's window to contest the decision, counted from its receipt; null until received. */
+      OffsetDateTime contestUntil) {}
+
+  /** One extension request: APPROVED (with the new due date) or REFUSED. */
+  public record Extension(int step, String reason, String requestedBy, OffsetDateTime requestedAt, String outcome,
+      String decidedBy, OffsetDateTime decidedAt, String comment, OffsetDateTime previousDueAt,
+      OffsetDateTime newDueAt) {}
+
+  /** One pause of the clock for an external appraisal; {@code pausedFor} once resumed. */
+  public record Pause(String reason, String pausedBy, OffsetDateTime pausedAt, String resumedBy,
+      OffsetDateTime resumedAt, String pausedFor) {}
+
+  public record Decision(String outcome, BigDecimal compensationAmount, String grounds, OffsetDateTime decidedAt) {}
+
+  public record Satisfaction(int score, String comment) {}
+
+  public record RootCause(String cause, String department, Boolean systemic) {}
+
+  static ComplaintView of(ComplaintRecord r, List<AwaitedAction> awaiting, int additionalSubmissions,
+      Deadlines deadlines, List<Extension> extensions, List<Pause> pauses, List<Letter> letters, Withdrawal withdrawal,
+      Redress redress, ZoneId zone) {
+    ComplaintStatus status = r.status().ended() ? r.status()
+        : awaiting.isEmpty() ? ComplaintStatus.OPEN : ComplaintStatus.AWAITING_CUSTOMER;
+    return new ComplaintView(
+        r.complaintNumber(),
+        status,
+        r.stage(),
+        r.category(),
+        r.priority(),
+        r.channel(),
+        r.externalReference(),
+        inZone(r.receivedAt(), zone),
+        inZone(r.decisionDueAt(), zone),
+        new Customer(r.customerId(), r.customerName(), r.customerPhone(), r.customerEmail(),
+            r.preferredLanguage(), r.customerBirthDate(), r.customerVulnerable()),
+        r.product(),
+        r.issue(),
+        r.narrative(),
+        r.disputedAmount() == null ? null : new Money(r.disputedAmount(), r.disputedCurrency()),
+        r.inquiryOnly(),
+        r.departments() == null ? List.of() : Arrays.asList(r.departments().split(",")),
+        r.legalNeeded(),
+        deadlines,
+        extensions,
+        pauses,
+        r.decision() == null ? null
+            : new Decision(r.decision(), r.compensationAmount(), r.decisionGrounds(), inZone(r.decidedAt(), zone)),
+        r.resolutionOutcome(),
+        r.satisfactionScore() == null ? null : new Satisfaction(r.satisfactionScore(), r.satisfactionComment()),
+        r.rootCause() == null ? null : new RootCause(r.rootCause(), r.rootCauseDepartment(), r.systemicCause()),
+        awaiting,
+        additionalSubmissions,
+        inZone(r.closedAt(), zone),
+        letters,
+        withdrawal == null ? null : new Withdrawal(withdrawal.reason(), withdrawal.withdrawnBy(),
+            inZone(withdrawal.withdrawnAt(), zone), withdrawal.stage(), withdrawal.endedTasks()),
+        redress == null ? null : new Redress(redress.amount(), redress.currency(),
+            inZone(redress.dueAt(), zone), redress.status(), redress.account(), redress.attempts(),
+            redress.lastFailure(), inZone(redress.paidAt(), zone), redress.reference(), redress.paidBy(),
+            redress.paidOnTime()));
+  }
+
+  static OffsetDateTime inZone(OffsetDateTime time, ZoneId zone) {
+    return time == null ? null : time.atZoneSameInstant(zone).toOffsetDateTime();
+  }
+}

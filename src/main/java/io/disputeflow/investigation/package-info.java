@@ -1,0 +1,4 @@
+/**
+ * The investigation stage's delegates and listeners.
+ */
+package io.disputeflow.investigation;

@@ -1,0 +1,4 @@
+/**
+ * The legal consultation stage's delegates and listeners.
+ */
+package io.disputeflow.legal;

@@ -1,0 +1,5 @@
+/**
+ * What process owners deploy: deployment validation, the expression sandbox, process versions and
+ * migration.
+ */
+package io.disputeflow.modeling;

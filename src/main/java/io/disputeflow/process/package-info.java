@@ -1,0 +1,5 @@
+/**
+ * The shared core: one class per model with its key, element ids and typed variables, and the
+ * engine's configuration. Depends on no other package of ours.
+ */
+package io.disputeflow.process;

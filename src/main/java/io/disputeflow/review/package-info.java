@@ -1,0 +1,4 @@
+/**
+ * The department review stage's delegates and listeners.
+ */
+package io.disputeflow.review;

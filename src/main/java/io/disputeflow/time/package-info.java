@@ -1,0 +1,4 @@
+/**
+ * Durations as ISO 8601 writes them. Depends on no other package of ours.
+ */
+package io.disputeflow.time;

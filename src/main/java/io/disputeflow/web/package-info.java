@@ -1,0 +1,4 @@
+/**
+ * problem+json answers for every error of the API. Nothing depends on it.
+ */
+package io.disputeflow.web;

@@ -1,0 +1,56 @@
+package io.disputeflow;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package layering of docs/design.md, held by the build. From the bottom: the shared core
+ * ({@code process}: process variables and model keys; {@code refusal}: what a rule refuses, which
+ * {@code web} translates to HTTP; {@code time}), then {@code security}, then {@code complaint} (the
+ * record every feature works on), then the features, then what composes them ({@code casefile},
+ * {@code intake}, {@code insight}). Dependencies point down only.
+ */
+class ArchitectureTests {
+
+  private static final String[] CORE = {"io.disputeflow.process..", "io.disputeflow.refusal..", "io.disputeflow.time.."};
+  private static final String[] BELOW_FEATURES = {"io.disputeflow.process..", "io.disputeflow.refusal..",
+      "io.disputeflow.time..", "io.disputeflow.security..", "io.disputeflow.complaint.."};
+
+  private static final JavaClasses CLASSES = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .importPackages("io.disputeflow");
+
+  @Test
+  void shouldHaveNoCycleBetweenPackages() {
+    slices().matching("io.disputeflow.(*)..").should().beFreeOfCycles().check(CLASSES);
+  }
+
+  @Test
+  void shouldKeepTheSharedCoreFreeOfEverythingAboveIt() {
+    noClasses().that().resideInAnyPackage(CORE)
+        .should().dependOnClassesThat(resideInAPackage("io.disputeflow..").and(not(resideInAnyPackage(CORE))))
+        .check(CLASSES);
+  }
+
+  @Test
+  void shouldKeepTheComplaintRecordFreeOfTheFeaturesThatWorkOnIt() {
+    noClasses().that().resideInAnyPackage("io.disputeflow.complaint..", "io.disputeflow.security..")
+        .should().dependOnClassesThat(resideInAPackage("io.disputeflow..").and(not(resideInAnyPackage(BELOW_FEATURES))))
+        .check(CLASSES);
+  }
+
+  @Test
+  void shouldLeaveTheTranslationToHttpToWebAlone() {
+    noClasses().that().resideOutsideOfPackage("io.disputeflow.web..")
+        .should().dependOnClassesThat().resideInAPackage("io.disputeflow.web..")
+        .check(CLASSES);
+  }
+}
