@@ -1,5 +1,8 @@
 package io.disputeflow.complaint;
 
+import io.disputeflow.process.AfterCommit;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,10 +29,12 @@ public class ComplaintRepository {
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final MeterRegistry meters;
 
-  ComplaintRepository(JdbcClient jdbc, Clock clock) {
+  ComplaintRepository(JdbcClient jdbc, Clock clock, MeterRegistry meters) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.meters = meters;
   }
 
   public void insert(ComplaintRecord c) {
@@ -72,6 +77,11 @@ public class ComplaintRepository {
 
   /** The case a channel's reference belongs to: the one it opened, or the one that absorbed it. */
   public Optional<ComplaintRecord> findByReference(Channel channel, String externalReference) {
+    return findNumberByReference(channel, externalReference).flatMap(this::find);
+  }
+
+  /** The complaint a channel's reference became or joined. */
+  public Optional<String> findNumberByReference(Channel channel, String externalReference) {
     return jdbc.sql("SELECT complaint_number FROM complaint WHERE channel = :channel AND external_reference = :reference"
             + " UNION ALL SELECT complaint_number FROM complaint_submission"
             + " WHERE channel = :channel AND external_reference = :reference")
@@ -80,8 +90,7 @@ public class ComplaintRepository {
         .query(String.class)
         .list()
         .stream()
-        .findFirst()
-        .flatMap(this::find);
+        .findFirst();
   }
 
   /** An open case of the same customer about the same product and issue (a duplicate: merged, not a second case). */
@@ -149,6 +158,10 @@ public class ComplaintRepository {
   public void updateDecision(String number, String decision, BigDecimal compensation, String grounds) {
     update(number, "decision = ?, compensation_amount = ?, decision_grounds = ?, decided_at = ?",
         decision, compensation, grounds, OffsetDateTime.now(clock));
+    Counter decisions = Counter.builder("disputeflow.decisions")
+        .description("Decisions put on file by outcome (a decision revised on re-verification counts again)")
+        .tag("outcome", String.valueOf(decision)).register(meters);
+    AfterCommit.run(decisions::increment);
   }
 
   public void updateResolutionOutcome(String number, String outcome) {

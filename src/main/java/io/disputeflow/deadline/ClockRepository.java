@@ -1,5 +1,8 @@
 package io.disputeflow.deadline;
 
+import io.disputeflow.process.AfterCommit;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,9 +29,11 @@ public class ClockRepository {
       OffsetDateTime overdueSince, String contestWithin) {}
 
   private final JdbcClient jdbc;
+  private final MeterRegistry meters;
 
-  ClockRepository(JdbcClient jdbc) {
+  ClockRepository(JdbcClient jdbc, MeterRegistry meters) {
     this.jdbc = jdbc;
+    this.meters = meters;
   }
 
   void start(String number, String regime, Deadlines deadlines) {
@@ -87,11 +92,19 @@ public class ClockRepository {
             extension.outcome(), extension.decidedBy(), extension.decidedAt(), extension.comment(),
             extension.previousDueAt(), extension.newDueAt())
         .update();
+    Counter extensions = Counter.builder("disputeflow.extensions")
+        .description("Decision-deadline extensions decided, by outcome (APPROVED, REFUSED)")
+        .tag("outcome", extension.outcome()).register(meters);
+    AfterCommit.run(extensions::increment);
   }
 
   void raise(String number, ClockAlert alert, OffsetDateTime dueAt, OffsetDateTime at) {
     jdbc.sql("INSERT INTO clock_alert (complaint_number, alert, recipients, due_at, raised_at) VALUES (?, ?, ?, ?, ?)")
         .params(number, alert.name(), alert.recipients, dueAt, at).update();
+    Counter alerts = Counter.builder("disputeflow.clock.alerts")
+        .description("Warnings and breaches the regulatory clock raised, by alert").tag("alert", alert.name())
+        .register(meters);
+    AfterCommit.run(alerts::increment);
   }
 
   /** Undecided and not closed: one indexed lookup, asked at every turn of the clock branch. */

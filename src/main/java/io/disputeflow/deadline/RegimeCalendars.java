@@ -76,6 +76,20 @@ public class RegimeCalendars {
   public record MissingYear(String calendar, int year, String message) {}
 
   /** Each calendar's current or next year (in its zone) that names no non-working day. */
+  /** Per calendar, whether it holds the holidays of the current and the next year (each in its own zone). */
+  public Map<String, Map<Integer, Boolean>> coverage() {
+    Map<String, Map<Integer, Boolean>> coverage = new LinkedHashMap<>();
+    for (JurisdictionCalendar calendar : calendars.values()) {
+      int year = ZonedDateTime.now(clock.withZone(calendar.zone())).getYear();
+      Map<Integer, Boolean> years = new LinkedHashMap<>();
+      for (int y = year; y <= year + 1; y++) {
+        years.put(y, calendar.covers(y));
+      }
+      coverage.put(calendar.name(), years);
+    }
+    return coverage;
+  }
+
   public List<MissingYear> missingYears() {
     List<MissingYear> missing = new ArrayList<>();
     for (JurisdictionCalendar calendar : calendars.values()) {

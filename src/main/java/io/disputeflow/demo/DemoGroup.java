@@ -16,6 +16,7 @@ enum DemoGroup {
   PROCESS_OWNER("process-owner", "Process owners / 流程负责人", true),
   AUDITOR("auditor", "Auditors / 审计", false),
   INTAKE("intake", "Channel systems / 渠道系统", false),
+  MONITORING("monitoring", "Monitoring / 运维监控", false),
   ADMIN("camunda-admin", "Camunda administrators", false);
 
   final String id;

@@ -17,6 +17,7 @@ enum DemoUser {
   PAUL("paul", "Paul", "Sun", "process-owner"),
   AUDREY("audrey", "Audrey", "Ma", "auditor"),
   INTAKE("intake", "Channel", "Systems", "intake"),
+  MONITOR("monitor", "Operations", "Monitoring", "monitoring"),
   ADMIN("admin", "Camunda", "Administrator", "camunda-admin");
 
   static final String PASSWORD = "demo";

@@ -1,5 +1,8 @@
 package io.disputeflow.insight;
 
+import io.disputeflow.process.AfterCommit;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -20,10 +23,12 @@ class EarlyWarningRepository implements IntakeCounts {
 
   private final JdbcClient jdbc;
   private final ZoneId zone;
+  private final MeterRegistry meters;
 
-  EarlyWarningRepository(JdbcClient jdbc, @Value("${disputeflow.zone}") ZoneId zone) {
+  EarlyWarningRepository(JdbcClient jdbc, @Value("${disputeflow.zone}") ZoneId zone, MeterRegistry meters) {
     this.jdbc = jdbc;
     this.zone = zone;
+    this.meters = meters;
   }
 
   /** One range scan of the received_at index per window, however many complaints lie outside them. */
@@ -76,6 +81,10 @@ class EarlyWarningRepository implements IntakeCounts {
         .params(dimension.name(), value, EarlyWarning.OPEN, openKey(dimension, value), window.start(), window.end(),
             assessment.observed(), assessment.expected(), assessment.pValue(), assessment.observed(), now, now)
         .update(keys, "id");
+    Counter raised = Counter.builder("disputeflow.early.warnings.raised")
+        .description("Early warnings raised (intake spikes), by dimension (CATEGORY, PRODUCT)")
+        .tag("dimension", dimension.name()).register(meters);
+    AfterCommit.run(raised::increment);
     return keys.getKeyAs(Number.class).longValue();
   }
 

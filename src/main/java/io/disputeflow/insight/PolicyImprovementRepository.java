@@ -1,5 +1,8 @@
 package io.disputeflow.insight;
 
+import io.disputeflow.process.AfterCommit;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -26,11 +29,13 @@ class PolicyImprovementRepository {
 
   private final JdbcClient jdbc;
   private final TransactionTemplate ownTransaction;
+  private final MeterRegistry meters;
 
-  PolicyImprovementRepository(JdbcClient jdbc, PlatformTransactionManager transactions) {
+  PolicyImprovementRepository(JdbcClient jdbc, PlatformTransactionManager transactions, MeterRegistry meters) {
     this.jdbc = jdbc;
     this.ownTransaction = new TransactionTemplate(transactions);
     ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.meters = meters;
   }
 
   Optional<Improvement> findOpen(String department, String rootCause) {
@@ -74,6 +79,9 @@ class PolicyImprovementRepository {
             + " VALUES (?, ?, ?, ?, ?, ?)")
         .params(department, rootCause, triggerReason, OPEN, openKey(department, rootCause), at)
         .update(keys, "id");
+    Counter opened = Counter.builder("disputeflow.policy.improvements.opened")
+        .description("Policy improvements opened, by owning department").tag("department", department).register(meters);
+    AfterCommit.run(opened::increment);
     return keys.getKeyAs(Number.class).longValue();
   }
 

@@ -23,6 +23,7 @@ import io.disputeflow.complaint.ComplaintRepository;
 import io.disputeflow.complaint.ComplaintStatus;
 import io.disputeflow.complaint.Stage;
 import io.disputeflow.intake.IntakeResult.Outcome;
+import io.disputeflow.logging.CaseLogContext;
 import io.disputeflow.process.ActingUser;
 import io.disputeflow.process.ComplaintHandlingProcess;
 import java.time.Clock;
@@ -58,10 +59,11 @@ public class IntakeService {
   private final ActingUser actingUser;
   private final Clock clock;
   private final ZoneId zone;
+  private final IntakeMeters meters;
 
   IntakeService(ComplaintRepository complaints, ComplaintNumbers numbers, ComplaintQueries queries,
       RuntimeService runtimeService, ActingUser actingUser, Clock clock,
-      @Value("${disputeflow.zone}") ZoneId zone) {
+      @Value("${disputeflow.zone}") ZoneId zone, IntakeMeters meters) {
     this.complaints = complaints;
     this.numbers = numbers;
     this.queries = queries;
@@ -69,26 +71,48 @@ public class IntakeService {
     this.actingUser = actingUser;
     this.clock = clock;
     this.zone = zone;
+    this.meters = meters;
   }
 
   @Transactional
   public IntakeResult submit(ComplaintSubmission submission) {
+    Taken taken = takeIn(submission);
+    IntakeResult result = new IntakeResult(queries.get(taken.complaintNumber()), taken.outcome());
+    meters.received(submission, result);
+    return result;
+  }
+
+  /** The complaint a submission became or joined, by number only: for bulk intake, which shows no case. */
+  public record Taken(String complaintNumber, Outcome outcome) {}
+
+  /**
+   * {@link #submit} without reading the whole case back; counted under the regime the submission names
+   * (bulk intake names one).
+   */
+  @Transactional
+  public Taken take(ComplaintSubmission submission) {
+    Taken taken = takeIn(submission);
+    meters.received(submission, taken.outcome(), submission.regime());
+    return taken;
+  }
+
+  private Taken takeIn(ComplaintSubmission submission) {
     OffsetDateTime receivedAt = receivedAt(submission);
     String reference = submission.reference();
     if (reference != null) {
-      Optional<ComplaintRecord> earlier = complaints.findByReference(submission.channel(), reference);
+      Optional<String> earlier = complaints.findNumberByReference(submission.channel(), reference);
       if (earlier.isPresent()) {
-        return new IntakeResult(queries.view(earlier.get()), Outcome.ALREADY_SUBMITTED);
+        return new Taken(earlier.get(), Outcome.ALREADY_SUBMITTED);
       }
     }
     var customer = submission.customer();
-    Optional<ComplaintRecord> openCase = submission.isInquiryOnly() ? Optional.empty()
+    Optional<ComplaintRecord> openCase = submission.isInquiryOnly() || !identifiable(customer) ? Optional.empty()
         : complaints.findOpenDuplicate(blankToNull(customer.customerId()), customer.name().trim(),
             blankToNull(customer.phone()), blankToNull(customer.email()), submission.product(), submission.issue());
     if (openCase.isPresent()) {
       complaints.addSubmission(openCase.get().complaintNumber(), submission.channel(), reference, receivedAt,
           submission.narrative());
-      return new IntakeResult(queries.view(openCase.get()), Outcome.MERGED_INTO_OPEN_CASE);
+      return new Taken(openCase.get().complaintNumber(), Outcome.MERGED_INTO_OPEN_CASE);
     }
     String number = numbers.next(receivedAt.atZoneSameInstant(zone).getYear());
     ComplaintRecord record = newRecord(number, submission, reference, receivedAt);
@@ -96,8 +120,20 @@ public class IntakeService {
     Map<String, Object> variables = startVariables(record, receivedAt);
     // without one, regime-selection.dmn chooses the regime once the complaint is classified
     REGIME.put(variables, submission.regime());
-    actingUser.run(() -> runtimeService.startProcessInstanceByKey(ComplaintHandlingProcess.KEY, number, variables));
-    return new IntakeResult(queries.get(number), Outcome.CREATED);
+    try (var logContext = CaseLogContext.complaint(number)) {
+      actingUser.run(() -> runtimeService.startProcessInstanceByKey(ComplaintHandlingProcess.KEY, number, variables));
+    }
+    return new Taken(number, Outcome.CREATED);
+  }
+
+  /**
+   * A duplicate is the same customer: by customer id, or by name with a phone or an e-mail. Without any
+   * of these (an anonymous regulator referral) no open case can match, and the look-up, which cannot use
+   * an index on a name alone, is skipped.
+   */
+  private static boolean identifiable(ComplaintSubmission.Customer customer) {
+    return blankToNull(customer.customerId()) != null || blankToNull(customer.phone()) != null
+        || blankToNull(customer.email()) != null;
   }
 
   private OffsetDateTime receivedAt(ComplaintSubmission submission) {

@@ -16,6 +16,8 @@ public final class Groups {
   public static final String PROCESS_OWNER = "process-owner";
   public static final String AUDITOR = "auditor";
   public static final String INTAKE = "intake";
+  /** Operations: reads the metrics and the health details, nothing of the cases. */
+  public static final String MONITORING = "monitoring";
   /** Camunda's own administrators' group: the engine lets its members do everything. */
   public static final String CAMUNDA_ADMIN = "camunda-admin";
   public static final List<String> DEPARTMENTS = List.of("dept-cards", "dept-accounts", "dept-loans",

@@ -6,6 +6,7 @@ import static io.disputeflow.security.Groups.COORDINATOR;
 import static io.disputeflow.security.Groups.HEAD;
 import static io.disputeflow.security.Groups.INTAKE;
 import static io.disputeflow.security.Groups.LEGAL;
+import static io.disputeflow.security.Groups.MONITORING;
 import static io.disputeflow.security.Groups.PROCESS_OWNER;
 import static io.disputeflow.security.Groups.SUPERVISOR;
 import static org.springframework.http.HttpMethod.GET;
@@ -85,6 +86,8 @@ class SecurityConfiguration {
             .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
             .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
             .requestMatchers(LOGIN).permitAll()
+            // what Prometheus scrapes (docs/operations/metrics.md): figures, no case data
+            .requestMatchers(path(GET, "/actuator/prometheus")).hasAnyAuthority(authorities(CAMUNDA_ADMIN, MONITORING))
             .requestMatchers(path("/actuator/**")).hasAuthority(authority(CAMUNDA_ADMIN))
             .requestMatchers(path("/v3/api-docs"), path("/v3/api-docs/**"), path("/v3/api-docs.yaml")).authenticated()
             // channel systems: new complaints and the customer's answers
@@ -96,6 +99,9 @@ class SecurityConfiguration {
             .requestMatchers(path(POST, "/api/complaints/*/withdrawal")).hasAnyAuthority(authorities(INTAKE, COORDINATOR))
             // regulator-referred complaints: a channel system or a coordinator imports the CFPB file
             .requestMatchers(path(POST, "/api/imports/**")).hasAnyAuthority(authorities(INTAKE, COORDINATOR))
+            // their progress: those who import, and those who oversee the office (the reports page lists them)
+            .requestMatchers(path(GET, "/api/imports"), path(GET, "/api/imports/*")).hasAnyAuthority(
+                authorities(INTAKE, COORDINATOR, SUPERVISOR, HEAD, AUDITOR, PROCESS_OWNER))
             // the decision clock: the coordinator asks, the supervisor may too (the head approves)
             .requestMatchers(path(POST, "/api/complaints/*/extension-requests"),
                 path(POST, "/api/complaints/*/clock/pause"),
