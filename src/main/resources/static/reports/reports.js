@@ -111,7 +111,8 @@ function showTable(report) {
     ['Median days / 中位天数', f => number(f.medianDaysToDecision, 1)],
     ['P90 days / 90分位', f => number(f.p90DaysToDecision, 1)], ['Extensions / 延期', f => f.extensionsUsed],
     ['Re-verified / 核查', f => f.reverificationsRequested], ['Satisfaction / 满意度', f => number(f.meanSatisfaction, 2)],
-    ['Repeat / 重复率', f => percent(f.repeatRate)],
+    ['Repeat / 重复率', f => percent(f.repeatRate)], ['Withdrawn / 撤回', f => f.withdrawn],
+    ['Redress paid on time / 赔付按时率', f => percent(f.redressOnTimeRate)],
   ];
   const table = document.getElementById('figures');
   const head = document.createElement('tr');

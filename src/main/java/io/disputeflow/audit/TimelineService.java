@@ -58,7 +58,8 @@ public class TimelineService {
         .orElseThrow(() -> new ComplaintNotFoundException(complaintNumber));
     List<Event> events = new TimelineAssembler(history, reads, repository, complaint, new CaseRecords(
         letters.lettersOf(complaintNumber), submissions(complaintNumber), extensions(complaintNumber),
-        pauses(complaintNumber), alerts(complaintNumber), documents(complaintNumber), downloads(complaintNumber)))
+        pauses(complaintNumber), alerts(complaintNumber), documents(complaintNumber), downloads(complaintNumber),
+        withdrawals(complaintNumber)))
         .assemble();
     List<TimelineEntry> entries = new ArrayList<>(events.size());
     String hash = "";
@@ -104,6 +105,16 @@ public class TimelineService {
         .query((rs, row) -> new Pause(rs.getLong("id"), rs.getString("reason"), rs.getString("paused_by"),
             instant(rs, "paused_at"), rs.getString("resumed_by"), instant(rs, "resumed_at"),
             rs.getObject("paused_seconds", Long.class)))
+        .list();
+  }
+
+  private List<CaseRecords.Withdrawal> withdrawals(String complaintNumber) {
+    return jdbc.sql("SELECT id, reason, withdrawn_by, withdrawn_at, stage, ended_tasks FROM complaint_withdrawal"
+            + " WHERE complaint_number = ? ORDER BY id")
+        .param(complaintNumber)
+        .query((rs, row) -> new CaseRecords.Withdrawal(rs.getLong("id"), rs.getString("reason"),
+            rs.getString("withdrawn_by"), instant(rs, "withdrawn_at"), rs.getString("stage"),
+            rs.getString("ended_tasks")))
         .list();
   }
 

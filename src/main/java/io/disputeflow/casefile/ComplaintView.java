@@ -1,6 +1,8 @@
 package io.disputeflow.casefile;
 
 import io.disputeflow.complaint.AwaitedAction;
+import io.disputeflow.complaint.Redress;
+import io.disputeflow.complaint.Withdrawal;
 import io.disputeflow.complaint.Channel;
 import io.disputeflow.complaint.ComplaintRecord;
 import io.disputeflow.complaint.ComplaintStatus;
@@ -44,7 +46,11 @@ public record ComplaintView(
     List<AwaitedAction> awaiting,
     int additionalSubmissions,
     OffsetDateTime closedAt,
-    List<Letter> letters) {
+    List<Letter> letters,
+    /** The customer's withdrawal (status WITHDRAWN); null otherwise. */
+    Withdrawal withdrawal,
+    /** The compensation granted, as paid by the accounts department; null when none was granted. */
+    Redress redress) {
 
   public record Customer(String customerId, String name, String phone, String email, String preferredLanguage,
       LocalDate dateOfBirth, boolean vulnerable) {}
@@ -93,8 +99,9 @@ public record ComplaintView(
   public record RootCause(String cause, String department, Boolean systemic) {}
 
   static ComplaintView of(ComplaintRecord r, List<AwaitedAction> awaiting, int additionalSubmissions,
-      Deadlines deadlines, List<Extension> extensions, List<Pause> pauses, List<Letter> letters, ZoneId zone) {
-    ComplaintStatus status = r.status() == ComplaintStatus.CLOSED ? ComplaintStatus.CLOSED
+      Deadlines deadlines, List<Extension> extensions, List<Pause> pauses, List<Letter> letters, Withdrawal withdrawal,
+      Redress redress, ZoneId zone) {
+    ComplaintStatus status = r.status().ended() ? r.status()
         : awaiting.isEmpty() ? ComplaintStatus.OPEN : ComplaintStatus.AWAITING_CUSTOMER;
     return new ComplaintView(
         r.complaintNumber(),
@@ -126,7 +133,13 @@ public record ComplaintView(
         awaiting,
         additionalSubmissions,
         inZone(r.closedAt(), zone),
-        letters);
+        letters,
+        withdrawal == null ? null : new Withdrawal(withdrawal.reason(), withdrawal.withdrawnBy(),
+            inZone(withdrawal.withdrawnAt(), zone), withdrawal.stage(), withdrawal.endedTasks()),
+        redress == null ? null : new Redress(redress.amount(), redress.currency(),
+            inZone(redress.dueAt(), zone), redress.status(), redress.account(), redress.attempts(),
+            redress.lastFailure(), inZone(redress.paidAt(), zone), redress.reference(), redress.paidBy(),
+            redress.paidOnTime()));
   }
 
   static OffsetDateTime inZone(OffsetDateTime time, ZoneId zone) {

@@ -99,7 +99,7 @@ public class ComplaintRepository {
     String customerMatch = customerId != null
         ? "customer_id = :customerId"
         : "LOWER(customer_name) = LOWER(:name) AND (customer_phone = :phone OR LOWER(customer_email) = LOWER(:email))";
-    return jdbc.sql("SELECT " + COLUMNS + " FROM complaint WHERE status <> 'CLOSED' AND inquiry_only = FALSE"
+    return jdbc.sql("SELECT " + COLUMNS + " FROM complaint WHERE status NOT IN ('CLOSED', 'WITHDRAWN') AND inquiry_only = FALSE"
             + " AND product = :product AND LOWER(TRIM(issue)) = LOWER(TRIM(:issue)) AND " + customerMatch
             + " ORDER BY received_at FETCH FIRST 1 ROWS ONLY")
         .param("customerId", customerId)
@@ -190,6 +190,12 @@ public class ComplaintRepository {
 
   public void updateRootCause(String number, String rootCause, String department, boolean systemic) {
     update(number, "root_cause = ?, root_cause_department = ?, systemic_cause = ?", rootCause, department, systemic);
+  }
+
+  /** The customer withdrew the case: it ends, as closed, with its own status. */
+  public void withdraw(String number) {
+    update(number, "status = ?, stage = ?, closed_at = ?",
+        ComplaintStatus.WITHDRAWN.name(), Stage.CLOSED.name(), OffsetDateTime.now(clock));
   }
 
   public void close(String number) {

@@ -12,7 +12,9 @@ public enum LetterType {
   PAUSE_NOTICE,
   DECISION,
   REVERIFICATION_DECISION,
-  SURVEY_INVITATION;
+  SURVEY_INVITATION,
+  /** The customer withdrew the complaint: the confirmation, and that a new complaint remains possible. */
+  WITHDRAWAL_CONFIRMATION;
 
   /** The template's file name stem: {@code DECISION} → {@code decision}, {@code EXTENSION_NOTICE} → {@code extension-notice}. */
   String templateName() {

@@ -128,7 +128,7 @@ public class ClockActions {
 
   private void undecided(String number) {
     var complaint = complaints.find(number).orElseThrow(() -> new ComplaintNotFoundException(number));
-    if (complaint.decidedAt() != null || complaint.status() == ComplaintStatus.CLOSED) {
+    if (complaint.decidedAt() != null || complaint.status().ended()) {
       throw ClockActionRefusedException.aboutTheCase(
           "Complaint " + number + " is already decided; its decision clock has stopped");
     }

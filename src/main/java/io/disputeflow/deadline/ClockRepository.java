@@ -148,7 +148,7 @@ public class ClockRepository {
   /** Undecided and not closed: one indexed lookup, asked at every turn of the clock branch. */
   boolean isUndecided(String number) {
     return jdbc.sql("SELECT COUNT(*) FROM complaint WHERE complaint_number = ? AND decided_at IS NULL"
-            + " AND status <> 'CLOSED'")
+            + " AND status NOT IN ('CLOSED', 'WITHDRAWN')")
         .param(number).query(Integer.class).single() > 0;
   }
 

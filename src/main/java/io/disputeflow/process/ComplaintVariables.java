@@ -104,6 +104,10 @@ public final class ComplaintVariables {
       ProcessVariable.amount("revisedCompensationAmount");
   public static final ProcessVariable<String> RESOLUTION_OUTCOME = ProcessVariable.string("resolutionOutcome");
 
+  /** The customer's reason for withdrawing the complaint, and the open tasks the withdrawal ended. */
+  public static final ProcessVariable<String> WITHDRAWAL_REASON = ProcessVariable.string("withdrawalReason");
+  public static final ProcessVariable<String> WITHDRAWAL_ENDED_TASKS = ProcessVariable.string("withdrawalEndedTasks");
+
   public static final ProcessVariable<Long> SURVEY_SCORE = ProcessVariable.integer("surveyScore");
   public static final ProcessVariable<String> SURVEY_COMMENT = ProcessVariable.string("surveyComment");
   public static final ProcessVariable<String> FOLLOW_UP_NOTES = ProcessVariable.string("followUpNotes");

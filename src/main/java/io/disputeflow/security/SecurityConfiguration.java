@@ -95,6 +95,8 @@ class SecurityConfiguration {
             .requestMatchers(path(POST, "/api/complaints/*/customer-response"),
                 path(POST, "/api/complaints/*/reverification-request"),
                 path(POST, "/api/complaints/*/survey")).hasAuthority(authority(INTAKE))
+            // the customer's withdrawal: passed on by a channel, or by the coordinator who took the call
+            .requestMatchers(path(POST, "/api/complaints/*/withdrawal")).hasAnyAuthority(authorities(INTAKE, COORDINATOR))
             // regulator-referred complaints: a channel system or a coordinator imports the CFPB file
             .requestMatchers(path(POST, "/api/imports/**")).hasAnyAuthority(authorities(INTAKE, COORDINATOR))
             // their progress: those who import, and those who oversee the office (the reports page lists them)

@@ -12,6 +12,7 @@ import static io.disputeflow.process.ComplaintVariables.RECEIVED_AT;
 import static io.disputeflow.process.ComplaintVariables.REVERIFICATION_DUE_AT;
 import static io.disputeflow.process.ComplaintVariables.REVIEW_DUE_AT;
 
+import io.disputeflow.process.RedressPaymentProcess;
 import io.disputeflow.complaint.Product;
 import io.disputeflow.correspondence.LetterLinks;
 import io.disputeflow.evidence.DocumentLinks;
@@ -115,6 +116,7 @@ class DescribeTaskListener implements TaskListener {
     texts.put(TaskDisplay.LEGAL_DUE_AT_TEXT.name(), text(caseValue(caseInstance, task, LEGAL_DUE_AT)));
     texts.put(TaskDisplay.REVERIFICATION_DUE_AT_TEXT.name(), text(REVERIFICATION_DUE_AT.get(task)));
     texts.put(TaskDisplay.CLOCK_STATE_TEXT.name(), clockLabel(caseValue(caseInstance, task, CLOCK_STATE)));
+    texts.put(TaskDisplay.REDRESS_DUE_AT_TEXT.name(), text(RedressPaymentProcess.REDRESS_DUE_AT.get(task)));
     // the filters' other columns: who works a task may read the task, not the whole case (authorizations)
     texts.put(COMPLAINT_NUMBER.name(), COMPLAINT_NUMBER.get(task));
     texts.put(CUSTOMER_NAME.name(), CUSTOMER_NAME.get(task));

@@ -19,10 +19,12 @@ public final class TaskDisplay {
   public static final ProcessVariable<String> REVERIFICATION_DUE_AT_TEXT =
       ProcessVariable.string("reverificationDueAtText");
   public static final ProcessVariable<String> CLOCK_STATE_TEXT = ProcessVariable.string("clockStateText");
+  public static final ProcessVariable<String> REDRESS_DUE_AT_TEXT = ProcessVariable.string("redressDueAtText");
 
   /** Every display variable: the form-field test knows them as supplied by the engine. */
   public static final List<ProcessVariable<String>> ALL = List.of(RECEIVED_AT_TEXT, DECISION_DUE_AT_TEXT,
-      DECISION_WARNING_AT_TEXT, REVIEW_DUE_AT_TEXT, LEGAL_DUE_AT_TEXT, REVERIFICATION_DUE_AT_TEXT, CLOCK_STATE_TEXT);
+      DECISION_WARNING_AT_TEXT, REVIEW_DUE_AT_TEXT, LEGAL_DUE_AT_TEXT, REVERIFICATION_DUE_AT_TEXT, CLOCK_STATE_TEXT,
+      REDRESS_DUE_AT_TEXT);
 
   private TaskDisplay() {}
 }
