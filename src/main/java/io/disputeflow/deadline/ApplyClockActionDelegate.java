@@ -14,7 +14,6 @@ import static io.disputeflow.process.ComplaintVariables.PRODUCT;
 import io.disputeflow.complaint.ComplaintNotFoundException;
 import io.disputeflow.complaint.ComplaintRecord;
 import io.disputeflow.complaint.ComplaintRepository;
-import io.disputeflow.complaint.ComplaintStatus;
 import io.disputeflow.process.ComplaintHandlingProcess;
 import io.disputeflow.refusal.TaskActionRefusedException;
 import java.time.Clock;
