@@ -1,4 +1,4 @@
-// The supervisors' report page: reads /api/reports/summary and /api/reports/early-warnings (same
+// The supervisors' report page: reads /api/reports/summary, /api/reports/early-warnings and /api/imports (same
 // origin, the browser's Basic credentials) and draws them with ECharts. Text from the server is
 // only ever set as textContent.
 'use strict';
@@ -111,7 +111,8 @@ function showTable(report) {
     ['Median days / 中位天数', f => number(f.medianDaysToDecision, 1)],
     ['P90 days / 90分位', f => number(f.p90DaysToDecision, 1)], ['Extensions / 延期', f => f.extensionsUsed],
     ['Re-verified / 核查', f => f.reverificationsRequested], ['Satisfaction / 满意度', f => number(f.meanSatisfaction, 2)],
-    ['Repeat / 重复率', f => percent(f.repeatRate)],
+    ['Repeat / 重复率', f => percent(f.repeatRate)], ['Withdrawn / 撤回', f => f.withdrawn],
+    ['Redress paid on time / 赔付按时率', f => percent(f.redressOnTimeRate)],
   ];
   const table = document.getElementById('figures');
   const head = document.createElement('tr');
@@ -138,6 +139,39 @@ function showWarnings(warnings) {
   }));
 }
 
+// background imports of regulator files (GET /api/imports): progress of the running ones, polled while any runs
+let importsTimer = null;
+
+function showImports(imports) {
+  document.querySelector('#imports tbody').replaceChildren(...imports.map(i => {
+    const tr = document.createElement('tr');
+    cell(tr, i.status + (i.failure ? ': ' + i.failure : ''));
+    cell(tr, i.startedAt.substring(0, 16).replace('T', ' '));
+    cell(tr, i.startedBy || '');
+    cell(tr, i.processed + ' / ' + i.rows + ' (' + percent(i.rows ? i.processed / i.rows : 0) + ')');
+    cell(tr, i.created);
+    cell(tr, i.alreadyImported);
+    cell(tr, i.merged);
+    cell(tr, i.rejected);
+    cell(tr, i.rowsPerSecond == null ? '' : number(i.rowsPerSecond, 1));
+    cell(tr, i.runningOn || '');
+    return tr;
+  }));
+  clearTimeout(importsTimer);
+  if (imports.some(i => i.status === 'RUNNING')) {
+    importsTimer = setTimeout(loadImports, 5000);
+  }
+}
+
+async function loadImports() {
+  try {
+    showImports(await getJson('/api/imports'));
+  } catch (error) {
+    status.className = 'error';
+    status.textContent = error.message;
+  }
+}
+
 async function load(event) {
   if (event) {
     event.preventDefault();
@@ -155,6 +189,7 @@ async function load(event) {
     showCharts(report);
     showTable(report);
     showWarnings(warnings);
+    loadImports();
     status.textContent = 'Complaints received ' + report.from + ' – ' + report.to + ', as of '
       + report.asOf.substring(0, 16).replace('T', ' ');
   } catch (error) {

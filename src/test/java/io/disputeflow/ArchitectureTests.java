@@ -14,15 +14,16 @@ import org.junit.jupiter.api.Test;
 /**
  * The package layering of docs/design.md, held by the build. From the bottom: the shared core
  * ({@code process}: process variables and model keys; {@code refusal}: what a rule refuses, which
- * {@code web} translates to HTTP; {@code time}), then {@code security}, then {@code complaint} (the
- * record every feature works on), then the features, then what composes them ({@code casefile},
+ * {@code web} translates to HTTP; {@code time}; {@code logging}: what a case's log lines carry), then
+ * {@code security}, then {@code complaint} (the record every feature works on), then the features, then what composes them ({@code casefile},
  * {@code intake}, {@code insight}). Dependencies point down only.
  */
 class ArchitectureTests {
 
-  private static final String[] CORE = {"io.disputeflow.process..", "io.disputeflow.refusal..", "io.disputeflow.time.."};
+  private static final String[] CORE = {"io.disputeflow.process..", "io.disputeflow.refusal..", "io.disputeflow.time..",
+      "io.disputeflow.logging.."};
   private static final String[] BELOW_FEATURES = {"io.disputeflow.process..", "io.disputeflow.refusal..",
-      "io.disputeflow.time..", "io.disputeflow.security..", "io.disputeflow.complaint.."};
+      "io.disputeflow.time..", "io.disputeflow.logging..", "io.disputeflow.security..", "io.disputeflow.complaint.."};
 
   private static final JavaClasses CLASSES = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -11,9 +11,12 @@ import java.util.List;
  * Letters belong to the step that queued them, which only the assembler knows.
  */
 record CaseRecords(List<Letter> letters, List<MergedSubmission> submissions, List<Extension> extensions,
-    List<Pause> pauses, List<Alert> alerts, List<Document> documents, List<Download> downloads) {
+    List<Pause> pauses, List<Alert> alerts, List<Document> documents, List<Download> downloads,
+    List<Withdrawal> withdrawals) {
 
-  record MergedSubmission(long id, String channel, String externalReference, Instant receivedAt, String narrative) {}
+  /** {@code newFacts} null: joined before intake asked; with new facts the period restarted (deadline before, after). */
+  record MergedSubmission(long id, String channel, String externalReference, Instant receivedAt, String narrative,
+      Boolean newFacts, Instant previousDueAt, Instant restartedDueAt) {}
 
   record Extension(long id, int step, String reason, String requestedBy, Instant requestedAt, String outcome,
       String decidedBy, Instant decidedAt, String comment, Instant previousDueAt, Instant newDueAt) {}
@@ -26,6 +29,8 @@ record CaseRecords(List<Letter> letters, List<MergedSubmission> submissions, Lis
   record Document(long id, String fileName, String contentType, long size, String sha256, String uploadedBy,
       Instant uploadedAt) {}
 
+  record Withdrawal(long id, String reason, String withdrawnBy, Instant withdrawnAt, String stage, String endedTasks) {}
+
   record Download(long id, long documentId, String fileName, String downloadedBy, String via, Instant downloadedAt) {}
 
   /** The submissions', the clock's and the evidence documents' entries. */
@@ -34,7 +39,23 @@ record CaseRecords(List<Letter> letters, List<MergedSubmission> submissions, Lis
     submissions(events);
     clock(events);
     documents(events);
+    withdrawals(events);
     return events;
+  }
+
+  /**
+   * Each withdrawal by the customer, with the tasks it ended: their own entries (TASK_CANCELLED) carry only
+   * the engine's word for it, so this one says why they ended.
+   */
+  private void withdrawals(List<Event> events) {
+    for (Withdrawal withdrawal : withdrawals) {
+      add(events, withdrawal.withdrawnAt(), TreePath.of(Long.MAX_VALUE, 6, withdrawal.id()),
+          EntryType.COMPLAINT_WITHDRAWN, "withdrawal:" + withdrawal.id())
+          .actor(withdrawal.withdrawnBy())
+          .put("reason", withdrawal.reason())
+          .put("stage", withdrawal.stage())
+          .put("endedTasks", withdrawal.endedTasks());
+    }
   }
 
   /** Each document added and each opening of one (who, when, through the API or a Tasklist link). */
@@ -65,7 +86,11 @@ record CaseRecords(List<Letter> letters, List<MergedSubmission> submissions, Lis
           EntryType.SUBMISSION_MERGED, "submission:" + submission.id())
           .put("channel", submission.channel())
           .put("externalReference", submission.externalReference())
-          .put("narrative", submission.narrative());
+          .put("narrative", submission.narrative())
+          .put("newFacts", submission.newFacts())
+          .put("periodRestarted", Boolean.TRUE.equals(submission.newFacts()) ? submission.restartedDueAt() != null : null)
+          .put("previousDueAt", submission.previousDueAt())
+          .put("restartedDueAt", submission.restartedDueAt());
     }
   }
 

@@ -33,6 +33,8 @@ public enum EntryType {
   EXTENSION_DECIDED,
   CLOCK_PAUSED,
   CLOCK_RESUMED,
+  /** The customer withdrew the complaint: reason, stage, and the open tasks it ended. */
+  COMPLAINT_WITHDRAWN,
   DOCUMENT_UPLOADED,
   DOCUMENT_DOWNLOADED,
   VARIABLE_CHANGED,

@@ -59,7 +59,7 @@ public class TamperEvidence {
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public Optional<Timeline> anchor(String complaintNumber) {
     var complaint = complaints.find(complaintNumber).orElseThrow(() -> new ComplaintNotFoundException(complaintNumber));
-    if (complaint.status() != ComplaintStatus.CLOSED) {
+    if (!complaint.status().ended()) {
       return Optional.empty();
     }
     Timeline timeline = timelines.timeline(complaintNumber);

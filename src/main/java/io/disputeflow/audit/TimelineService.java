@@ -58,7 +58,8 @@ public class TimelineService {
         .orElseThrow(() -> new ComplaintNotFoundException(complaintNumber));
     List<Event> events = new TimelineAssembler(history, reads, repository, complaint, new CaseRecords(
         letters.lettersOf(complaintNumber), submissions(complaintNumber), extensions(complaintNumber),
-        pauses(complaintNumber), alerts(complaintNumber), documents(complaintNumber), downloads(complaintNumber)))
+        pauses(complaintNumber), alerts(complaintNumber), documents(complaintNumber), downloads(complaintNumber),
+        withdrawals(complaintNumber)))
         .assemble();
     List<TimelineEntry> entries = new ArrayList<>(events.size());
     String hash = "";
@@ -76,12 +77,13 @@ public class TimelineService {
   }
 
   private List<MergedSubmission> submissions(String complaintNumber) {
-    return jdbc.sql("SELECT id, channel, external_reference, received_at, narrative FROM complaint_submission"
-            + " WHERE complaint_number = ? ORDER BY id")
+    return jdbc.sql("SELECT id, channel, external_reference, received_at, narrative, new_facts, previous_due_at,"
+            + " restarted_due_at FROM complaint_submission WHERE complaint_number = ? ORDER BY id")
         .param(complaintNumber)
         .query((rs, row) -> new MergedSubmission(rs.getLong("id"), rs.getString("channel"),
             rs.getString("external_reference"), rs.getObject("received_at", OffsetDateTime.class).toInstant(),
-            rs.getString("narrative")))
+            rs.getString("narrative"), (Boolean) rs.getObject("new_facts", Boolean.class),
+            instant(rs, "previous_due_at"), instant(rs, "restarted_due_at")))
         .list();
   }
 
@@ -103,6 +105,16 @@ public class TimelineService {
         .query((rs, row) -> new Pause(rs.getLong("id"), rs.getString("reason"), rs.getString("paused_by"),
             instant(rs, "paused_at"), rs.getString("resumed_by"), instant(rs, "resumed_at"),
             rs.getObject("paused_seconds", Long.class)))
+        .list();
+  }
+
+  private List<CaseRecords.Withdrawal> withdrawals(String complaintNumber) {
+    return jdbc.sql("SELECT id, reason, withdrawn_by, withdrawn_at, stage, ended_tasks FROM complaint_withdrawal"
+            + " WHERE complaint_number = ? ORDER BY id")
+        .param(complaintNumber)
+        .query((rs, row) -> new CaseRecords.Withdrawal(rs.getLong("id"), rs.getString("reason"),
+            rs.getString("withdrawn_by"), instant(rs, "withdrawn_at"), rs.getString("stage"),
+            rs.getString("ended_tasks")))
         .list();
   }
 

@@ -1,6 +1,8 @@
 package io.disputeflow.casefile;
 
 import io.disputeflow.complaint.CaseAccess;
+import io.disputeflow.complaint.Redress;
+import io.disputeflow.complaint.Withdrawal;
 
 import io.disputeflow.security.Groups;
 import io.disputeflow.security.PersonalData;
@@ -21,6 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ComplaintDisclosure {
 
+  private static final String ACCOUNTS = "dept-accounts";
   private static final Set<String> FULL_VIEW = Set.of(Groups.COORDINATOR, Groups.SUPERVISOR, Groups.HEAD,
       Groups.AUDITOR, Groups.INTAKE);
 
@@ -29,7 +32,9 @@ class ComplaintDisclosure {
     if (groups.stream().anyMatch(FULL_VIEW::contains)) {
       return complaint;
     }
-    if (!CaseAccess.reviews(complaint.departments(), complaint.legalNeeded(), groups)) {
+    // the accounts department reads the cases whose redress it pays
+    boolean paysRedress = complaint.redress() != null && groups.contains(ACCOUNTS);
+    if (!paysRedress && !CaseAccess.reviews(complaint.departments(), complaint.legalNeeded(), groups)) {
       throw new AccessDeniedException("Complaint " + complaint.complaintNumber()
           + " is not under review by your department or by legal counsel");
     }
@@ -45,6 +50,13 @@ class ComplaintDisclosure {
         c.externalReference(), c.receivedAt(), c.decisionDueAt(), maskedCustomer, c.product(), c.issue(),
         PersonalData.mask(c.narrative()), c.disputedAmount(), c.inquiryOnly(), c.departments(), c.legalNeeded(),
         c.deadlines(), c.extensions(), c.pauses(), c.decision(), c.resolutionOutcome(), c.satisfaction(),
-        c.rootCause(), c.awaiting(), c.additionalSubmissions(), c.closedAt(), List.of());
+        c.rootCause(), c.awaiting(), c.additionalSubmissions(), c.closedAt(), List.of(),
+        c.withdrawal() == null ? null : new Withdrawal(PersonalData.mask(c.withdrawal().reason()),
+            c.withdrawal().withdrawnBy(), c.withdrawal().withdrawnAt(), c.withdrawal().stage(),
+            c.withdrawal().endedTasks()),
+        c.redress() == null ? null : new Redress(c.redress().amount(), c.redress().currency(),
+            c.redress().dueAt(), c.redress().status(), PersonalData.mask(c.redress().account()), c.redress().attempts(),
+            c.redress().lastFailure(), c.redress().paidAt(), c.redress().reference(), c.redress().paidBy(),
+            c.redress().paidOnTime()));
   }
 }

@@ -6,6 +6,8 @@ import io.disputeflow.complaint.ComplaintNotFoundException;
 import io.disputeflow.complaint.ComplaintRecord;
 import io.disputeflow.complaint.ComplaintRepository;
 import io.disputeflow.complaint.ComplaintStatus;
+import io.disputeflow.complaint.RedressRepository;
+import io.disputeflow.complaint.WithdrawalRepository;
 
 import static io.disputeflow.casefile.ComplaintView.inZone;
 
@@ -31,13 +33,20 @@ public class ComplaintQueries {
   private final AwaitedActions awaitedActions;
   private final LetterService letters;
   private final io.disputeflow.deadline.ContestWindow contestWindow;
+  private final io.disputeflow.deadline.RegimeCalendars calendars;
   private final Clock clock;
   private final ZoneId zone;
+  private final WithdrawalRepository withdrawals;
+  private final RedressRepository redress;
 
   ComplaintQueries(ComplaintRepository complaints, ClockRepository clocks, AwaitedActions awaitedActions,
-      LetterService letters, io.disputeflow.deadline.ContestWindow contestWindow, Clock clock,
-      @Value("${disputeflow.zone}") ZoneId zone) {
+      LetterService letters, io.disputeflow.deadline.ContestWindow contestWindow,
+      io.disputeflow.deadline.RegimeCalendars calendars, Clock clock, @Value("${disputeflow.zone}") ZoneId zone,
+      WithdrawalRepository withdrawals, RedressRepository redress) {
+    this.redress = redress;
+    this.withdrawals = withdrawals;
     this.contestWindow = contestWindow;
+    this.calendars = calendars;
     this.complaints = complaints;
     this.clocks = clocks;
     this.awaitedActions = awaitedActions;
@@ -54,7 +63,7 @@ public class ComplaintQueries {
   @Transactional(readOnly = true)
   public ComplaintView view(ComplaintRecord record) {
     String number = record.complaintNumber();
-    var awaiting = record.status() == ComplaintStatus.CLOSED ? List.<AwaitedAction>of() : awaitedActions.of(number);
+    var awaiting = record.status().ended() ? List.<AwaitedAction>of() : awaitedActions.of(number);
     var extensions = clocks.extensionsOf(number).stream()
         .map(e -> new ComplaintView.Extension(e.step(), e.reason(), e.requestedBy(), inZone(e.requestedAt(), zone),
             e.outcome(), e.decidedBy(), inZone(e.decidedAt(), zone), e.comment(), inZone(e.previousDueAt(), zone),
@@ -65,7 +74,9 @@ public class ComplaintQueries {
             inZone(p.resumedAt(), zone), p.pausedSeconds() == null ? null : Duration.ofSeconds(p.pausedSeconds()).toString()))
         .toList();
     return ComplaintView.of(record, awaiting, complaints.countSubmissions(number),
-        deadlines(record, clocks.clockOf(number).orElseThrow()), extensions, pauses, letters.lettersOf(number), zone);
+        deadlines(record, clocks.clockOf(number).orElseThrow()), extensions, pauses, letters.lettersOf(number),
+        record.status() == ComplaintStatus.WITHDRAWN ? withdrawals.latest(number).orElse(null) : null,
+        redress.find(number).orElse(null), zone);
   }
 
   private ComplaintView.Deadlines deadlines(ComplaintRecord record, ClockRecord c) {
@@ -74,11 +85,21 @@ public class ComplaintQueries {
         inZone(c.legalDueAt(), zone), inZone(c.reverificationDueAt(), zone), c.extensionsUsed(),
         inZone(c.pausedSince(), zone), c.pausedSeconds() == 0 ? null : Duration.ofSeconds(c.pausedSeconds()).toString(),
         inZone(c.overdueSince(), zone),
-        record.decidedAt() == null ? null : contestWindow.until(record.complaintNumber()).map(t -> inZone(t, zone)).orElse(null));
+        record.decidedAt() == null ? null : contestWindow.until(record.complaintNumber()).map(t -> inZone(t, zone)).orElse(null),
+        inZone(c.acknowledgementDueAt(), zone),
+        clocks.acknowledgedAt(record.complaintNumber()).map(t -> inZone(t, zone)).orElse(null),
+        record.decidedAt() == null || c.reportResultWithin() == null ? null
+            : inZone(calendars.forRegime(c.regime()).dueAt(record.decidedAt().toZonedDateTime(), c.reportResultWithin())
+                .toOffsetDateTime(), zone),
+        c.transferFacts() == null ? List.of() : List.of(c.transferFacts().split(",")),
+        inZone(c.periodStartedAt() == null ? record.receivedAt() : c.periodStartedAt(), zone),
+        c.provisionalCredit() == null ? null : new ComplaintView.ProvisionalCredit(c.provisionalCredit().amount(),
+            c.provisionalCredit().currency(), inZone(c.provisionalCredit().creditedAt(), zone),
+            c.provisionalCredit().recordedBy()));
   }
 
   private String clockState(ComplaintRecord record, ClockRecord c) {
-    ClockState state = ClockState.of(c, record.decidedAt() != null || record.status() == ComplaintStatus.CLOSED,
+    ClockState state = ClockState.of(c, record.decidedAt() != null || record.status().ended(),
         OffsetDateTime.now(clock));
     return state == null ? null : state.name();
   }

@@ -1,6 +1,8 @@
 package io.disputeflow.casefile;
 
 import io.disputeflow.complaint.AwaitedAction;
+import io.disputeflow.complaint.Redress;
+import io.disputeflow.complaint.Withdrawal;
 import io.disputeflow.complaint.Channel;
 import io.disputeflow.complaint.ComplaintRecord;
 import io.disputeflow.complaint.ComplaintStatus;
@@ -44,7 +46,11 @@ public record ComplaintView(
     List<AwaitedAction> awaiting,
     int additionalSubmissions,
     OffsetDateTime closedAt,
-    List<Letter> letters) {
+    List<Letter> letters,
+    /** The customer's withdrawal (status WITHDRAWN); null otherwise. */
+    Withdrawal withdrawal,
+    /** The compensation granted, as paid by the accounts department; null when none was granted. */
+    Redress redress) {
 
   public record Customer(String customerId, String name, String phone, String email, String preferredLanguage,
       LocalDate dateOfBirth, boolean vulnerable) {}
@@ -61,7 +67,21 @@ public record ComplaintView(
       OffsetDateTime legalOpinionDueAt, OffsetDateTime reverificationDueAt, int extensionsUsed,
       OffsetDateTime pausedSince, String pausedFor, OffsetDateTime overdueSince,
       /** The end of the customer's window to contest the decision, counted from its receipt; null until received. */
-      OffsetDateTime contestUntil) {}
+      OffsetDateTime contestUntil,
+      /** Regulation Z: the written acknowledgement is due by then (null under other regimes). */
+      OffsetDateTime acknowledgementDueAt,
+      /** When the acknowledgement went out: an e-mail sent, a printed letter posted; null while none has. */
+      OffsetDateTime acknowledgedAt,
+      /** Regulation E: the result must be reported by then, counted from the decision; null until decided. */
+      OffsetDateTime resultReportDueAt,
+      /** Regulation E: the facts of the transfer that chose the row (NEW_ACCOUNT, POINT_OF_SALE, FOREIGN_INITIATED). */
+      List<String> transferFacts,
+      /** When the decision period last started: receipt, or the receipt of a repeat complaint with new facts. */
+      OffsetDateTime periodStartedAt,
+      /** Regulation E: the provisional credit that allowed the longer period; null without one. */
+      ProvisionalCredit provisionalCredit) {}
+
+  public record ProvisionalCredit(BigDecimal amount, String currency, OffsetDateTime creditedAt, String recordedBy) {}
 
   /** One extension request: APPROVED (with the new due date) or REFUSED. */
   public record Extension(int step, String reason, String requestedBy, OffsetDateTime requestedAt, String outcome,
@@ -79,8 +99,9 @@ public record ComplaintView(
   public record RootCause(String cause, String department, Boolean systemic) {}
 
   static ComplaintView of(ComplaintRecord r, List<AwaitedAction> awaiting, int additionalSubmissions,
-      Deadlines deadlines, List<Extension> extensions, List<Pause> pauses, List<Letter> letters, ZoneId zone) {
-    ComplaintStatus status = r.status() == ComplaintStatus.CLOSED ? ComplaintStatus.CLOSED
+      Deadlines deadlines, List<Extension> extensions, List<Pause> pauses, List<Letter> letters, Withdrawal withdrawal,
+      Redress redress, ZoneId zone) {
+    ComplaintStatus status = r.status().ended() ? r.status()
         : awaiting.isEmpty() ? ComplaintStatus.OPEN : ComplaintStatus.AWAITING_CUSTOMER;
     return new ComplaintView(
         r.complaintNumber(),
@@ -112,7 +133,13 @@ public record ComplaintView(
         awaiting,
         additionalSubmissions,
         inZone(r.closedAt(), zone),
-        letters);
+        letters,
+        withdrawal == null ? null : new Withdrawal(withdrawal.reason(), withdrawal.withdrawnBy(),
+            inZone(withdrawal.withdrawnAt(), zone), withdrawal.stage(), withdrawal.endedTasks()),
+        redress == null ? null : new Redress(redress.amount(), redress.currency(),
+            inZone(redress.dueAt(), zone), redress.status(), redress.account(), redress.attempts(),
+            redress.lastFailure(), inZone(redress.paidAt(), zone), redress.reference(), redress.paidBy(),
+            redress.paidOnTime()));
   }
 
   static OffsetDateTime inZone(OffsetDateTime time, ZoneId zone) {

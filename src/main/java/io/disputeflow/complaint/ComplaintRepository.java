@@ -77,6 +77,11 @@ public class ComplaintRepository {
 
   /** The case a channel's reference belongs to: the one it opened, or the one that absorbed it. */
   public Optional<ComplaintRecord> findByReference(Channel channel, String externalReference) {
+    return findNumberByReference(channel, externalReference).flatMap(this::find);
+  }
+
+  /** The complaint a channel's reference became or joined. */
+  public Optional<String> findNumberByReference(Channel channel, String externalReference) {
     return jdbc.sql("SELECT complaint_number FROM complaint WHERE channel = :channel AND external_reference = :reference"
             + " UNION ALL SELECT complaint_number FROM complaint_submission"
             + " WHERE channel = :channel AND external_reference = :reference")
@@ -85,8 +90,7 @@ public class ComplaintRepository {
         .query(String.class)
         .list()
         .stream()
-        .findFirst()
-        .flatMap(this::find);
+        .findFirst();
   }
 
   /** An open case of the same customer about the same product and issue (a duplicate: merged, not a second case). */
@@ -95,7 +99,7 @@ public class ComplaintRepository {
     String customerMatch = customerId != null
         ? "customer_id = :customerId"
         : "LOWER(customer_name) = LOWER(:name) AND (customer_phone = :phone OR LOWER(customer_email) = LOWER(:email))";
-    return jdbc.sql("SELECT " + COLUMNS + " FROM complaint WHERE status <> 'CLOSED' AND inquiry_only = FALSE"
+    return jdbc.sql("SELECT " + COLUMNS + " FROM complaint WHERE status NOT IN ('CLOSED', 'WITHDRAWN') AND inquiry_only = FALSE"
             + " AND product = :product AND LOWER(TRIM(issue)) = LOWER(TRIM(:issue)) AND " + customerMatch
             + " ORDER BY received_at FETCH FIRST 1 ROWS ONLY")
         .param("customerId", customerId)
@@ -110,9 +114,20 @@ public class ComplaintRepository {
 
   public void addSubmission(String complaintNumber, Channel channel, String externalReference,
       OffsetDateTime receivedAt, String narrative) {
+    addSubmission(complaintNumber, channel, externalReference, receivedAt, narrative, false, null, null);
+  }
+
+  /**
+   * A repeat complaint joined to its open case; with new facts it restarted the decision period,
+   * moving the deadline from {@code previousDueAt} to {@code restartedDueAt}.
+   */
+  public void addSubmission(String complaintNumber, Channel channel, String externalReference,
+      OffsetDateTime receivedAt, String narrative, boolean newFacts, OffsetDateTime previousDueAt,
+      OffsetDateTime restartedDueAt) {
     jdbc.sql("INSERT INTO complaint_submission (complaint_number, channel, external_reference, received_at,"
-            + " narrative) VALUES (?, ?, ?, ?, ?)")
-        .params(complaintNumber, channel.name(), externalReference, receivedAt, narrative)
+            + " narrative, new_facts, previous_due_at, restarted_due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(complaintNumber, channel.name(), externalReference, receivedAt, narrative, newFacts, previousDueAt,
+            restartedDueAt)
         .update();
   }
 
@@ -175,6 +190,12 @@ public class ComplaintRepository {
 
   public void updateRootCause(String number, String rootCause, String department, boolean systemic) {
     update(number, "root_cause = ?, root_cause_department = ?, systemic_cause = ?", rootCause, department, systemic);
+  }
+
+  /** The customer withdrew the case: it ends, as closed, with its own status. */
+  public void withdraw(String number) {
+    update(number, "status = ?, stage = ?, closed_at = ?",
+        ComplaintStatus.WITHDRAWN.name(), Stage.CLOSED.name(), OffsetDateTime.now(clock));
   }
 
   public void close(String number) {

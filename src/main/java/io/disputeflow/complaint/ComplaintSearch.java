@@ -22,7 +22,7 @@ public record ComplaintSearch(
     OffsetDateTime dueBefore,
     OffsetDateTime now) {
 
-  private static final String UNDECIDED = "decided_at IS NULL AND status <> 'CLOSED'";
+  private static final String UNDECIDED = "decided_at IS NULL AND status NOT IN ('CLOSED', 'WITHDRAWN')";
 
   /** The WHERE clause (never empty) and its named parameters. */
   String where(Map<String, Object> params) {

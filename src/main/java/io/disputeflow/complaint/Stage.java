@@ -5,6 +5,7 @@ import static io.disputeflow.process.ComplaintHandlingProcess.CALL_FEEDBACK;
 import static io.disputeflow.process.ComplaintHandlingProcess.CALL_INTAKE;
 import static io.disputeflow.process.ComplaintHandlingProcess.CALL_INVESTIGATION;
 import static io.disputeflow.process.ComplaintHandlingProcess.CALL_LEGAL_CONSULTATION;
+import static io.disputeflow.process.ComplaintHandlingProcess.CALL_REDRESS_PAYMENT;
 import static io.disputeflow.process.ComplaintHandlingProcess.CALL_RESOLUTION;
 
 import java.util.Arrays;
@@ -17,6 +18,8 @@ public enum Stage {
   DEPARTMENT_REVIEW(CALL_DEPARTMENT_REVIEW),
   LEGAL_CONSULTATION(CALL_LEGAL_CONSULTATION),
   RESOLUTION(CALL_RESOLUTION),
+  /** The compensation granted is being paid by the accounts department. */
+  REDRESS_PAYMENT(CALL_REDRESS_PAYMENT),
   FEEDBACK(CALL_FEEDBACK),
   CLOSED(null);
 

@@ -73,6 +73,15 @@ public class LetterService {
   }
 
   /**
+   * The customer's withdrawal (撤回) is confirmed: when, the reason given, and that the complaint may be
+   * made again; {@code decided} says whether a decision had already been issued (it then stands as issued).
+   */
+  public long queueWithdrawalConfirmation(String complaintNumber, String reason, boolean decided) {
+    return queue(complaintNumber, LetterType.WITHDRAWAL_CONFIRMATION, (complaint, formats) ->
+        Map.of("withdrawnAt", formats.dateTime(now()), "reason", required("reason", reason), "decided", decided));
+  }
+
+  /**
    * The decision on file, its grounds and compensation, and the remedies; the customer may contest
    * it until {@code contestUntil}: given the letter's way (an e-mail if the customer gave an address,
    * else a posted letter), the window counted from when the customer will receive it. A later

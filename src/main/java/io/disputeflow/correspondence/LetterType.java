@@ -16,7 +16,9 @@ public enum LetterType {
   /** UK (FCA DISP 1.6.2R(2)): eight weeks passed without a final response; the customer may go to the Ombudsman. */
   EIGHT_WEEK_LETTER,
   REVERIFICATION_DECISION,
-  SURVEY_INVITATION;
+  SURVEY_INVITATION,
+  /** The customer withdrew the complaint: the confirmation, and that a new complaint remains possible. */
+  WITHDRAWAL_CONFIRMATION;
 
   /** The template's file name stem: {@code DECISION} → {@code decision}, {@code EXTENSION_NOTICE} → {@code extension-notice}. */
   String templateName() {

@@ -14,7 +14,6 @@ import static io.disputeflow.process.ComplaintVariables.PRODUCT;
 import io.disputeflow.complaint.ComplaintNotFoundException;
 import io.disputeflow.complaint.ComplaintRecord;
 import io.disputeflow.complaint.ComplaintRepository;
-import io.disputeflow.complaint.ComplaintStatus;
 import io.disputeflow.process.ComplaintHandlingProcess;
 import io.disputeflow.refusal.TaskActionRefusedException;
 import java.time.Clock;
@@ -102,7 +101,7 @@ class ApplyClockActionDelegate implements JavaDelegate {
     ComplaintRecord complaint = complaints.find(number).orElseThrow(() -> new ComplaintNotFoundException(number));
     ClockRepository.ClockRecord deadlines = clocks.clockOf(number).orElseThrow();
     ClockState state = ClockState.of(deadlines,
-        complaint.decidedAt() != null || complaint.status() == ComplaintStatus.CLOSED, OffsetDateTime.now(clock));
+        complaint.decidedAt() != null || complaint.status().ended(), OffsetDateTime.now(clock));
     CUSTOMER_NAME.set(execution, complaint.customerName());
     PRODUCT.set(execution, complaint.product().name());
     CLOCK_STATE.set(execution, state == null ? null : state.name());

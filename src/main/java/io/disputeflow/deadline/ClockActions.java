@@ -30,6 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ClockActions {
 
+  private static final String REGULATION_E = "US-REG-E";
+
   private final ComplaintRepository complaints;
   private final ClockRepository clocks;
   private final RuntimeService runtimeService;
@@ -52,6 +54,13 @@ public class ClockActions {
   @Transactional
   public void requestExtension(String number, String reason) {
     undecided(number);
+    var current = clocks.clockOf(number);
+    if (current.map(ClockRepository.ClockRecord::regime).filter(REGULATION_E::equals).isPresent()
+        && current.get().provisionalCredit() == null) {
+      throw new ClockActionRefusedException("Under Regulation E (12 CFR 1005.11(c)(2)) the longer period of complaint "
+          + number + " needs provisional credit within the first period: record it with POST /api/complaints/"
+          + number + "/clock/provisional-credit, which asks for the extension");
+    }
     if (clocks.clockOf(number).map(ClockRepository.ClockRecord::extensionsUsed).orElse(0) >= 2) {
       throw new ClockActionRefusedException("Complaint " + number
           + " has had both extensions the regulation allows (to 30 and 60 days); a third is not possible");
@@ -67,6 +76,38 @@ public class ClockActions {
     // local: each request starts its own event subprocess and keeps its own reason
     correlate(number, ComplaintHandlingProcess.MESSAGE_EXTENSION_REQUEST, variables, true,
         "Complaint " + number + " has no running decision clock to extend");
+  }
+
+  /**
+   * Regulation E, 12 CFR 1005.11(c)(2)(i): the provisional credit given within the first period (10,
+   * or 20 business days), recorded as the clock action it is; it asks for the longer period (45 or 90
+   * days from the notice), which the supervisor approves as any extension.
+   */
+  @Transactional
+  public void recordProvisionalCredit(String number, java.math.BigDecimal amount, String currency,
+      java.time.OffsetDateTime creditedAt) {
+    undecided(number);
+    if (creditedAt.toInstant().isAfter(clock.instant())) {
+      throw new io.disputeflow.refusal.InvalidFieldException("creditedAt", "must not be in the future");
+    }
+    ClockRepository.ClockRecord current = clocks.clockOf(number).orElseThrow(() -> new ComplaintNotFoundException(number));
+    if (!REGULATION_E.equals(current.regime())) {
+      throw new ClockActionRefusedException("Complaint " + number + " runs under " + current.regime()
+          + ": provisional credit extends only a Regulation E investigation (US-REG-E)");
+    }
+    if (current.provisionalCredit() != null) {
+      throw new ClockActionRefusedException("Complaint " + number + " already has its provisional credit, given "
+          + current.provisionalCredit().creditedAt());
+    }
+    if (current.originalDecisionDueAt() != null && creditedAt.isAfter(current.originalDecisionDueAt())) {
+      throw new ClockActionRefusedException("The credit of " + creditedAt + " came after the first period ended ("
+          + current.originalDecisionDueAt() + "): 12 CFR 1005.11(c)(2) allows the longer period only with provisional"
+          + " credit within it");
+    }
+    clocks.recordProvisionalCredit(number, new ClockRepository.ProvisionalCredit(amount, currency, creditedAt,
+        currentUser()));
+    requestExtension(number, "Provisional credit of " + amount.toPlainString() + " " + currency + " given on "
+        + creditedAt + " (12 CFR 1005.11(c)(2)(i))");
   }
 
   @Transactional
@@ -87,7 +128,7 @@ public class ClockActions {
 
   private void undecided(String number) {
     var complaint = complaints.find(number).orElseThrow(() -> new ComplaintNotFoundException(number));
-    if (complaint.decidedAt() != null || complaint.status() == ComplaintStatus.CLOSED) {
+    if (complaint.decidedAt() != null || complaint.status().ended()) {
       throw ClockActionRefusedException.aboutTheCase(
           "Complaint " + number + " is already decided; its decision clock has stopped");
     }

@@ -6,7 +6,9 @@ public enum ClockAlert {
   DECISION_BREACH("coordinator,supervisor"),
   REVIEW_OVERDUE("supervisor"),
   LEGAL_OPINION_OVERDUE("supervisor"),
-  REVERIFICATION_BREACH("head-of-consumer-protection,supervisor");
+  REVERIFICATION_BREACH("head-of-consumer-protection,supervisor"),
+  /** Regulation Z: no written acknowledgement of the billing-error notice by its due date. */
+  ACKNOWLEDGEMENT_BREACH("coordinator,supervisor");
 
   final String recipients;
 

@@ -26,7 +26,13 @@ public class ClockRepository {
   public record ClockRecord(String regime, OffsetDateTime decisionDueAt, OffsetDateTime originalDecisionDueAt,
       OffsetDateTime warningAt, OffsetDateTime reviewDueAt, OffsetDateTime legalDueAt,
       OffsetDateTime reverificationDueAt, int extensionsUsed, OffsetDateTime pausedSince, long pausedSeconds,
-      OffsetDateTime overdueSince, String contestWithin) {}
+      OffsetDateTime overdueSince, String contestWithin, OffsetDateTime acknowledgementDueAt,
+      String reportResultWithin, String transferFacts, OffsetDateTime periodStartedAt,
+      ProvisionalCredit provisionalCredit) {}
+
+  /** Regulation E: the amount in error credited to the account while the investigation goes on. */
+  public record ProvisionalCredit(java.math.BigDecimal amount, String currency, OffsetDateTime creditedAt,
+      String recordedBy) {}
 
   private final JdbcClient jdbc;
   private final MeterRegistry meters;
@@ -43,6 +49,28 @@ public class ClockRepository {
         deadlines.legalDueAt());
   }
 
+  /**
+   * The rows' regime-specific periods: Regulation Z's acknowledgement due date, Regulation E's result
+   * report period (counted from the decision) and the transfer facts that chose the row.
+   */
+  void setRegulationDetails(String number, OffsetDateTime acknowledgementDueAt, String reportResultWithin,
+      String transferFacts) {
+    update(number, "acknowledgement_due_at = ?, report_result_within = ?, transfer_facts = ?", acknowledgementDueAt,
+        reportResultWithin, transferFacts);
+  }
+
+  /**
+   * When the acknowledgement went out: an e-mail when the mail server took it, a letter for a customer
+   * without e-mail when it was queued for posting; a failed e-mail put on paper only once its delivery is
+   * recorded (when it was posted is not known). Empty while none has gone out.
+   */
+  public java.util.Optional<OffsetDateTime> acknowledgedAt(String number) {
+    return jdbc.sql("SELECT MIN(CASE WHEN status = 'SENT' THEN sent_at WHEN status = 'PRINT' AND attempts = 0"
+            + " THEN created_at WHEN status = 'PRINT' THEN delivered_at END)"
+            + " FROM letter WHERE complaint_number = ? AND letter_type = 'ACKNOWLEDGEMENT'")
+        .param(number).query(OffsetDateTime.class).optional();
+  }
+
   /** The contest window's period (deadline-policy contestWithin), counted from the decision's receipt. */
   void setContestWithin(String number, String contestWithin) {
     update(number, "contest_within = ?", contestWithin);
@@ -51,6 +79,16 @@ public class ClockRepository {
   void moveDeadlines(String number, Deadlines deadlines) {
     update(number, "decision_due_at = ?, decision_warning_at = ?, review_due_at = ?, legal_due_at = ?",
         deadlines.decisionDueAt(), deadlines.warningAt(), deadlines.reviewDueAt(), deadlines.legalDueAt());
+  }
+
+  void recordProvisionalCredit(String number, ProvisionalCredit credit) {
+    update(number, "provisional_credit_amount = ?, provisional_credit_currency = ?, provisionally_credited_at = ?,"
+        + " provisional_credit_recorded_by = ?", credit.amount(), credit.currency(), credit.creditedAt(),
+        credit.recordedBy());
+  }
+
+  void setPeriodStartedAt(String number, OffsetDateTime at) {
+    update(number, "period_started_at = ?", at);
   }
 
   void setReverificationDue(String number, OffsetDateTime dueAt) {
@@ -110,14 +148,16 @@ public class ClockRepository {
   /** Undecided and not closed: one indexed lookup, asked at every turn of the clock branch. */
   boolean isUndecided(String number) {
     return jdbc.sql("SELECT COUNT(*) FROM complaint WHERE complaint_number = ? AND decided_at IS NULL"
-            + " AND status <> 'CLOSED'")
+            + " AND status NOT IN ('CLOSED', 'WITHDRAWN')")
         .param(number).query(Integer.class).single() > 0;
   }
 
   public java.util.Optional<ClockRecord> clockOf(String number) {
     return jdbc.sql("SELECT regime, decision_due_at, original_decision_due_at, decision_warning_at, review_due_at,"
             + " legal_due_at, reverification_due_at, extensions_used, clock_paused_since, clock_paused_seconds,"
-            + " overdue_since, contest_within FROM complaint WHERE complaint_number = ?")
+            + " overdue_since, contest_within, acknowledgement_due_at, report_result_within, transfer_facts,"
+            + " period_started_at, provisional_credit_amount, provisional_credit_currency, provisionally_credited_at,"
+            + " provisional_credit_recorded_by FROM complaint WHERE complaint_number = ?")
         .param(number)
         .query((rs, row) -> new ClockRecord(rs.getString("regime"),
             rs.getObject("decision_due_at", OffsetDateTime.class),
@@ -126,7 +166,13 @@ public class ClockRepository {
             rs.getObject("review_due_at", OffsetDateTime.class), rs.getObject("legal_due_at", OffsetDateTime.class),
             rs.getObject("reverification_due_at", OffsetDateTime.class), rs.getInt("extensions_used"),
             rs.getObject("clock_paused_since", OffsetDateTime.class), rs.getLong("clock_paused_seconds"),
-            rs.getObject("overdue_since", OffsetDateTime.class), rs.getString("contest_within")))
+            rs.getObject("overdue_since", OffsetDateTime.class), rs.getString("contest_within"),
+            rs.getObject("acknowledgement_due_at", OffsetDateTime.class), rs.getString("report_result_within"),
+            rs.getString("transfer_facts"), rs.getObject("period_started_at", OffsetDateTime.class),
+            rs.getObject("provisionally_credited_at") == null ? null : new ProvisionalCredit(
+                rs.getBigDecimal("provisional_credit_amount"), rs.getString("provisional_credit_currency"),
+                rs.getObject("provisionally_credited_at", OffsetDateTime.class),
+                rs.getString("provisional_credit_recorded_by"))))
         .optional();
   }
 

@@ -20,11 +20,15 @@ public record DeadlinePolicy(
     String legalOpinionWithin,
     String contestWithin,
     String reverificationWithin,
-    String surveyWithin) {
+    String surveyWithin,
+    /** Regulation Z: the written acknowledgement of a billing-error notice, counted from receipt. */
+    String acknowledgeWithin,
+    /** Regulation E: the result reported to the customer, counted from the decision. */
+    String reportResultWithin) {
 
   public static final List<String> OUTPUTS = List.of("decideWithin", "extendedTo", "furtherExtendedTo",
       "warnBefore", "departmentReviewWithin", "legalOpinionWithin", "contestWithin", "reverificationWithin",
-      "surveyWithin");
+      "surveyWithin", "acknowledgeWithin", "reportResultWithin");
 
   /**
    * Reads a row by output name and checks every period the clock will use; fails naming each output
@@ -60,6 +64,6 @@ public record DeadlinePolicy(
       throw new IllegalArgumentException(String.join("; ", problems));
     }
     return new DeadlinePolicy(values.get(0), values.get(1), values.get(2), values.get(3), values.get(4),
-        values.get(5), values.get(6), values.get(7), values.get(8));
+        values.get(5), values.get(6), values.get(7), values.get(8), values.get(9), values.get(10));
   }
 }

@@ -1,6 +1,8 @@
 package io.disputeflow.deadline;
 
 import io.disputeflow.time.IsoDurations;
+import static io.disputeflow.process.ComplaintVariables.ACKNOWLEDGEMENT_ALERTED;
+import static io.disputeflow.process.ComplaintVariables.ACKNOWLEDGEMENT_DUE_AT;
 import static io.disputeflow.process.ComplaintVariables.CLOCK_PAUSE_REASON;
 import static io.disputeflow.process.ComplaintVariables.CLOCK_STATE;
 import static io.disputeflow.process.ComplaintVariables.COMPLAINT_NUMBER;
@@ -16,6 +18,7 @@ import static io.disputeflow.process.ComplaintVariables.EXTENSION_REQUESTED_AT;
 import static io.disputeflow.process.ComplaintVariables.EXTENSION_REQUESTED_BY;
 import static io.disputeflow.process.ComplaintVariables.FIRST_EXTENSION;
 import static io.disputeflow.process.ComplaintVariables.LEGAL_DUE_AT;
+import static io.disputeflow.process.ComplaintVariables.PERIOD_STARTED_AT;
 import static io.disputeflow.process.ComplaintVariables.RECEIVED_AT;
 import static io.disputeflow.process.ComplaintVariables.REGIME;
 import static io.disputeflow.process.ComplaintVariables.REVERIFICATION_DUE_AT;
@@ -52,7 +55,7 @@ import org.springframework.stereotype.Component;
 public class DecisionClock {
 
   /** What the clock branch does next; the names are the gateway's conditions. */
-  public enum Step { STOPPED, WARN, BREACH, BREACH_HANDLED, WAIT }
+  public enum Step { STOPPED, WARN, BREACH, BREACH_HANDLED, ACKNOWLEDGEMENT_BREACH, WAIT }
 
   static final int WARNING_PRIORITY = 75;
   static final int OVERDUE_PRIORITY = 100;
@@ -85,6 +88,10 @@ public class DecisionClock {
       return Step.STOPPED.name();
     }
     Date now = Date.from(clock.instant());
+    Date acknowledgementDue = pendingAcknowledgementDueAt(execution);
+    if (acknowledgementDue != null && !acknowledgementDue.after(now)) {
+      return Step.ACKNOWLEDGEMENT_BREACH.name();
+    }
     ClockState state = stateOf(execution);
     if (!DECISION_DUE_AT.get(execution).after(now)) {
       return (state == ClockState.OVERDUE ? Step.BREACH_HANDLED : Step.BREACH).name();
@@ -95,9 +102,24 @@ public class DecisionClock {
     return Step.WAIT.name();
   }
 
-  /** The clock branch's timer: the warning until it has been given, then the deadline. */
+  /**
+   * The clock branch's timer: the warning until it has been given, then the deadline; before either,
+   * a Regulation Z acknowledgement due date while no acknowledgement has gone out.
+   */
   public Date nextAlertAt(DelegateExecution execution) {
-    return stateOf(execution) == ClockState.ON_TRACK ? DECISION_WARNING_AT.get(execution) : DECISION_DUE_AT.get(execution);
+    Date next = stateOf(execution) == ClockState.ON_TRACK ? DECISION_WARNING_AT.get(execution)
+        : DECISION_DUE_AT.get(execution);
+    Date acknowledgementDue = pendingAcknowledgementDueAt(execution);
+    return acknowledgementDue != null && acknowledgementDue.before(next) ? acknowledgementDue : next;
+  }
+
+  /** An acknowledgement due date not yet met (no acknowledgement sent or posted) and not yet alerted; else null. */
+  private Date pendingAcknowledgementDueAt(DelegateExecution execution) {
+    Date due = ACKNOWLEDGEMENT_DUE_AT.get(execution);
+    if (due == null || Boolean.TRUE.equals(ACKNOWLEDGEMENT_ALERTED.get(execution))) {
+      return null;
+    }
+    return clocks.acknowledgedAt(COMPLAINT_NUMBER.get(execution)).isPresent() ? null : due;
   }
 
   public boolean canExtend(DelegateExecution execution) {
@@ -114,7 +136,8 @@ public class DecisionClock {
    * At intake: every due date from the receipt time and the policy row, counted on the regime's
    * calendar ({@link JurisdictionCalendar#dueAt}); internal targets count the bank's working days.
    */
-  void start(DelegateExecution execution, String regime, ZonedDateTime receivedAt, DeadlinePolicy policy) {
+  void start(DelegateExecution execution, String regime, ZonedDateTime receivedAt, DeadlinePolicy policy,
+      TransferFacts transfer) {
     ZonedDateTime decisionDueAt = calendars.forRegime(regime).dueAt(receivedAt, policy.decideWithin());
     ZonedDateTime warningAt = IsoDurations.subtract(decisionDueAt, orZero(policy.warnBefore()));
     ZonedDateTime reviewDueAt = internalDueAt(receivedAt, policy.departmentReviewWithin(), decisionDueAt);
@@ -129,8 +152,14 @@ public class DecisionClock {
     SECOND_EXTENSION.set(execution, orZero(policy.furtherExtendedTo()));
     EXTENSIONS_USED.set(execution, 0L);
     CLOCK_STATE.set(execution, ClockState.ON_TRACK.name());
-    clocks.start(COMPLAINT_NUMBER.get(execution), regime, new ClockRepository.Deadlines(decisionDueAt.toOffsetDateTime(),
+    String number = COMPLAINT_NUMBER.get(execution);
+    clocks.start(number, regime, new ClockRepository.Deadlines(decisionDueAt.toOffsetDateTime(),
         warningAt.toOffsetDateTime(), reviewDueAt.toOffsetDateTime(), legalDueAt.toOffsetDateTime()));
+    ZonedDateTime acknowledgementDueAt = policy.acknowledgeWithin() == null ? null
+        : calendars.forRegime(regime).dueAt(receivedAt, policy.acknowledgeWithin());
+    ACKNOWLEDGEMENT_DUE_AT.set(execution, acknowledgementDueAt == null ? null : Date.from(acknowledgementDueAt.toInstant()));
+    clocks.setRegulationDetails(number, acknowledgementDueAt == null ? null : acknowledgementDueAt.toOffsetDateTime(),
+        policy.reportResultWithin(), transfer.codes());
   }
 
   /**
@@ -164,6 +193,7 @@ public class DecisionClock {
       case REVIEW_OVERDUE -> REVIEW_DUE_AT.get(execution);
       case LEGAL_OPINION_OVERDUE -> LEGAL_DUE_AT.get(execution);
       case REVERIFICATION_BREACH -> REVERIFICATION_DUE_AT.get(execution);
+      case ACKNOWLEDGEMENT_BREACH -> ACKNOWLEDGEMENT_DUE_AT.get(execution);
     };
     clocks.raise(number, alert, dueAt == null ? null : offset(dueAt), now);
     if (alert == ClockAlert.DECISION_WARNING) {
@@ -175,6 +205,9 @@ public class DecisionClock {
       raisePriority(execution, number, OVERDUE_PRIORITY);
     } else if (alert == ClockAlert.REVERIFICATION_BREACH) {
       raisePriority(execution, number, OVERDUE_PRIORITY);
+    } else if (alert == ClockAlert.ACKNOWLEDGEMENT_BREACH) {
+      ACKNOWLEDGEMENT_ALERTED.set(execution, true);
+      raisePriority(execution, number, WARNING_PRIORITY);
     }
   }
 
@@ -195,8 +228,13 @@ public class DecisionClock {
       newDue = IsoDurations.add(previousDue.toInstant().atZone(zone), extension);
     } else {
       // the extended period counts from receipt (not from a due date moved off a holiday), plus the time paused
-      long pausedSeconds = clocks.clockOf(number).map(ClockRepository.ClockRecord::pausedSeconds).orElse(0L);
-      newDue = calendar.dueAt(RECEIVED_AT.get(execution).toInstant().plusSeconds(pausedSeconds).atZone(zone), extension);
+      // a repeat complaint with new facts restarted the period: count from then, with the time paused since
+      Date periodStart = PERIOD_STARTED_AT.get(execution) == null ? RECEIVED_AT.get(execution)
+          : PERIOD_STARTED_AT.get(execution);
+      long pausedSeconds = clocks.pausesOf(number).stream()
+          .filter(p -> p.pausedSeconds() != null && !p.pausedAt().toInstant().isBefore(periodStart.toInstant()))
+          .mapToLong(ClockRepository.PauseRecord::pausedSeconds).sum();
+      newDue = calendar.dueAt(periodStart.toInstant().plusSeconds(pausedSeconds).atZone(zone), extension);
       DECISION_PERIOD.set(execution, extension);
     }
     ZonedDateTime newWarning = IsoDurations.subtract(newDue, WARN_BEFORE.get(execution));

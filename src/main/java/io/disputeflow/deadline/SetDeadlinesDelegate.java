@@ -9,9 +9,14 @@ import static io.disputeflow.process.ComplaintVariables.RECEIVED_AT;
 import static io.disputeflow.process.ComplaintVariables.REGIME;
 import static io.disputeflow.process.ComplaintVariables.REVERIFICATION_WITHIN;
 import static io.disputeflow.process.ComplaintVariables.SURVEY_WITHIN;
+import static io.disputeflow.process.ComplaintVariables.TRANSFER_FOREIGN_INITIATED;
+import static io.disputeflow.process.ComplaintVariables.TRANSFER_NEW_ACCOUNT;
+import static io.disputeflow.process.ComplaintVariables.TRANSFER_POINT_OF_SALE;
 
+import io.disputeflow.process.TaskInput;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,10 +26,14 @@ import org.springframework.stereotype.Component;
  * service_set_deadlines: the clock starts at receipt with the periods of the latest
  * deadline-policy row for the complaint's regime (named at intake, or chosen now by
  * regime-selection.dmn), category and priority. The dates are fixed now, so
- * a new policy version changes only complaints received after its deployment.
+ * a new policy version changes only complaints received after its deployment. A deployed model the
+ * clock cannot use never fails the intake request: see {@link ModelFaultHandling}.
  */
 @Component
 class SetDeadlinesDelegate implements JavaDelegate {
+
+  @TaskInput(ModelFaultHandling.class)
+  static final String ON_MODEL_FAULT = "onModelFault";
 
   private final DeadlinePolicyService policies;
   private final RegimeSelectionService regimes;
@@ -41,14 +50,31 @@ class SetDeadlinesDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    Object onFault = execution.getVariableLocal(ON_MODEL_FAULT);
+    if (onFault == null) {
+      throw new IllegalStateException("Task " + execution.getCurrentActivityId() + " names no onModelFault");
+    }
+    try {
+      setDeadlines(execution);
+    } catch (DeadlineModelFault fault) {
+      if (ModelFaultHandling.valueOf(onFault.toString()) == ModelFaultHandling.BPMN_ERROR) {
+        throw new BpmnError(DeadlineModelFault.ERROR_CODE, fault.getMessage());
+      }
+      throw fault;
+    }
+  }
+
+  private void setDeadlines(DelegateExecution execution) {
     String regime = REGIME.get(execution);
     if (regime == null) {
       regime = regimes.select(CHANNEL.get(execution), PRODUCT.get(execution), CATEGORY.get(execution));
-      REGIME.set(execution, regime);
     }
-    DeadlinePolicy policy = policies.policyFor(regime, CATEGORY.get(execution), PRIORITY.get(execution));
+    TransferFacts transfer = TransferFacts.of(TRANSFER_NEW_ACCOUNT.get(execution),
+        TRANSFER_POINT_OF_SALE.get(execution), TRANSFER_FOREIGN_INITIATED.get(execution));
+    DeadlinePolicy policy = policies.policyFor(regime, CATEGORY.get(execution), PRIORITY.get(execution), transfer);
+    REGIME.set(execution, regime);
     ZonedDateTime receivedAt = RECEIVED_AT.get(execution).toInstant().atZone(zone);
-    clock.start(execution, regime, receivedAt, policy);
+    clock.start(execution, regime, receivedAt, policy, transfer);
     CONTEST_WITHIN.set(execution, policy.contestWithin());
     clock.recordContestWithin(execution, policy.contestWithin());
     SURVEY_WITHIN.set(execution, policy.surveyWithin());

@@ -2,8 +2,7 @@ package io.disputeflow.insight;
 
 import io.disputeflow.complaint.Channel;
 import io.disputeflow.complaint.Product;
-import io.disputeflow.insight.CfpbImportResult.Accepted;
-import io.disputeflow.insight.CfpbImportResult.RowProblem;
+import io.disputeflow.insight.CfpbImportTally.RowProblem;
 import io.disputeflow.intake.ComplaintSubmission;
 import io.disputeflow.intake.IntakeResult;
 import io.disputeflow.intake.IntakeService;
@@ -33,10 +32,12 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Regulator-referred complaints from a CFPB export. Each row goes through the intake
- * service like any submission — classified, clocked, its process started — in a transaction of its
- * own: a row is imported whole or not at all, and a bad row does not stop the others. The Complaint ID
- * is the external reference of channel REGULATOR_REFERRAL, so importing a file again adds nothing.
+ * Regulator-referred complaints from a CFPB export. Each row goes through the intake service like any
+ * submission — classified, clocked, its process started. Rows are taken in batches: a batch is one
+ * transaction (one commit for many rows, and the import's progress committed with them), and each row in
+ * it has a savepoint of its own, so a row is imported whole or not at all and a bad row does not stop the
+ * others. The Complaint ID is the external reference of channel REGULATOR_REFERRAL, so importing a file
+ * again adds nothing.
  */
 @Service
 class CfpbImporter {
@@ -57,7 +58,7 @@ class CfpbImporter {
   private final IntakeService intake;
   private final RegulatorReferralRepository referrals;
   private final Validator validator;
-  private final TransactionTemplate eachRowInItsOwnTransaction;
+  private final TransactionTemplate eachRowWithItsSavepoint;
   private final Clock clock;
   private final ZoneId zone;
   private final ImportMeters meters;
@@ -68,24 +69,26 @@ class CfpbImporter {
     this.intake = intake;
     this.referrals = referrals;
     this.validator = validator;
-    this.eachRowInItsOwnTransaction = new TransactionTemplate(transactions);
-    this.eachRowInItsOwnTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.eachRowWithItsSavepoint = new TransactionTemplate(transactions);
+    this.eachRowWithItsSavepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     this.clock = clock;
     this.zone = zone;
     this.meters = meters;
   }
 
-  CfpbImportResult importCsv(Reader csv) {
-    return importCsv(csv, 0);
+  /** A whole file, read and checked: its columns and its data rows. */
+  record CfpbFile(List<String> columns, List<CsvReader.Row> rows) {
+    int layout() {
+      return columns.size();
+    }
   }
 
   /**
-   * @param shiftWeeks whole weeks added to every receipt date (the demo moves an old export to the
-   *     present; weekdays stay what they were)
+   * Reads a whole file before anything is imported, so a file that is no CFPB export, or not CSV at all,
+   * is refused whole: {@link InvalidFieldException} names what is wrong.
    */
-  CfpbImportResult importCsv(Reader csv, long shiftWeeks) {
+  CfpbFile read(Reader csv) {
     CsvReader reader = new CsvReader(csv instanceof BufferedReader ? csv : new BufferedReader(csv, 1 << 16));
-    Tally tally = new Tally();
     try {
       CsvReader.Row header = reader.next();
       if (header == null) {
@@ -96,28 +99,46 @@ class CfpbImporter {
       if (!missing.isEmpty()) {
         throw new InvalidFieldException("header", "lacks the CFPB column(s) " + String.join(", ", missing));
       }
-      tally.layout = columns.size();
+      List<CsvReader.Row> rows = new ArrayList<>();
       CsvReader.Row row;
       while ((row = reader.next()) != null) {
-        tally.rows++;
-        importRow(tally, tally.rows, row, columns, shiftWeeks);
+        rows.add(row);
       }
+      if (rows.isEmpty()) {
+        throw new InvalidFieldException("body", "has a header but no rows");
+      }
+      return new CfpbFile(columns, rows);
     } catch (CsvReader.MalformedCsvException e) {
-      if (tally.rows == 0) {
-        throw new InvalidFieldException("body", "is not CSV: " + e.getMessage());
-      }
-      // the rows before the broken record are imported; the rest of the file cannot be read
-      tally.rows++;
-      tally.errors.add(new RowProblem(tally.rows, e.line, null, null, "not CSV: " + e.getMessage()
-          + "; the rest of the file was not read"));
+      throw new InvalidFieldException("body", "is not CSV: " + e.getMessage() + "; nothing was imported");
     }
-    CfpbImportResult result = new CfpbImportResult(tally.layout, tally.rows, tally.created, tally.alreadyImported,
-        tally.merged, tally.errors.size(), tally.withoutNarrative, tally.accepted, tally.errors, tally.warnings);
-    meters.finished("CFPB", result);
-    return result;
   }
 
-  private void importRow(Tally tally, int number, CsvReader.Row row, List<String> columns, long shiftWeeks) {
+  /** A whole file at once, in batches (the demo's import at start). */
+  CfpbImportTally importAll(CfpbFile file, long shiftWeeks, int batchSize, TransactionTemplate batches) {
+    CfpbImportTally total = new CfpbImportTally();
+    for (int from = 0; from < file.rows().size(); from += batchSize) {
+      int to = Math.min(from + batchSize, file.rows().size());
+      int first = from;
+      total.add(batches.execute(status -> importRows(file, first, to, shiftWeeks)));
+    }
+    meters.finished("CFPB");
+    return total;
+  }
+
+  /**
+   * Rows {@code from} (0 = first after the header) up to {@code to}, in the caller's transaction: the batch
+   * is committed (or not) with whatever the caller records beside it.
+   */
+  CfpbImportTally importRows(CfpbFile file, int from, int to, long shiftWeeks) {
+    CfpbImportTally tally = new CfpbImportTally();
+    for (int index = from; index < to; index++) {
+      importRow(tally, index + 1, file.rows().get(index), file.columns(), shiftWeeks);
+    }
+    meters.rows("CFPB", tally);
+    return tally;
+  }
+
+  private void importRow(CfpbImportTally tally, int number, CsvReader.Row row, List<String> columns, long shiftWeeks) {
     if (row.fields().size() != columns.size()) {
       tally.errors.add(new RowProblem(number, row.line(), null, null, "has " + row.fields().size()
           + " fields where the header has " + columns.size()));
@@ -146,7 +167,7 @@ class CfpbImporter {
               COLUMNS.getOrDefault(v.getPropertyPath().toString(), v.getPropertyPath().toString()), v.getMessage())));
       return;
     }
-    IntakeResult result;
+    IntakeService.Taken result;
     try {
       result = submitWithReferral(submission, record);
     } catch (InvalidFieldException invalid) {
@@ -170,11 +191,9 @@ class CfpbImporter {
         tally.withoutNarrative++;
       }
     }
-    tally.accepted.add(new Accepted(number, row.line(), complaintId, result.complaint().complaintNumber(),
-        result.outcome().name()));
   }
 
-  private IntakeResult submitWithReferral(ComplaintSubmission submission, CfpbRecord record) {
+  private IntakeService.Taken submitWithReferral(ComplaintSubmission submission, CfpbRecord record) {
     try {
       return submitOnce(submission, record);
     } catch (DuplicateKeyException concurrentImportOfTheSameRow) {
@@ -183,11 +202,11 @@ class CfpbImporter {
     }
   }
 
-  private IntakeResult submitOnce(ComplaintSubmission submission, CfpbRecord record) {
-    return eachRowInItsOwnTransaction.execute(status -> {
-      IntakeResult result = intake.submit(submission);
+  private IntakeService.Taken submitOnce(ComplaintSubmission submission, CfpbRecord record) {
+    return eachRowWithItsSavepoint.execute(status -> {
+      IntakeService.Taken result = intake.take(submission);
       if (result.outcome() == IntakeResult.Outcome.CREATED) {
-        referrals.insert(result.complaint().complaintNumber(), record, record.originChannel(),
+        referrals.insert(result.complaintNumber(), record, record.originChannel(),
             record.get(CfpbRecord.NARRATIVE) != null, OffsetDateTime.now(clock));
       }
       return result;
@@ -271,17 +290,5 @@ class CfpbImporter {
       super(message);
       this.column = column;
     }
-  }
-
-  private static final class Tally {
-    int layout;
-    int rows;
-    int created;
-    int alreadyImported;
-    int merged;
-    int withoutNarrative;
-    final List<Accepted> accepted = new ArrayList<>();
-    final List<RowProblem> errors = new ArrayList<>();
-    final List<RowProblem> warnings = new ArrayList<>();
   }
 }

@@ -16,11 +16,14 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Demo mode: imports a CFPB export at start (disputeflow.demo.import-cfpb, a classpath: or file path),
  * so a newcomer finds cases in Tasklist and figures in the reports. Importing is idempotent, so a
- * restart adds nothing. With shift-dates the receipt dates move forward by whole weeks until the newest
+ * restart adds nothing. It runs in this start, in batches like a background import, so the demo's
+ * cases are there once the node is up. With shift-dates the receipt dates move forward by whole weeks until the newest
  * falls in the current week: a 2019 export then looks like this year's intake (weekdays kept).
  */
 @Component
@@ -35,8 +38,11 @@ class DemoCfpbImport {
   private final boolean shiftDates;
   private final Clock clock;
   private final ZoneId zone;
+  private final int batchSize;
+  private final TransactionTemplate batches;
 
-  DemoCfpbImport(CfpbImporter importer, ResourceLoader resources,
+  DemoCfpbImport(CfpbImporter importer, ResourceLoader resources, PlatformTransactionManager transactions,
+      @Value("${disputeflow.imports.batch-size:50}") int batchSize,
       @Value("${disputeflow.demo.import-cfpb}") String location,
       @Value("${disputeflow.demo.import-cfpb-shift-dates:true}") boolean shiftDates, Clock clock,
       @Value("${disputeflow.zone}") ZoneId zone) {
@@ -46,6 +52,8 @@ class DemoCfpbImport {
     this.shiftDates = shiftDates;
     this.clock = clock;
     this.zone = zone;
+    this.batchSize = batchSize;
+    this.batches = new TransactionTemplate(transactions);
   }
 
   @EventListener(ApplicationStartedEvent.class)
@@ -57,12 +65,13 @@ class DemoCfpbImport {
     }
     long weeks = shiftDates ? weeksToNow(csv) : 0;
     long started = System.nanoTime();
-    CfpbImportResult result;
+    CfpbImporter.CfpbFile file;
     try (Reader reader = new InputStreamReader(csv.getInputStream(), StandardCharsets.UTF_8)) {
-      result = importer.importCsv(reader, weeks);
+      file = importer.read(reader);
     }
+    CfpbImportTally result = importer.importAll(file, weeks, batchSize, batches);
     LOG.info("Demo: CFPB export {} ({} rows, dates +{} weeks): {} created, {} already imported, {} rejected in {} ms",
-        location, result.rows(), weeks, result.created(), result.alreadyImported(), result.rejected(),
+        location, file.rows().size(), weeks, result.created, result.alreadyImported, result.rejected(),
         (System.nanoTime() - started) / 1_000_000);
   }
 

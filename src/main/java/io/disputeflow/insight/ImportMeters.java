@@ -1,12 +1,14 @@
 package io.disputeflow.insight;
 
+import io.disputeflow.process.AfterCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code disputeflow_imports_total} and {@code disputeflow_import_rows_total}: regulator files imported
- * and what became of their rows. Each row is committed in its own transaction before it is counted.
+ * and what became of their rows. A batch's rows are counted once the batch committed; a file once its
+ * last batch did.
  */
 @Component
 class ImportMeters {
@@ -17,13 +19,19 @@ class ImportMeters {
     this.registry = registry;
   }
 
-  void finished(String source, CfpbImportResult result) {
+  void finished(String source) {
     Counter.builder("disputeflow.imports").description("Regulator files imported").tag("source", source)
         .register(registry).increment();
-    rows(source, "CREATED", result.created());
-    rows(source, "ALREADY_IMPORTED", result.alreadyImported());
-    rows(source, "MERGED", result.merged());
-    rows(source, "REJECTED", result.rejected());
+  }
+
+  /** In the batch's transaction: counted once it committed. */
+  void rows(String source, CfpbImportTally batch) {
+    AfterCommit.run(() -> {
+      rows(source, "CREATED", batch.created);
+      rows(source, "ALREADY_IMPORTED", batch.alreadyImported);
+      rows(source, "MERGED", batch.merged);
+      rows(source, "REJECTED", batch.rejected());
+    });
   }
 
   private void rows(String source, String result, int rows) {

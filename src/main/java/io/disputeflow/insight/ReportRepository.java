@@ -39,6 +39,8 @@ class ReportRepository {
   private static final String REPEAT = "CASE WHEN b.customer_id IS NOT NULL AND EXISTS (SELECT 1 FROM complaint p"
       + " WHERE p.customer_id = b.customer_id AND p.received_at < b.received_at"
       + " AND p.received_at >= b.received_at - INTERVAL '12' MONTH) THEN 1 ELSE 0 END";
+  /** The compensation paid: one row per complaint at most (keyed by it), so no complaint counts twice. */
+  private static final String REDRESS = " LEFT JOIN redress_payment r ON r.complaint_number = b.complaint_number";
   private static final String RANGE = " WHERE b.received_at >= :from AND b.received_at < :to";
 
   private final JdbcClient jdbc;
@@ -57,8 +59,13 @@ class ReportRepository {
             "SUM(CASE WHEN b.inquiry_only THEN 1 ELSE 0 END) AS inquiries",
             "SUM(CASE WHEN NOT b.inquiry_only AND b.decided_at IS NOT NULL THEN 1 ELSE 0 END) AS decided",
             "SUM(CASE WHEN NOT b.inquiry_only AND b.decision IN ('UPHOLD', 'PARTLY_UPHOLD') THEN 1 ELSE 0 END) AS upheld",
-            "SUM(CASE WHEN NOT b.inquiry_only AND (b.decided_at IS NOT NULL OR b.decision_due_at <= :asOf)"
-                + " THEN 1 ELSE 0 END) AS due_by_now",
+            "SUM(CASE WHEN NOT b.inquiry_only AND (b.decided_at IS NOT NULL OR b.decision_due_at <= :asOf"
+                + " AND b.status <> 'WITHDRAWN') THEN 1 ELSE 0 END) AS due_by_now",
+            "SUM(CASE WHEN b.status = 'WITHDRAWN' THEN 1 ELSE 0 END) AS withdrawn",
+            "COUNT(r.complaint_number) AS redress_owed",
+            "COUNT(r.paid_at) AS redress_paid",
+            "SUM(CASE WHEN r.paid_at <= r.due_at THEN 1 ELSE 0 END) AS redress_on_time",
+            "SUM(CASE WHEN r.paid_at IS NOT NULL OR r.due_at <= :asOf THEN 1 ELSE 0 END) AS redress_due_by_now",
             "SUM(CASE WHEN NOT b.inquiry_only AND b.decided_at <= b.decision_due_at THEN 1 ELSE 0 END) AS on_time",
             "PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY " + days + ") AS median_days",
             "PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY " + days + ") AS p90_days",
@@ -80,9 +87,9 @@ class ReportRepository {
   /** The total (each complaint once) first, then one row per group, largest first, for complaints received in [from, to). */
   @Transactional(readOnly = true)
   List<Figures> figures(ReportGrouping grouping, OffsetDateTime from, OffsetDateTime to, OffsetDateTime asOf) {
-    String sql = "SELECT 0 AS kind, '" + TOTAL + "' AS grp, " + aggregates + " FROM complaint b" + RANGE
+    String sql = "SELECT 0 AS kind, '" + TOTAL + "' AS grp, " + aggregates + " FROM complaint b" + REDRESS + RANGE
         + " UNION ALL SELECT 1 AS kind, " + grouping.groupExpression() + " AS grp, " + aggregates
-        + " FROM complaint b" + grouping.join() + RANGE + " GROUP BY " + grouping.groupExpression()
+        + " FROM complaint b" + REDRESS + grouping.join() + RANGE + " GROUP BY " + grouping.groupExpression()
         + " ORDER BY kind, received DESC, grp";
     return jdbc.sql(sql)
         .params(Map.of("from", from, "to", to, "asOf", asOf))
@@ -105,7 +112,9 @@ class ReportRepository {
         reverificationsRequested, share(reverificationsRequested, decided),
         counts(rs, "rv_", REVERIFICATION_OUTCOMES), rs.getLong("surveyed"), rounded(rs, "mean_satisfaction"),
         identified, repeats, share(repeats, identified),
-        counts(rs, "rc_", Stream.of(RootCause.values()).map(Enum::name).toList()));
+        counts(rs, "rc_", Stream.of(RootCause.values()).map(Enum::name).toList()), rs.getLong("withdrawn"),
+        rs.getLong("redress_owed"), rs.getLong("redress_paid"), rs.getLong("redress_on_time"),
+        share(rs.getLong("redress_on_time"), rs.getLong("redress_due_by_now")));
   }
 
   /** The non-zero counts of the columns prefix + value, by value. */

@@ -19,7 +19,7 @@ record SummaryReport(LocalDate from, LocalDate to, ReportGrouping groupBy, Offse
    * @param inquiries answered at first contact; the decision figures count complaints only
    * @param decided complaints with a decision
    * @param upheld decided upheld or partly upheld; {@code upheldRate} = upheld / decided
-   * @param dueByNow decided, or undecided past their decision deadline, at {@code asOf}
+   * @param dueByNow decided, or undecided and not withdrawn past their decision deadline, at {@code asOf}
    * @param decidedOnTime decided by their deadline (extensions included); {@code onTimeRate} = on time / due by now
    * @param medianDaysToDecision days from receipt to decision, median of the decided
    * @param p90DaysToDecision ... and 90th percentile
@@ -31,10 +31,16 @@ record SummaryReport(LocalDate from, LocalDate to, ReportGrouping groupBy, Offse
    * @param identifiedCustomers complaints whose customer id is known
    * @param repeatComplaints ... whose customer complained before within 12 months; {@code repeatRate} = repeat / identified
    * @param rootCauses closed complaints by root cause
+   * @param withdrawn complaints the customer withdrew (撤回); counted apart, not as decided or late
+   * @param redressOwed complaints whose final decision granted compensation to pay
+   * @param redressPaid ... paid and recorded by the accounts department
+   * @param redressPaidOnTime ... paid by its due date; {@code redressOnTimeRate} = paid on time / (paid, or
+   *     unpaid past its due date, at {@code asOf})
    */
   record Figures(String group, String label, long received, long inquiries, long decided, long upheld,
       Double upheldRate, long dueByNow, long decidedOnTime, Double onTimeRate, Double medianDaysToDecision,
       Double p90DaysToDecision, long extensionsUsed, long extendedComplaints, long reverificationsRequested,
       Double reverificationRate, Map<String, Long> reverificationOutcomes, long surveyed, Double meanSatisfaction,
-      long identifiedCustomers, long repeatComplaints, Double repeatRate, Map<String, Long> rootCauses) {}
+      long identifiedCustomers, long repeatComplaints, Double repeatRate, Map<String, Long> rootCauses,
+      long withdrawn, long redressOwed, long redressPaid, long redressPaidOnTime, Double redressOnTimeRate) {}
 }

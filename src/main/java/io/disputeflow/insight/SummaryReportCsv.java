@@ -15,7 +15,9 @@ final class SummaryReportCsv {
           "p90DaysToDecision", "extensionsUsed", "extendedComplaints", "reverificationsRequested",
           "reverificationRate", "reverificationOriginalUpheld", "reverificationRevised", "surveyed",
           "meanSatisfaction", "identifiedCustomers", "repeatComplaints", "repeatRate"),
-      Stream.of(RootCause.values()).map(cause -> "rootCause" + cause.name())).toList();
+      Stream.concat(Stream.of(RootCause.values()).map(cause -> "rootCause" + cause.name()), Stream.of("withdrawn",
+          "redressOwed", "redressPaid", "redressPaidOnTime", "redressOnTimeRate")))
+      .toList();
 
   private SummaryReportCsv() {}
 
@@ -45,6 +47,9 @@ final class SummaryReportCsv {
     for (RootCause cause : RootCause.values()) {
       values.add(f.rootCauses().getOrDefault(cause.name(), 0L));
     }
+    values.add(f.withdrawn());
+    values.addAll(List.of(f.redressOwed(), f.redressPaid(), f.redressPaidOnTime()));
+    values.add(f.redressOnTimeRate());
     return values;
   }
 

@@ -29,12 +29,41 @@ public record ComplaintSubmission(
     Boolean inquiryOnly,
     @Pattern(regexp = "CN-CBIRC-2020|UK-FCA-DISP|UK-FCA-DISP-PSD|US-CFPB|US-REG-E|US-REG-Z",
         message = "must be one of CN-CBIRC-2020, UK-FCA-DISP, UK-FCA-DISP-PSD, US-CFPB, US-REG-E, US-REG-Z")
-    String regime) {
+    String regime,
+    /** Regulation E: what the channel knows of the electronic fund transfer in error (each optional). */
+    @Valid ElectronicFundTransfer electronicFundTransfer,
+    /** A repeat of this open complaint: the submission joins it instead of opening a case. */
+    @Pattern(regexp = "CMP-\\d{4}-\\d{6}", message = "must be a complaint number such as CMP-2026-000123")
+    String repeatOf,
+    /** The repeat brings new facts or reasons: the open case's decision period restarts from its receipt. */
+    Boolean newFacts) {
 
   /** Without a regime: processes/decisions/regime-selection.dmn chooses it at intake. */
   public ComplaintSubmission(Channel channel, String externalReference, OffsetDateTime receivedAt, Customer customer,
       Product product, String issue, String narrative, Money disputedAmount, Boolean inquiryOnly) {
     this(channel, externalReference, receivedAt, customer, product, issue, narrative, disputedAmount, inquiryOnly, null);
+  }
+
+  public ComplaintSubmission(Channel channel, String externalReference, OffsetDateTime receivedAt, Customer customer,
+      Product product, String issue, String narrative, Money disputedAmount, Boolean inquiryOnly, String regime) {
+    this(channel, externalReference, receivedAt, customer, product, issue, narrative, disputedAmount, inquiryOnly,
+        regime, null, null, null);
+  }
+
+  /**
+   * 12 CFR 1005.11(c)(3): a transfer within 30 days after the account's first deposit, a point-of-sale
+   * debit card transaction, a transfer not initiated within a State. They choose the Regulation E row
+   * of deadline-policy.dmn (longer periods).
+   */
+  public record ElectronicFundTransfer(Boolean newAccount, Boolean pointOfSale, Boolean foreignInitiated) {
+
+    boolean any() {
+      return Boolean.TRUE.equals(newAccount) || Boolean.TRUE.equals(pointOfSale) || Boolean.TRUE.equals(foreignInitiated);
+    }
+  }
+
+  boolean hasNewFacts() {
+    return Boolean.TRUE.equals(newFacts);
   }
 
   public record Customer(

@@ -18,13 +18,16 @@ class IntakeMeters {
   /** By the submission's channel and product, the case's regime (NONE before one is chosen) and the outcome. */
   void received(ComplaintSubmission submission, IntakeResult result) {
     var deadlines = result.complaint().deadlines();
-    String regime = deadlines == null || deadlines.regime() == null ? "NONE" : deadlines.regime();
+    received(submission, result.outcome(), deadlines == null ? null : deadlines.regime());
+  }
+
+  void received(ComplaintSubmission submission, IntakeResult.Outcome outcome, String regime) {
     Counter counter = Counter.builder("disputeflow.complaints.received")
         .description("Complaints received: new cases (CREATED), merged into an open case, or resent (ALREADY_SUBMITTED)")
         .tag("channel", submission.channel().name())
         .tag("product", submission.product().name())
-        .tag("regime", regime)
-        .tag("outcome", result.outcome().name())
+        .tag("regime", regime == null ? "NONE" : regime)
+        .tag("outcome", outcome.name())
         .register(registry);
     AfterCommit.run(counter::increment);
   }

@@ -15,6 +15,9 @@ import static io.disputeflow.process.ComplaintVariables.PRODUCT;
 import static io.disputeflow.process.ComplaintVariables.PRODUCT_LABEL;
 import static io.disputeflow.process.ComplaintVariables.RECEIVED_AT;
 import static io.disputeflow.process.ComplaintVariables.REGIME;
+import static io.disputeflow.process.ComplaintVariables.TRANSFER_FOREIGN_INITIATED;
+import static io.disputeflow.process.ComplaintVariables.TRANSFER_NEW_ACCOUNT;
+import static io.disputeflow.process.ComplaintVariables.TRANSFER_POINT_OF_SALE;
 
 import io.disputeflow.complaint.ComplaintNumbers;
 import io.disputeflow.casefile.ComplaintQueries;
@@ -22,7 +25,9 @@ import io.disputeflow.complaint.ComplaintRecord;
 import io.disputeflow.complaint.ComplaintRepository;
 import io.disputeflow.complaint.ComplaintStatus;
 import io.disputeflow.complaint.Stage;
+import io.disputeflow.deadline.PeriodRestart;
 import io.disputeflow.intake.IntakeResult.Outcome;
+import io.disputeflow.logging.CaseLogContext;
 import io.disputeflow.process.ActingUser;
 import io.disputeflow.process.ComplaintHandlingProcess;
 import java.time.Clock;
@@ -56,13 +61,15 @@ public class IntakeService {
   private final ComplaintQueries queries;
   private final RuntimeService runtimeService;
   private final ActingUser actingUser;
+  private final PeriodRestart periodRestart;
   private final Clock clock;
   private final ZoneId zone;
   private final IntakeMeters meters;
 
   IntakeService(ComplaintRepository complaints, ComplaintNumbers numbers, ComplaintQueries queries,
-      RuntimeService runtimeService, ActingUser actingUser, Clock clock,
+      RuntimeService runtimeService, ActingUser actingUser, PeriodRestart periodRestart, Clock clock,
       @Value("${disputeflow.zone}") ZoneId zone, IntakeMeters meters) {
+    this.periodRestart = periodRestart;
     this.complaints = complaints;
     this.numbers = numbers;
     this.queries = queries;
@@ -75,28 +82,50 @@ public class IntakeService {
 
   @Transactional
   public IntakeResult submit(ComplaintSubmission submission) {
-    IntakeResult result = take(submission);
+    Taken taken = takeIn(submission);
+    IntakeResult result = new IntakeResult(queries.get(taken.complaintNumber()), taken.outcome());
     meters.received(submission, result);
     return result;
   }
 
-  private IntakeResult take(ComplaintSubmission submission) {
+  /** The complaint a submission became or joined, by number only: for bulk intake, which shows no case. */
+  public record Taken(String complaintNumber, Outcome outcome) {}
+
+  /**
+   * {@link #submit} without reading the whole case back; counted under the regime the submission names
+   * (bulk intake names one).
+   */
+  @Transactional
+  public Taken take(ComplaintSubmission submission) {
+    Taken taken = takeIn(submission);
+    meters.received(submission, taken.outcome(), submission.regime());
+    return taken;
+  }
+
+  private Taken takeIn(ComplaintSubmission submission) {
     OffsetDateTime receivedAt = receivedAt(submission);
     String reference = submission.reference();
     if (reference != null) {
-      Optional<ComplaintRecord> earlier = complaints.findByReference(submission.channel(), reference);
+      Optional<String> earlier = complaints.findNumberByReference(submission.channel(), reference);
       if (earlier.isPresent()) {
-        return new IntakeResult(queries.view(earlier.get()), Outcome.ALREADY_SUBMITTED);
+        return new Taken(earlier.get(), Outcome.ALREADY_SUBMITTED);
       }
     }
+    checkTransferFacts(submission);
     var customer = submission.customer();
-    Optional<ComplaintRecord> openCase = submission.isInquiryOnly() ? Optional.empty()
+    Optional<ComplaintRecord> openCase = submission.repeatOf() != null ? Optional.of(repeatedCase(submission))
+        : submission.isInquiryOnly() || !identifiable(customer) ? Optional.empty()
         : complaints.findOpenDuplicate(blankToNull(customer.customerId()), customer.name().trim(),
             blankToNull(customer.phone()), blankToNull(customer.email()), submission.product(), submission.issue());
     if (openCase.isPresent()) {
-      complaints.addSubmission(openCase.get().complaintNumber(), submission.channel(), reference, receivedAt,
-          submission.narrative());
-      return new IntakeResult(queries.view(openCase.get()), Outcome.MERGED_INTO_OPEN_CASE);
+      String openNumber = openCase.get().complaintNumber();
+      // new facts or reasons restart the open case's period from this receipt (CN 第十八条第三款); none leave it
+      Optional<PeriodRestart.Restart> restart = submission.hasNewFacts()
+          ? actingUser.call(() -> periodRestart.restart(openNumber, receivedAt)) : Optional.empty();
+      complaints.addSubmission(openNumber, submission.channel(), reference, receivedAt, submission.narrative(),
+          submission.hasNewFacts(), restart.map(PeriodRestart.Restart::previousDueAt).orElse(null),
+          restart.map(PeriodRestart.Restart::restartedDueAt).orElse(null));
+      return new Taken(openNumber, Outcome.MERGED_INTO_OPEN_CASE);
     }
     String number = numbers.next(receivedAt.atZoneSameInstant(zone).getYear());
     ComplaintRecord record = newRecord(number, submission, reference, receivedAt);
@@ -104,8 +133,49 @@ public class IntakeService {
     Map<String, Object> variables = startVariables(record, receivedAt);
     // without one, regime-selection.dmn chooses the regime once the complaint is classified
     REGIME.put(variables, submission.regime());
-    actingUser.run(() -> runtimeService.startProcessInstanceByKey(ComplaintHandlingProcess.KEY, number, variables));
-    return new IntakeResult(queries.get(number), Outcome.CREATED);
+    var transfer = submission.electronicFundTransfer();
+    if (transfer != null) {
+      TRANSFER_NEW_ACCOUNT.put(variables, Boolean.TRUE.equals(transfer.newAccount()));
+      TRANSFER_POINT_OF_SALE.put(variables, Boolean.TRUE.equals(transfer.pointOfSale()));
+      TRANSFER_FOREIGN_INITIATED.put(variables, Boolean.TRUE.equals(transfer.foreignInitiated()));
+    }
+    try (var logContext = CaseLogContext.complaint(number)) {
+      actingUser.run(() -> runtimeService.startProcessInstanceByKey(ComplaintHandlingProcess.KEY, number, variables));
+    }
+    return new Taken(number, Outcome.CREATED);
+  }
+
+  /**
+   * A duplicate is the same customer: by customer id, or by name with a phone or an e-mail. Without any
+   * of these (an anonymous regulator referral) no open case can match, and the look-up, which cannot use
+   * an index on a name alone, is skipped.
+   */
+  private static boolean identifiable(ComplaintSubmission.Customer customer) {
+    return blankToNull(customer.customerId()) != null || blankToNull(customer.phone()) != null
+        || blankToNull(customer.email()) != null;
+  }
+
+  /** The open case a repeat names: it must exist, be a complaint (not an inquiry) and still be open. */
+  private ComplaintRecord repeatedCase(ComplaintSubmission submission) {
+    ComplaintRecord repeated = complaints.find(submission.repeatOf())
+        .orElseThrow(() -> new InvalidFieldException("repeatOf", "no complaint " + submission.repeatOf()));
+    if (repeated.status() == ComplaintStatus.CLOSED) {
+      throw new InvalidFieldException("repeatOf", submission.repeatOf() + " is closed: submit the complaint without"
+          + " repeatOf (a new case), or ask for a re-verification of its decision");
+    }
+    if (repeated.inquiryOnly()) {
+      throw new InvalidFieldException("repeatOf", submission.repeatOf() + " is an inquiry, not a complaint");
+    }
+    return repeated;
+  }
+
+  /** The transfer facts choose Regulation E rows: a complaint that names another regime cannot carry them. */
+  private static void checkTransferFacts(ComplaintSubmission submission) {
+    var transfer = submission.electronicFundTransfer();
+    if (transfer != null && transfer.any() && submission.regime() != null && !submission.regime().equals("US-REG-E")) {
+      throw new InvalidFieldException("electronicFundTransfer", "applies to Regulation E complaints (regime"
+          + " US-REG-E) only; this one names " + submission.regime());
+    }
   }
 
   private OffsetDateTime receivedAt(ComplaintSubmission submission) {

@@ -6,6 +6,7 @@ import io.disputeflow.deadline.DeadlinePolicy;
 import io.disputeflow.deadline.DeadlinePolicyService;
 import io.disputeflow.deadline.Regime;
 import io.disputeflow.deadline.RegimeSelectionService;
+import io.disputeflow.deadline.TransferFacts;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -83,19 +84,24 @@ class DeadlineModelCheck implements Deployer {
     }
     for (Regime regime : Regime.values()) {
       for (String priority : PRIORITIES) {
-        Map<String, Object> inputs = new HashMap<>();
-        inputs.put("regime", regime.code());
-        inputs.put("category", "OTHER");
-        inputs.put("priority", priority);
-        try {
-          var result = engine.evaluateDecisionTable(decision, inputs);
-          if (result.isEmpty()) {
-            problems.add("deadline-policy has no rule for regime " + regime.code() + " at priority " + priority);
-          } else {
-            DeadlinePolicy.of(result.getFirstResult()::get);
+        for (TransferFacts transfer : TransferFacts.EACH) {
+          Map<String, Object> inputs = new HashMap<>(transfer.asDecisionInputs());
+          inputs.put("regime", regime.code());
+          inputs.put("category", "OTHER");
+          inputs.put("priority", priority);
+          String facts = transfer.codes() == null ? "" : " with " + transfer.codes();
+          try {
+            var result = engine.evaluateDecisionTable(decision, inputs);
+            if (result.isEmpty()) {
+              problems.add("deadline-policy has no rule for regime " + regime.code() + " at priority " + priority
+                  + facts);
+            } else {
+              DeadlinePolicy.of(result.getFirstResult()::get);
+            }
+          } catch (RuntimeException e) {
+            problems.add("deadline-policy for regime " + regime.code() + ", priority " + priority + facts + ": "
+                + e.getMessage());
           }
-        } catch (RuntimeException e) {
-          problems.add("deadline-policy for regime " + regime.code() + ", priority " + priority + ": " + e.getMessage());
         }
       }
     }

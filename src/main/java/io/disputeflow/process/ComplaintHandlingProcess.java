@@ -9,6 +9,7 @@ public final class ComplaintHandlingProcess {
   public static final String CALL_DEPARTMENT_REVIEW = "call_department_review";
   public static final String CALL_LEGAL_CONSULTATION = "call_legal_consultation";
   public static final String CALL_RESOLUTION = "call_resolution";
+  public static final String CALL_REDRESS_PAYMENT = "call_redress_payment";
   public static final String CALL_FEEDBACK = "call_feedback";
   public static final String SERVICE_CLOSE_INQUIRY = "service_close_inquiry";
   public static final String SERVICE_CLOSE_COMPLAINT = "service_close_complaint";
@@ -18,11 +19,16 @@ public final class ComplaintHandlingProcess {
   public static final String MESSAGE_EXTENSION_REQUEST = "extension-request";
   public static final String MESSAGE_CLOCK_PAUSE = "clock-pause";
   public static final String MESSAGE_CLOCK_RESUME = "clock-resume";
+  public static final String MESSAGE_COMPLAINT_WITHDRAWAL = "complaint-withdrawal";
+  public static final String START_COMPLAINT_WITHDRAWN = "start_complaint_withdrawn";
+  public static final String SERVICE_RECORD_WITHDRAWAL = "service_record_withdrawal";
+  public static final String END_COMPLAINT_WITHDRAWN = "end_complaint_withdrawn";
   public static final String PAR_START_DECISION_CLOCK = "par_start_decision_clock";
   public static final String EVT_AWAIT_CLOCK = "evt_await_clock";
   public static final String TIMER_NEXT_CLOCK_ALERT = "timer_next_clock_alert";
   public static final String SERVICE_WARN_DECISION_DUE = "service_warn_decision_due";
   public static final String SERVICE_RECORD_DECISION_BREACH = "service_record_decision_breach";
+  public static final String SERVICE_RECORD_ACKNOWLEDGEMENT_BREACH = "service_record_acknowledgement_breach";
   public static final String USER_HANDLE_OVERDUE_COMPLAINT = "user_handle_overdue_complaint";
   public static final String END_CLOCK_STOPPED = "end_clock_stopped";
   public static final String END_BREACH_HANDLED = "end_breach_handled";

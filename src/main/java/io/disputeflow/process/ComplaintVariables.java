@@ -29,6 +29,10 @@ public final class ComplaintVariables {
   public static final ProcessVariable<Boolean> LEGAL_NEEDED = ProcessVariable.bool("legalNeeded");
 
   public static final ProcessVariable<String> REGIME = ProcessVariable.string("regime");
+  /** What intake was told of an electronic fund transfer (Regulation E rows of deadline-policy). */
+  public static final ProcessVariable<Boolean> TRANSFER_NEW_ACCOUNT = ProcessVariable.bool("transferNewAccount");
+  public static final ProcessVariable<Boolean> TRANSFER_POINT_OF_SALE = ProcessVariable.bool("transferPointOfSale");
+  public static final ProcessVariable<Boolean> TRANSFER_FOREIGN_INITIATED = ProcessVariable.bool("transferForeignInitiated");
   public static final ProcessVariable<Date> DECISION_DUE_AT = ProcessVariable.date("decisionDueAt");
   /** The decision period granted so far, counted from receipt: the policy's, or the approved extension's (P30D). */
   public static final ProcessVariable<String> DECISION_PERIOD = ProcessVariable.string("decisionPeriod");
@@ -42,6 +46,11 @@ public final class ComplaintVariables {
   public static final ProcessVariable<Date> DECISION_WARNING_AT = ProcessVariable.date("decisionWarningAt");
   public static final ProcessVariable<Date> REVIEW_DUE_AT = ProcessVariable.date("reviewDueAt");
   public static final ProcessVariable<Date> LEGAL_DUE_AT = ProcessVariable.date("legalDueAt");
+  /** Regulation Z: when the written acknowledgement is due (deadline-policy acknowledgeWithin); null elsewhere. */
+  public static final ProcessVariable<Date> ACKNOWLEDGEMENT_DUE_AT = ProcessVariable.date("acknowledgementDueAt");
+  public static final ProcessVariable<Boolean> ACKNOWLEDGEMENT_ALERTED = ProcessVariable.bool("acknowledgementAlerted");
+  /** When the decision period last started: receipt, or a repeat complaint's new facts (extensions count from it). */
+  public static final ProcessVariable<Date> PERIOD_STARTED_AT = ProcessVariable.date("periodStartedAt");
   public static final ProcessVariable<Date> REVERIFICATION_DUE_AT = ProcessVariable.date("reverificationDueAt");
   /** ON_TRACK, WARNING, OVERDUE or PAUSED: a Tasklist column shows it beside the due date. */
   public static final ProcessVariable<String> CLOCK_STATE = ProcessVariable.string("clockState");
@@ -99,6 +108,10 @@ public final class ComplaintVariables {
   public static final ProcessVariable<BigDecimal> REVISED_COMPENSATION_AMOUNT =
       ProcessVariable.amount("revisedCompensationAmount");
   public static final ProcessVariable<String> RESOLUTION_OUTCOME = ProcessVariable.string("resolutionOutcome");
+
+  /** The customer's reason for withdrawing the complaint, and the open tasks the withdrawal ended. */
+  public static final ProcessVariable<String> WITHDRAWAL_REASON = ProcessVariable.string("withdrawalReason");
+  public static final ProcessVariable<String> WITHDRAWAL_ENDED_TASKS = ProcessVariable.string("withdrawalEndedTasks");
 
   public static final ProcessVariable<Long> SURVEY_SCORE = ProcessVariable.integer("surveyScore");
   public static final ProcessVariable<String> SURVEY_COMMENT = ProcessVariable.string("surveyComment");

@@ -6,6 +6,8 @@ public final class IntakeProcess {
 
   public static final String SERVICE_CLASSIFY_COMPLAINT = "service_classify_complaint";
   public static final String SERVICE_SET_DEADLINES = "service_set_deadlines";
+  public static final String ERROR_DEADLINE_MODEL_FAULT = "error_deadline_model_fault";
+  public static final String SERVICE_SET_DEADLINES_ONCE_MODEL_FIXED = "service_set_deadlines_once_model_fixed";
   public static final String SERVICE_SEND_ACKNOWLEDGEMENT = "service_send_acknowledgement";
   public static final String USER_ANSWER_INQUIRY = "user_answer_inquiry";
   public static final String SERVICE_SEND_INQUIRY_ANSWER = "service_send_inquiry_answer";

@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 import org.camunda.bpm.engine.impl.util.ResourceTypeUtil;
 import io.disputeflow.process.ClockActionProcess;
 import io.disputeflow.process.ComplaintRegistrationProcess;
+import io.disputeflow.process.WithdrawalProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -87,6 +88,9 @@ class CamundaAuthorizations {
       grants.add(new Grant(group, Resources.PROCESS_DEFINITION, ClockActionProcess.KEY,
           ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE));
     }
+    // coordinators record a withdrawal the customer made by phone or at the branch
+    grants.add(new Grant(Groups.COORDINATOR, Resources.PROCESS_DEFINITION, WithdrawalProcess.KEY,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE));
     grants.add(new Grant(Groups.PROCESS_OWNER, Resources.APPLICATION, "cockpit", ACCESS));
     // process owners approve each other's deployments in Tasklist (model-deployment-approval)
     grants.add(new Grant(Groups.PROCESS_OWNER, Resources.APPLICATION, "tasklist", ACCESS));

@@ -95,11 +95,17 @@ class SecurityConfiguration {
             .requestMatchers(path(POST, "/api/complaints/*/customer-response"),
                 path(POST, "/api/complaints/*/reverification-request"),
                 path(POST, "/api/complaints/*/survey")).hasAuthority(authority(INTAKE))
+            // the customer's withdrawal: passed on by a channel, or by the coordinator who took the call
+            .requestMatchers(path(POST, "/api/complaints/*/withdrawal")).hasAnyAuthority(authorities(INTAKE, COORDINATOR))
             // regulator-referred complaints: a channel system or a coordinator imports the CFPB file
             .requestMatchers(path(POST, "/api/imports/**")).hasAnyAuthority(authorities(INTAKE, COORDINATOR))
+            // their progress: those who import, and those who oversee the office (the reports page lists them)
+            .requestMatchers(path(GET, "/api/imports"), path(GET, "/api/imports/*")).hasAnyAuthority(
+                authorities(INTAKE, COORDINATOR, SUPERVISOR, HEAD, AUDITOR, PROCESS_OWNER))
             // the decision clock: the coordinator asks, the supervisor may too (the head approves)
             .requestMatchers(path(POST, "/api/complaints/*/extension-requests"),
                 path(POST, "/api/complaints/*/clock/pause"),
+                path(POST, "/api/complaints/*/clock/provisional-credit"),
                 path(POST, "/api/complaints/*/clock/resume")).hasAnyAuthority(authorities(COORDINATOR, SUPERVISOR))
             // correspondence: read by those who handle or oversee the case, resent by the coordinator
             .requestMatchers(path(POST, "/api/complaints/*/letters/*/retry")).hasAuthority(authority(COORDINATOR))

@@ -13,6 +13,7 @@ import static io.disputeflow.process.ComplaintVariables.REGIME;
 import static io.disputeflow.process.ComplaintVariables.REVERIFICATION_DUE_AT;
 import static io.disputeflow.process.ComplaintVariables.REVIEW_DUE_AT;
 
+import io.disputeflow.process.RedressPaymentProcess;
 import io.disputeflow.complaint.Product;
 import io.disputeflow.correspondence.LetterLinks;
 import io.disputeflow.deadline.Regime;
@@ -127,6 +128,7 @@ class DescribeTaskListener implements TaskListener {
     // offered in the form only while a summary resolution may still be recorded (the listener refuses it later)
     texts.put(TaskDisplay.SUMMARY_RESOLUTION_UNTIL_TEXT.name(), summaryResolution.isOpen(regime, receivedAt)
         ? text(Date.from(summaryResolution.until(regime, receivedAt).orElseThrow().toInstant())) : null);
+    texts.put(TaskDisplay.REDRESS_DUE_AT_TEXT.name(), text(RedressPaymentProcess.REDRESS_DUE_AT.get(task)));
     // the filters' other columns: who works a task may read the task, not the whole case (authorizations)
     texts.put(COMPLAINT_NUMBER.name(), COMPLAINT_NUMBER.get(task));
     texts.put(CUSTOMER_NAME.name(), CUSTOMER_NAME.get(task));

@@ -24,11 +24,12 @@ public final class TaskDisplay {
   /** Until when a UK complaint may close with a summary resolution (FCA DISP 1.5); absent once passed. */
   public static final ProcessVariable<String> SUMMARY_RESOLUTION_UNTIL_TEXT =
       ProcessVariable.string("summaryResolutionUntilText");
+  public static final ProcessVariable<String> REDRESS_DUE_AT_TEXT = ProcessVariable.string("redressDueAtText");
 
   /** Every display variable: the form-field test knows them as supplied by the engine. */
   public static final List<ProcessVariable<String>> ALL = List.of(RECEIVED_AT_TEXT, DECISION_DUE_AT_TEXT,
       DECISION_WARNING_AT_TEXT, REVIEW_DUE_AT_TEXT, LEGAL_DUE_AT_TEXT, REVERIFICATION_DUE_AT_TEXT, CLOCK_STATE_TEXT,
-      REGIME_TEXT, SUMMARY_RESOLUTION_UNTIL_TEXT);
+      REGIME_TEXT, SUMMARY_RESOLUTION_UNTIL_TEXT, REDRESS_DUE_AT_TEXT);
 
   private TaskDisplay() {}
 }

@@ -4,6 +4,7 @@ import io.disputeflow.refusal.PayloadTooLargeException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.disputeflow.complaint.CaseEndedException;
 import io.disputeflow.complaint.ComplaintNotFoundException;
 import io.disputeflow.complaint.CustomerActionRefusedException;
 import io.disputeflow.deadline.ClockActionRefusedException;
@@ -110,6 +111,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(CustomerActionRefusedException.class)
   ResponseEntity<Object> notAwaiting(CustomerActionRefusedException ex) {
     return problem(HttpStatus.CONFLICT, "Not awaiting this customer action", ex.getMessage());
+  }
+
+  @ExceptionHandler(CaseEndedException.class)
+  ResponseEntity<Object> caseEnded(CaseEndedException ex) {
+    return problem(HttpStatus.CONFLICT, "The case has ended", ex.getMessage());
   }
 
   @ExceptionHandler(ClockActionRefusedException.class)

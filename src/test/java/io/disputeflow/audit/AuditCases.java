@@ -114,6 +114,7 @@ class AuditCases {
     review(number, "carl", "UPHOLD");
     propose(number, "cora", "UPHOLD", 500.0);
     customerAction(number, "customer-response", "{\"accepted\": true}");
+    worker.payRedress(number);
     customerAction(number, "survey", "{\"score\": 4, \"comment\": \"ok\"}");
     rootCause(number);
     return number;

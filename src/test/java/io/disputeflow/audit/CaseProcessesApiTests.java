@@ -59,7 +59,7 @@ class CaseProcessesApiTests {
           investigation = process;
         }
       }
-      assertThat(processes).hasSize(6);
+      assertThat(processes).as("the case and its six stages, redress payment included").hasSize(7);
       assertThat(investigation).isNotNull();
       assertThat(investigation.get("processDefinitionId").asText()).isEqualTo(ranOn.getId());
       assertThat(investigation.get("processDefinitionVersion").asInt()).isEqualTo(ranOn.getVersion());

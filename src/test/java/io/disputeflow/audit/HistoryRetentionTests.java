@@ -65,7 +65,7 @@ class HistoryRetentionTests {
     String number = new AuditCases(mvc, json, worker).closedComplaint("AUD-5001");
 
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(number).list())
-        .hasSize(6)
+        .as("the case and its six stages, redress payment included").hasSize(7)
         .allSatisfy((HistoricProcessInstance instance) -> assertThat(instance.getRemovalTime()).isNotNull());
     HistoricProcessInstance root = historyService.createHistoricProcessInstanceQuery()
         .processInstanceBusinessKey(number).processDefinitionKey("complaint-handling").singleResult();

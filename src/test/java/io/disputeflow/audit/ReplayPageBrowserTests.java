@@ -77,6 +77,7 @@ class ReplayPageBrowserTests {
     cases.review(number, "carl", "UPHOLD");
     cases.propose(number, "cora", "UPHOLD", 500.0);
     cases.customerAction(number, "customer-response", "{\"accepted\": true}");
+    worker.payRedress(number);
     cases.customerAction(number, "survey", "{\"score\": 5}");
     cases.rootCause(number);
     JsonNode timeline = cases.timeline(number);
@@ -92,7 +93,7 @@ class ReplayPageBrowserTests {
         .isFalse();
 
     // then every process instance is drawn and the path taken is highlighted, with time and user
-    assertThat(browser.findElements(By.cssSelector("section.diagram"))).hasSize(6);
+    assertThat(browser.findElements(By.cssSelector("section.diagram"))).hasSize(7);
     assertThat(browser.findElement(By.id("case-number")).getText()).isEqualTo(number);
     assertThat(classOf("call_resolution")).contains("df-passed");
     assertThat(classOf("call_legal_consultation")).doesNotContain("df-passed");

@@ -91,6 +91,7 @@ class TimelineApiTests {
     cases.propose(number, "cora", "UPHOLD", 5000.0);
     cases.approve(number, "sam");
     cases.customerAction(number, "customer-response", "{\"accepted\": true}");
+    worker.payRedress(number);
     cases.customerAction(number, "survey", "{\"score\": 2, \"comment\": \"=HYPERLINK(\\\"x\\\") 太慢了\"}");
     cases.followUp(number, "chen");
     cases.rootCause(number);
@@ -111,13 +112,13 @@ class TimelineApiTests {
     // every process and stage, the called processes inside their stage
     assertThat(values(entries(timeline, "PROCESS_STARTED"), e -> e.get("processKey").asText())).containsExactly(
         "complaint-handling", "intake", "investigation", "department-review", "legal-consultation", "resolution",
-        "feedback");
+        "redress-payment", "feedback");
     assertThat(values(entries(timeline, "STAGE_ENTERED"), e -> e.get("elementId").asText())).containsExactly(
         "call_intake", "call_investigation", "call_department_review", "call_legal_consultation", "call_resolution",
-        "call_feedback");
+        "call_redress_payment", "call_feedback");
     assertThat(values(entries(timeline, "STAGE_LEFT"), e -> e.get("elementId").asText())).containsExactly(
         "call_intake", "call_investigation", "call_department_review", "call_legal_consultation", "call_resolution",
-        "call_feedback");
+        "call_redress_payment", "call_feedback");
     for (JsonNode stage : entries(timeline, "STAGE_ENTERED")) {
       String called = stage.at("/details/calledProcessInstanceId").asText();
       int left = only(timeline, "STAGE_LEFT", stage.get("elementId").asText()).get("seq").asInt();
@@ -131,7 +132,8 @@ class TimelineApiTests {
     assertThat(values(entries(timeline, "TASK_COMPLETED"), e -> e.get("elementId").asText() + ":" + e.get("actor").asText()))
         .containsExactly("user_investigate_complaint:cora", "user_approve_extension:sam", "user_review_department:carl",
             "user_review_department:diana", "user_give_legal_opinion:lara", "user_propose_resolution:cora",
-            "user_approve_compensation:sam", "user_follow_up_dissatisfaction:chen", "user_record_root_cause:cora");
+            "user_approve_compensation:sam", "user_pay_redress:anna", "user_follow_up_dissatisfaction:chen",
+            "user_record_root_cause:cora");
     for (JsonNode completed : entries(timeline, "TASK_COMPLETED")) {
       String taskId = completed.at("/details/taskId").asText();
       List<String> lifecycle = all.stream().filter(e -> taskId.equals(e.at("/details/taskId").asText()))

@@ -61,7 +61,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The main process with every stage model it calls: a case travels the whole path in a bare engine. */
 @Deployment(resources = {"processes/complaint-handling.bpmn", "processes/intake.bpmn",
     "processes/investigation.bpmn", "processes/department-review.bpmn", "processes/legal-consultation.bpmn",
-    "processes/resolution.bpmn", "processes/reverification.bpmn", "processes/feedback.bpmn",
+    "processes/resolution.bpmn", "processes/reverification.bpmn", "processes/redress-payment.bpmn",
+    "processes/feedback.bpmn",
     "processes/decisions/compensation-authority.dmn"})
 class ComplaintHandlingProcessTests {
 
@@ -72,7 +73,8 @@ class ComplaintHandlingProcessTests {
       .assertClassCoverageAtLeast(0.9)
       // the stage models have their own tests and coverage floors
       .excludeProcessDefinitionKeys(IntakeProcess.KEY, InvestigationProcess.KEY, DepartmentReviewProcess.KEY,
-          LegalConsultationProcess.KEY, ResolutionProcess.KEY, ReverificationProcess.KEY, FeedbackProcess.KEY)
+          LegalConsultationProcess.KEY, ResolutionProcess.KEY, ReverificationProcess.KEY,
+          io.disputeflow.process.RedressPaymentProcess.KEY, FeedbackProcess.KEY)
       .build();
 
   private RecordingDelegates delegates;
@@ -118,6 +120,21 @@ class ComplaintHandlingProcessTests {
     assertThat(openTask(USER_HANDLE_OVERDUE_COMPLAINT).getDueDate()).isNotNull();
     completeTask(USER_HANDLE_OVERDUE_COMPLAINT, withVariables("overdueAction", "CHASED", "overdueNotes", "Chased"));
     assertThat(complaint).hasPassed(END_BREACH_HANDLED).isNotEnded();
+  }
+
+  @Test
+  void shouldRecordAMissedAcknowledgementAndKeepTheClockRunning() {
+    // given a Regulation Z complaint whose acknowledgement did not go out by its due date
+    ProcessInstance complaint = start(false, false);
+
+    // when the clock's timer fires at that date
+    clock.then("ACKNOWLEDGEMENT_BREACH");
+    fireClockTimer();
+
+    // then the alert is recorded and the clock waits for its next alert
+    assertThat(complaint).hasPassed(ComplaintHandlingProcess.SERVICE_RECORD_ACKNOWLEDGEMENT_BREACH)
+        .isWaitingAt(EVT_AWAIT_CLOCK);
+    assertThat(delegates.calls()).contains("recordClockAlertDelegate@service_record_acknowledgement_breach");
   }
 
   @Test
@@ -212,6 +229,33 @@ class ComplaintHandlingProcessTests {
     assertThat(complaint).hasPassed(END_LEGAL_OPINION_CHASED).isWaitingAt(CALL_LEGAL_CONSULTATION);
   }
 
+  @Test
+  void shouldEndEveryOpenTaskAndTheClockWhenTheCustomerWithdraws() {
+    // given a case in investigation, with an extension awaiting approval and its clock waiting for the next alert
+    ProcessInstance complaint = start(false, false);
+    correlate(ComplaintHandlingProcess.MESSAGE_EXTENSION_REQUEST, "extensionReason", "Awaiting the merchant");
+    assertThat(openTask(InvestigationProcess.USER_INVESTIGATE_COMPLAINT)).isNotNull();
+    assertThat(openTask(USER_APPROVE_EXTENSION)).isNotNull();
+
+    // when the customer withdraws
+    correlate(ComplaintHandlingProcess.MESSAGE_COMPLAINT_WITHDRAWAL, "withdrawalReason", "Settled with the merchant");
+
+    // then the withdrawal is recorded once, and nothing of the case is left open: no task, no stage, no clock
+    assertThat(complaint).isEnded().hasPassed(ComplaintHandlingProcess.START_COMPLAINT_WITHDRAWN,
+        ComplaintHandlingProcess.SERVICE_RECORD_WITHDRAWAL, ComplaintHandlingProcess.END_COMPLAINT_WITHDRAWN)
+        .hasNotPassed(CALL_DEPARTMENT_REVIEW, SERVICE_CLOSE_COMPLAINT);
+    assertThat(delegates.calls()).containsOnlyOnce("recordWithdrawalDelegate@service_record_withdrawal");
+    var processEngine = engine.getProcessEngine();
+    assertThat(processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(NUMBER).count()).isZero();
+    assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(NUMBER)
+        .count()).as("the investigation it called").isZero();
+    assertThat(processEngine.getManagementService().createJobQuery().count()).as("the clock's timer").isZero();
+    assertThat(processEngine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceBusinessKey(NUMBER)
+        .finished().list()).extracting(task -> task.getTaskDefinitionKey() + ":" + task.getDeleteReason())
+        .containsExactlyInAnyOrder(InvestigationProcess.USER_INVESTIGATE_COMPLAINT + ":deleted",
+            USER_APPROVE_EXTENSION + ":deleted");
+  }
+
   private Job clockTimer() {
     return engine.getProcessEngine().getManagementService().createJobQuery().timers()
         .activityId(ComplaintHandlingProcess.TIMER_NEXT_CLOCK_ALERT).singleResult();
@@ -250,11 +294,13 @@ class ComplaintHandlingProcessTests {
 
     // then
     assertThat(complaint).isEnded().hasPassed(CALL_INVESTIGATION, CALL_DEPARTMENT_REVIEW, CALL_LEGAL_CONSULTATION,
-        CALL_RESOLUTION, CALL_FEEDBACK, SERVICE_CLOSE_COMPLAINT, END_COMPLAINT_CLOSED);
+        CALL_RESOLUTION, ComplaintHandlingProcess.CALL_REDRESS_PAYMENT, CALL_FEEDBACK, SERVICE_CLOSE_COMPLAINT,
+        END_COMPLAINT_CLOSED);
     assertThat(delegates.calls()).containsSubsequence(
         "recordStageListener@call_intake", "recordStageListener@call_investigation",
         "recordStageListener@call_department_review", "recordStageListener@call_legal_consultation",
-        "recordStageListener@call_resolution", "recordStageListener@call_feedback",
+        "recordStageListener@call_resolution", "recordStageListener@call_redress_payment",
+        "recordStageListener@call_feedback",
         "closeComplaintDelegate@service_close_complaint");
   }
 
@@ -268,7 +314,7 @@ class ComplaintHandlingProcessTests {
 
     // then
     assertThat(complaint).isEnded().hasPassed(CALL_RESOLUTION, END_COMPLAINT_CLOSED)
-        .hasNotPassed(CALL_LEGAL_CONSULTATION);
+        .hasNotPassed(CALL_LEGAL_CONSULTATION, ComplaintHandlingProcess.CALL_REDRESS_PAYMENT);
   }
 
   @Test
@@ -368,8 +414,9 @@ class ComplaintHandlingProcessTests {
       completeTask(LegalConsultationProcess.USER_GIVE_LEGAL_OPINION,
           withVariables("legalOpinion", "No legal risk", "legalRisk", "LOW"));
     }
+    // with legal counsel the decision grants compensation (paid before the survey), without none
     completeTask(ResolutionProcess.USER_PROPOSE_RESOLUTION, withVariables("decision", "UPHOLD",
-        "compensationAmount", 300.0, "decisionGrounds", "Refund the duplicate charge"));
+        "compensationAmount", legalNeeded ? 300.0 : 0.0, "decisionGrounds", "Refund the duplicate charge"));
     correlate(ResolutionProcess.MESSAGE_CUSTOMER_RESPONSE, "customerAccepted", true);
     correlate(FeedbackProcess.MESSAGE_SURVEY_RESPONSE, "surveyScore", 5L);
     completeTask(FeedbackProcess.USER_RECORD_ROOT_CAUSE, withVariables("rootCause", "PROCESS_ERROR",

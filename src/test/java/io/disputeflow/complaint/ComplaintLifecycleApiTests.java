@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -18,6 +19,7 @@ import io.disputeflow.process.DepartmentReviewProcess;
 import io.disputeflow.process.FeedbackProcess;
 import io.disputeflow.process.InvestigationProcess;
 import io.disputeflow.process.LegalConsultationProcess;
+import io.disputeflow.process.RedressPaymentProcess;
 import io.disputeflow.process.ResolutionProcess;
 import io.disputeflow.process.ReverificationProcess;
 import io.disputeflow.support.CaseWorker;
@@ -82,6 +84,30 @@ class ComplaintLifecycleApiTests {
     // when the customer accepts and answers the survey
     customerAction(number, "customer-response", "{\"accepted\": true}").andExpect(status().isAccepted());
     worker.runJobs();
+
+    // then the compensation is owed, for the accounts department to pay by its due date: no survey before that
+    view(number)
+        .andExpect(jsonPath("$.stage", is("REDRESS_PAYMENT")))
+        .andExpect(jsonPath("$.awaiting", empty()))
+        .andExpect(jsonPath("$.redress.status", is("DUE")))
+        .andExpect(jsonPath("$.redress.amount", is(5000.0)))
+        .andExpect(jsonPath("$.redress.currency", is("CNY")))
+        .andExpect(jsonPath("$.redress.paidAt").doesNotExist());
+    assertThat(worker.openTask(number, RedressPaymentProcess.USER_PAY_REDRESS).getDueDate()).isNotNull();
+    // the accounts department reads the case it pays, the account masked like the customer's contact data
+    mvc.perform(get("/api/complaints/" + number).with(httpBasic("anna", "demo"))).andExpect(status().isOk())
+        .andExpect(jsonPath("$.customer.dateOfBirth").doesNotExist());
+
+    // when anna of the accounts department pays it
+    worker.payRedress(number);
+
+    // then the payment is on file, and the case moves on to the survey
+    view(number)
+        .andExpect(jsonPath("$.redress.status", is("PAID")))
+        .andExpect(jsonPath("$.redress.reference", is("TRX-" + number)))
+        .andExpect(jsonPath("$.redress.paidBy", is("anna")))
+        .andExpect(jsonPath("$.redress.paidAt", notNullValue()))
+        .andExpect(jsonPath("$.redress.paidOnTime", is(true)));
     view(number).andExpect(jsonPath("$.stage", is("FEEDBACK"))).andExpect(jsonPath("$.awaiting", contains("SURVEY")));
     customerAction(number, "survey", "{\"score\": 5, \"comment\": \"处理及时，很满意\"}").andExpect(status().isAccepted());
     worker.runJobs();
@@ -127,7 +153,11 @@ class ComplaintLifecycleApiTests {
     view(number)
         .andExpect(jsonPath("$.resolutionOutcome", is("REVERIFIED")))
         .andExpect(jsonPath("$.decision.compensationAmount", is(1280.0)))
-        .andExpect(jsonPath("$.stage", is("FEEDBACK")));
+        .andExpect(jsonPath("$.stage", is("REDRESS_PAYMENT")))
+        .andExpect(jsonPath("$.redress.amount", is(1280.0)));
+    // the revised compensation is paid before the survey
+    worker.payRedress(number);
+    view(number).andExpect(jsonPath("$.stage", is("FEEDBACK")));
     assertThat(letters(number)).contains("REVERIFICATION_DECISION");
   }
 

@@ -198,6 +198,8 @@ class RegimeLettersTests {
     model.put("resolvedAt", "«resolved»");
     model.put("delayReason", "«why»");
     model.put("expectedBy", "«expected»");
+    model.put("withdrawnAt", "«withdrawn»");
+    model.put("decided", false);
     return templates.render(type, language, model);
   }
 }

@@ -19,6 +19,8 @@ import io.disputeflow.process.InvestigationProcess;
 import io.disputeflow.support.CaseWorker;
 import io.disputeflow.support.Submissions;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.HashMap;
@@ -68,6 +70,7 @@ class ClockApiTests {
   @Autowired ManagementService managementService;
   @Autowired RepositoryService repositoryService;
   @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
+  @Autowired org.camunda.bpm.engine.ProcessEngine processEngine;
 
   private static int references;
 
@@ -337,6 +340,246 @@ class ClockApiTests {
     } finally {
       repositoryService.deleteDeployment(deployment, true);
     }
+  }
+
+  @Test
+  void shouldRecordTheComplaintAndRaiseAnIncidentWhenTheDeployedPolicyCannotBeUsed() throws Exception {
+    // given a policy deployed as a process owner would, then overwritten in the database with one whose
+    // 15-day rows read P1DT4H (a model the deployment check refuses: as if deployed before it existed)
+    String shipped = Files.readString(Path.of("processes/decisions/deadline-policy.dmn"));
+    String deployment = repositoryService.createDeployment().name("policy deployed before the check")
+        .addString("deadline-policy.dmn", shipped).deploy().getId();
+    try {
+      plant(deployment, "deadline-policy.dmn", shipped.replace("\"P15D\"", "\"P1DT4H\""));
+
+      // when a channel submits a complaint
+      String body = mvc.perform(post("/api/complaints").with(httpBasic("intake", "demo"))
+              .contentType(MediaType.APPLICATION_JSON).content(Submissions.creditCardComplaint("CLK-FAULT")))
+          // then it is recorded and answered 201, without deadlines it could not honestly give
+          .andExpect(status().isCreated())
+          .andExpect(jsonPath("$.deadlines.decisionDueAt").doesNotExist())
+          .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+      String number = json.readTree(body).get("complaintNumber").asText();
+      assertThat(jdbc.sql("SELECT COUNT(*) FROM complaint WHERE complaint_number = ?").param(number)
+          .query(Integer.class).single()).isEqualTo(1);
+      assertThat(letters(number)).as("no acknowledgement without a deadline to name").isEmpty();
+
+      // and the step that sets the deadlines fails as a job until its retries are spent: an incident in Cockpit
+      String intake = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number)
+          .processDefinitionKey("intake").singleResult().getId();
+      var job = managementService.createJobQuery().processInstanceId(intake)
+          .activityId("service_set_deadlines_once_model_fixed").singleResult();
+      assertThat(job).isNotNull();
+      assertThat(runtimeService.getVariable(intake, "deadlineModelFault").toString()).contains("decideWithin P1DT4H");
+      for (int attempt = 0; attempt < 10 && managementService.createJobQuery().jobId(job.getId()).singleResult()
+          .getRetries() > 0; attempt++) {
+        String id = job.getId();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> managementService.executeJob(id))
+            .hasMessageContaining("deadline-policy row for regime CN-CBIRC-2020").hasMessageContaining("P1DT4H");
+      }
+      var incident = runtimeService.createIncidentQuery().processInstanceId(intake).singleResult();
+      assertThat(incident).isNotNull();
+      assertThat(incident.getActivityId()).isEqualTo("service_set_deadlines_once_model_fixed");
+      assertThat(incident.getIncidentMessage()).contains("decideWithin P1DT4H");
+
+      // when the process owner removes the broken policy and an operator presses Retry in Cockpit
+      repositoryService.deleteDeployment(deployment, true);
+      deployment = null;
+      managementService.setJobRetries(job.getId(), 1);
+      managementService.executeJob(job.getId());
+
+      // then the clock runs from the receipt, the customer is acknowledged and the incident is resolved
+      view(number).andExpect(jsonPath("$.deadlines.regime", is("CN-CBIRC-2020")))
+          .andExpect(jsonPath("$.deadlines.decisionDueAt", is("2026-10-13T23:59:59.999+08:00")));
+      assertThat(letters(number)).containsExactly("ACKNOWLEDGEMENT");
+      assertThat(runtimeService.createIncidentQuery().processInstanceId(intake).count()).isZero();
+      assertThat(worker.openTask(number, InvestigationProcess.USER_INVESTIGATE_COMPLAINT)).isNotNull();
+    } finally {
+      if (deployment != null) {
+        repositoryService.deleteDeployment(deployment, true);
+      }
+    }
+  }
+
+  @Test
+  void shouldShowTheRegulationZAcknowledgementDueDateAndAlertWhenNoAcknowledgementWentOut() throws Exception {
+    // given two billing-error notices received Wednesday 25 Nov 2026 in New York: one customer with e-mail
+    // (the acknowledgement waits for the mail server), one without (the acknowledgement is posted at once)
+    at(OffsetDateTime.parse("2026-11-25T09:00:00-05:00"));
+    String waiting = submit(Submissions.creditCardComplaint("CLK-Z1").replaceFirst("\\{", "{\"regime\": \"US-REG-Z\", "));
+    String posted = submit(Submissions.creditCardComplaint("CLK-Z2").replaceFirst("\\{", "{\"regime\": \"US-REG-Z\", ")
+        .replace("\"email\": \"wang.xiuying@example.cn\", ", ""));
+
+    // then the acknowledgement is due at the end of the 30th day, Christmas Day in New York (not moved),
+    // and the record says honestly whether and when one went out
+    view(waiting).andExpect(jsonPath("$.deadlines.acknowledgementDueAt", is("2026-12-26T12:59:59.999+08:00")))
+        .andExpect(jsonPath("$.deadlines.acknowledgedAt").doesNotExist());
+    view(posted).andExpect(jsonPath("$.deadlines.acknowledgementDueAt", is("2026-12-26T12:59:59.999+08:00")))
+        .andExpect(jsonPath("$.deadlines.acknowledgedAt", is("2026-11-25T22:00:00+08:00")));
+    assertThat(clockTimer(waiting).getDuedate()).isEqualTo(date(OffsetDateTime.parse("2026-12-25T23:59:59.999-05:00")));
+
+    // when the 30 days pass
+    runJobsAt(OffsetDateTime.parse("2026-12-26T00:00:01-05:00"));
+
+    // then only the case without an acknowledgement is alerted to coordinator and supervisor, once
+    assertThat(alerts(waiting)).containsExactly("ACKNOWLEDGEMENT_BREACH");
+    assertThat(alerts(posted)).isEmpty();
+    assertThat(worker.openTask(waiting, InvestigationProcess.USER_INVESTIGATE_COMPLAINT).getPriority())
+        .isEqualTo(DecisionClock.WARNING_PRIORITY);
+    runJobsAt(OffsetDateTime.parse("2026-12-28T09:00:00-05:00"));
+    assertThat(alerts(waiting)).containsExactly("ACKNOWLEDGEMENT_BREACH");
+    // and the decision clock still runs: 90 days, warned 14 days ahead
+    assertThat(clockTimer(waiting).getDuedate()).isEqualTo(date(OffsetDateTime.parse("2027-02-09T23:59:59.999-05:00")));
+  }
+
+  @Test
+  void shouldChooseTheRegulationERowFromTheTransferFactsIntakeWasGiven() throws Exception {
+    // given a notice of error received Monday 23 Nov 2026 in New York about a new account's transfer
+    at(OffsetDateTime.parse("2026-11-23T14:00:00-05:00"));
+    String newAccount = submit(regulationE("CLK-E1", "{\"newAccount\": true}"));
+    String pointOfSale = submit(regulationE("CLK-E2", "{\"pointOfSale\": true, \"foreignInitiated\": false}"));
+
+    // then 20 business days (Thanksgiving skipped) for the new account, 10 for the point-of-sale transaction
+    view(newAccount).andExpect(jsonPath("$.deadlines.regime", is("US-REG-E")))
+        .andExpect(jsonPath("$.deadlines.transferFacts[0]", is("NEW_ACCOUNT")))
+        .andExpect(jsonPath("$.deadlines.decisionDueAt", is("2026-12-23T12:59:59.999+08:00")));
+    view(pointOfSale).andExpect(jsonPath("$.deadlines.transferFacts[0]", is("POINT_OF_SALE")))
+        .andExpect(jsonPath("$.deadlines.decisionDueAt", is("2026-12-09T12:59:59.999+08:00")));
+
+    // and the longer period needs provisional credit: a plain extension request is refused
+    requestExtension(pointOfSale, "Merchant slow to answer").andExpect(status().isConflict());
+    // a credit after the first period (20 business days for the new account) does not qualify
+    at(OffsetDateTime.parse("2026-12-23T10:00:00-05:00"));
+    provisionalCredit(newAccount, "2026-12-23T09:00:00-05:00").andExpect(status().isConflict());
+    // a credit on Monday 30 Nov is recorded and asks for the extension, approved by the supervisor
+    at(OffsetDateTime.parse("2026-11-30T15:00:00-05:00"));
+    provisionalCredit(pointOfSale, "2026-11-30T14:00:00-05:00").andExpect(status().isAccepted());
+    provisionalCredit(pointOfSale, "2026-11-30T14:00:00-05:00").andExpect(status().isConflict());
+    worker.complete(pointOfSale, ComplaintHandlingProcess.USER_APPROVE_EXTENSION, "sam",
+        Map.of("extensionApproved", true, "extensionComment", "Provisional credit given within 10 business days"));
+
+    // then it may finish within 90 days of the notice: the end of 21 Feb 2027 in New York
+    view(pointOfSale).andExpect(jsonPath("$.deadlines.decisionDueAt", is("2027-02-22T12:59:59.999+08:00")))
+        .andExpect(jsonPath("$.deadlines.provisionalCredit.amount", is(1280.0)))
+        .andExpect(jsonPath("$.deadlines.provisionalCredit.creditedAt", is("2026-12-01T03:00:00+08:00")))
+        .andExpect(jsonPath("$.deadlines.provisionalCredit.recordedBy", is("cora")))
+        .andExpect(jsonPath("$.extensions[0].reason", is("Provisional credit of 1280.00 USD given on"
+            + " 2026-12-01T03:00+08:00 (12 CFR 1005.11(c)(2)(i))")));
+  }
+
+  @Test
+  void shouldRefuseProvisionalCreditOutsideRegulationEOrWithBadValues() throws Exception {
+    String cn = submit();
+    provisionalCredit(cn, "2026-09-28T09:30:00+08:00").andExpect(status().isConflict());
+    mvc.perform(post("/api/complaints/" + cn + "/clock/provisional-credit").with(httpBasic("cora", "demo"))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"amount\": -5, \"currency\": \"usd\", \"creditedAt\": \"2026-09-28T12:00:00+08:00\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.containsInAnyOrder("amount", "currency")));
+    mvc.perform(post("/api/complaints/" + cn + "/clock/provisional-credit").with(httpBasic("cora", "demo"))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"amount\": 5, \"currency\": \"USD\", \"creditedAt\": \"2026-10-01T00:00:00+08:00\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field", hasItem("creditedAt")));
+  }
+
+  private ResultActions provisionalCredit(String number, String creditedAt) throws Exception {
+    return mvc.perform(post("/api/complaints/" + number + "/clock/provisional-credit").with(httpBasic("cora", "demo"))
+        .contentType(MediaType.APPLICATION_JSON)
+        .content("{\"amount\": 1280.00, \"currency\": \"USD\", \"creditedAt\": \"" + creditedAt + "\"}"));
+  }
+
+  @Test
+  void shouldRefuseTransferFactsThatAreNotBooleansOrNotUnderRegulationE() throws Exception {
+    mvc.perform(post("/api/complaints").with(httpBasic("intake", "demo")).contentType(MediaType.APPLICATION_JSON)
+            .content(regulationE("CLK-E3", "{\"newAccount\": \"perhaps\"}")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field", hasItem("electronicFundTransfer.newAccount")));
+    mvc.perform(post("/api/complaints").with(httpBasic("intake", "demo")).contentType(MediaType.APPLICATION_JSON)
+            .content(regulationE("CLK-E4", "{\"pointOfSale\": true}").replace("US-REG-E", "UK-FCA-DISP")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field", hasItem("electronicFundTransfer")));
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM complaint WHERE external_reference IN ('CLK-E3', 'CLK-E4')")
+        .query(Integer.class).single()).isZero();
+  }
+
+  @Test
+  void shouldRestartThePeriodOfTheOpenCaseForARepeatWithNewFactsOnly() throws Exception {
+    // given two complaints received Monday 28 Sep 2026, due at the end of 13 Oct
+    String withNewFacts = submit();
+    String withoutNewFacts = submit();
+
+    // when on Friday 9 Oct the customers complain again, one with new facts
+    at(OffsetDateTime.parse("2026-10-09T10:00:00+08:00"));
+    repeat(withNewFacts, "CLK-R1", true).andExpect(status().isOk());
+    repeat(withoutNewFacts, "CLK-R2", false).andExpect(status().isOk());
+
+    // then the first case's 15 days count again from 9 Oct: the 15th day, Saturday 24 Oct, moves to Monday 26 Oct
+    view(withNewFacts).andExpect(jsonPath("$.deadlines.decisionDueAt", is("2026-10-26T23:59:59.999+08:00")))
+        .andExpect(jsonPath("$.deadlines.warningAt", is("2026-10-23T23:59:59.999+08:00")))
+        .andExpect(jsonPath("$.deadlines.periodStartedAt", is("2026-10-09T10:00:00+08:00")))
+        .andExpect(jsonPath("$.additionalSubmissions", is(1)));
+    assertThat(worker.openTask(withNewFacts, InvestigationProcess.USER_INVESTIGATE_COMPLAINT).getDueDate())
+        .isEqualTo(date(OffsetDateTime.parse("2026-10-26T23:59:59.999+08:00")));
+    assertThat(clockTimer(withNewFacts).getDuedate()).isEqualTo(date(OffsetDateTime.parse("2026-10-23T23:59:59.999+08:00")));
+    // and the other keeps its period
+    view(withoutNewFacts).andExpect(jsonPath("$.deadlines.decisionDueAt", is("2026-10-13T23:59:59.999+08:00")))
+        .andExpect(jsonPath("$.additionalSubmissions", is(1)));
+    assertThat(clockTimer(withoutNewFacts).getDuedate()).isEqualTo(date(WARNING));
+
+    // and each case's timeline says what the repeat did
+    assertThat(mergedSubmission(withNewFacts).toString()).contains("\"newFacts\":true")
+        .contains("\"periodRestarted\":true").contains("\"restartedDueAt\":\"2026-10-26T23:59:59.999+08:00\"");
+    assertThat(mergedSubmission(withoutNewFacts).toString()).contains("\"newFacts\":false")
+        .doesNotContain("restartedDueAt");
+
+    // and the old deadline no longer fires: at the end of 13 Oct only the case without new facts is overdue
+    runJobsAt(DUE.plusSeconds(1));
+    assertThat(alerts(withNewFacts)).isEmpty();
+    assertThat(alerts(withoutNewFacts)).containsExactly("DECISION_BREACH");
+  }
+
+  @Test
+  void shouldRefuseARepeatOfAComplaintThatDoesNotExist() throws Exception {
+    repeat("CMP-2026-999999", "CLK-R3", true).andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field", hasItem("repeatOf")));
+    repeat("2026-1", "CLK-R4", true).andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field", hasItem("repeatOf")));
+  }
+
+  private ResultActions repeat(String number, String reference, boolean newFacts) throws Exception {
+    String body = Submissions.creditCardComplaint(reference)
+        .replaceFirst("\\{", "{\"repeatOf\": \"" + number + "\", \"newFacts\": " + newFacts + ", ");
+    return mvc.perform(post("/api/complaints").with(httpBasic("intake", "demo"))
+        .contentType(MediaType.APPLICATION_JSON).content(body));
+  }
+
+  private JsonNode mergedSubmission(String number) throws Exception {
+    JsonNode timeline = json.readTree(mvc.perform(get("/api/complaints/" + number + "/timeline")
+            .with(httpBasic("audrey", "demo"))).andExpect(status().isOk())
+        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+    for (JsonNode entry : timeline.get("entries")) {
+      if (entry.get("type").asText().equals("SUBMISSION_MERGED")) {
+        return entry.get("details");
+      }
+    }
+    throw new AssertionError("no merged submission in the timeline of " + number);
+  }
+
+  private static String regulationE(String reference, String transfer) {
+    return Submissions.creditCardComplaint(reference).replace("\"CREDIT_CARD\"", "\"DEPOSIT_ACCOUNT\"")
+        .replaceFirst("\\{", "{\"regime\": \"US-REG-E\", \"electronicFundTransfer\": " + transfer + ", ");
+  }
+
+  /** Writes the model over the deployed resource, as a database administrator could, and empties the engine's cache. */
+  private void plant(String deployment, String name, String model) {
+    int updated = jdbc.sql("UPDATE ACT_GE_BYTEARRAY SET BYTES_ = ? WHERE DEPLOYMENT_ID_ = ? AND NAME_ = ?")
+        .params(model.getBytes(StandardCharsets.UTF_8), deployment, name).update();
+    assertThat(updated).isEqualTo(1);
+    var cache = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) processEngine
+        .getProcessEngineConfiguration()).getDeploymentCache();
+    cache.discardDecisionDefinitionCache();
+    cache.discardDecisionRequirementsDefinitionCache();
   }
 
   /** One row for every regime, with the outputs (and names) the shipped policy had before regimes. */

@@ -29,7 +29,16 @@ class RegulatoryRulesTests {
 
   private static final Map<String, JurisdictionCalendar> CALENDARS = new LinkedHashMap<>();
   private static DmnDecision policy;
-  private static final DmnEngine DMN = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+  private static final DmnEngine DMN = recordingEngine();
+
+  /** A bare DMN engine that records the rows the tests match, for the row coverage check. */
+  private static DmnEngine recordingEngine() {
+    var configuration = (org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration)
+        DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+    configuration.setCustomPostDecisionTableEvaluationListeners(
+        java.util.List.of(new io.disputeflow.support.DecisionRowRecorder()));
+    return configuration.buildEngine();
+  }
 
   @BeforeAll
   static void loadShippedPolicyAndCalendars() throws IOException {
@@ -120,11 +129,54 @@ class RegulatoryRulesTests {
     assertThat(dueAt("US-REG-E", "MEDIUM", event, output)).isEqualTo(expected);
   }
 
-  /** Regulation Z, 12 CFR 1026.13(c): resolved within two billing cycles and never later than 90 days. */
+  /**
+   * Regulation E, 12 CFR 1005.11(c)(3): 20 business days for a new account; 90 days in place of 45 for
+   * a new account, a point-of-sale debit card transaction or a transfer initiated outside a State;
+   * 1005.11(d)(1): the result reported within 3 business days of finishing (counted from the decision).
+   */
+  @ParameterizedTest(name = "US-REG-E {1} {2} from {0} = {3}")
+  @CsvSource({
+      // a new account: 20 business days across Thanksgiving (26 Nov); 90 calendar days with provisional credit
+      "2026-11-23T14:00-05:00[America/New_York], NEW_ACCOUNT, decideWithin, 2026-12-22T23:59:59.999-05:00[America/New_York]",
+      "2026-11-23T14:00-05:00[America/New_York], NEW_ACCOUNT, extendedTo, 2027-02-21T23:59:59.999-05:00[America/New_York]",
+      // ... across Christmas, New Year's Day and Martin Luther King Jr. Day (18 Jan 2027); the 90th day in summer time
+      "2026-12-18T16:00-05:00[America/New_York], NEW_ACCOUNT, decideWithin, 2027-01-20T23:59:59.999-05:00[America/New_York]",
+      "2026-12-18T16:00-05:00[America/New_York], NEW_ACCOUNT, extendedTo, 2027-03-18T23:59:59.999-04:00[America/New_York]",
+      // a point-of-sale debit card transaction: still 10 business days, but 90 days to finish
+      "2026-11-23T14:00-05:00[America/New_York], POINT_OF_SALE, decideWithin, 2026-12-08T23:59:59.999-05:00[America/New_York]",
+      "2026-11-23T14:00-05:00[America/New_York], POINT_OF_SALE, extendedTo, 2027-02-21T23:59:59.999-05:00[America/New_York]",
+      // a transfer initiated outside a State: the same
+      "2026-12-18T16:00-05:00[America/New_York], FOREIGN_INITIATED, decideWithin, 2027-01-05T23:59:59.999-05:00[America/New_York]",
+      "2026-12-18T16:00-05:00[America/New_York], FOREIGN_INITIATED, extendedTo, 2027-03-18T23:59:59.999-04:00[America/New_York]",
+      // none of them: 10 business days, 45 days
+      "2026-11-23T14:00-05:00[America/New_York], NONE, extendedTo, 2027-01-07T23:59:59.999-05:00[America/New_York]",
+      // the result within 3 business days of a decision on Tue 22 Dec (Christmas skipped) and Tue 24 Nov (Thanksgiving)
+      "2026-12-22T10:00-05:00[America/New_York], NEW_ACCOUNT, reportResultWithin, 2026-12-28T23:59:59.999-05:00[America/New_York]",
+      "2026-11-24T10:00-05:00[America/New_York], NONE, reportResultWithin, 2026-11-30T23:59:59.999-05:00[America/New_York]",
+      "2026-12-31T10:00-05:00[America/New_York], POINT_OF_SALE, reportResultWithin, 2027-01-06T23:59:59.999-05:00[America/New_York]"
+  })
+  void regulationE_12Cfr1005_11c3(ZonedDateTime event, String fact, String output, ZonedDateTime expected) {
+    TransferFacts transfer = switch (fact) {
+      case "NEW_ACCOUNT" -> new TransferFacts(true, false, false);
+      case "POINT_OF_SALE" -> new TransferFacts(false, true, false);
+      case "FOREIGN_INITIATED" -> new TransferFacts(false, false, true);
+      default -> TransferFacts.NONE;
+    };
+    assertThat(dueAt("US-REG-E", "MEDIUM", event, output, transfer)).isEqualTo(expected);
+  }
+
+  /**
+   * Regulation Z, 12 CFR 1026.13(c): a written acknowledgement within 30 days of the billing-error
+   * notice; resolved within two billing cycles and never later than 90 days. Calendar days, not moved.
+   */
   @ParameterizedTest(name = "US-REG-Z {1} from {0} = {2}")
   @CsvSource({
       // the 90th day is New Year's Day: calendar days, not moved
-      "2026-10-03T10:00-04:00[America/New_York], decideWithin, 2027-01-01T23:59:59.999-05:00[America/New_York]"
+      "2026-10-03T10:00-04:00[America/New_York], decideWithin, 2027-01-01T23:59:59.999-05:00[America/New_York]",
+      // acknowledgement: the 30th day is Christmas Day, then New Year's Day: not moved
+      "2026-11-25T09:00-05:00[America/New_York], acknowledgeWithin, 2026-12-25T23:59:59.999-05:00[America/New_York]",
+      "2026-12-02T09:00-05:00[America/New_York], acknowledgeWithin, 2027-01-01T23:59:59.999-05:00[America/New_York]",
+      "2026-12-02T09:00-05:00[America/New_York], decideWithin, 2027-03-02T23:59:59.999-05:00[America/New_York]"
   })
   void regulationZ_12Cfr1026_13(ZonedDateTime event, String output, ZonedDateTime expected) {
     assertThat(dueAt("US-REG-Z", "MEDIUM", event, output)).isEqualTo(expected);
@@ -143,8 +195,24 @@ class RegulatoryRulesTests {
     assertThat(CALENDARS.get(calendar).dueAt(event, period)).isEqualTo(expected);
   }
 
+  /** The catch-all row: a regime no row names (intake refuses one; an old process variable could hold one). */
+  @org.junit.jupiter.api.Test
+  void catchAllRowGivesAnUnknownRegimeTheCnClock() {
+    Map<String, Object> inputs = new java.util.HashMap<>(TransferFacts.NONE.asDecisionInputs());
+    inputs.putAll(Map.of("regime", "XX-UNKNOWN", "category", "OTHER", "priority", "LOW"));
+    var row = DMN.evaluateDecisionTable(policy, inputs).getFirstResult();
+    assertThat(row.<String>getEntry("decideWithin")).isEqualTo("P15D");
+    assertThat(row.<String>getEntry("contestWithin")).isEqualTo("P30D");
+  }
+
   private static ZonedDateTime dueAt(String regime, String priority, ZonedDateTime event, String output) {
-    Map<String, Object> inputs = Map.of("regime", regime, "category", "BILLING_DISPUTE", "priority", priority);
+    return dueAt(regime, priority, event, output, TransferFacts.NONE);
+  }
+
+  private static ZonedDateTime dueAt(String regime, String priority, ZonedDateTime event, String output,
+      TransferFacts transfer) {
+    Map<String, Object> inputs = new java.util.HashMap<>(transfer.asDecisionInputs());
+    inputs.putAll(Map.of("regime", regime, "category", "BILLING_DISPUTE", "priority", priority));
     var row = DMN.evaluateDecisionTable(policy, inputs).getFirstResult();
     DeadlinePolicy checked = DeadlinePolicy.of(row::get);
     assertThat(checked).isNotNull();

@@ -222,6 +222,7 @@ class EvidenceApiTests {
     assertThat(post("intake", "/api/complaints/" + number + "/customer-response", "{\"accepted\": true}").statusCode())
         .isEqualTo(202);
     worker.runJobs();
+    worker.payRedress(number);
     assertThat(post("intake", "/api/complaints/" + number + "/survey", "{\"score\": 4}").statusCode()).isEqualTo(202);
     worker.runJobs();
     worker.complete(number, FeedbackProcess.USER_RECORD_ROOT_CAUSE, "cora", Map.of("rootCause", "SYSTEM_FAULT",

@@ -52,6 +52,41 @@ class IntakeProcessTests {
   }
 
   @Test
+  void shouldKeepTheComplaintAndWaitForAFixedModelWhenTheDeadlineModelIsAtFault() {
+    // given a deployed deadline policy the clock cannot use: the first attempt throws the model's BPMN error,
+    // the retry fails as a job until the model is fixed
+    java.util.concurrent.atomic.AtomicBoolean modelFixed = new java.util.concurrent.atomic.AtomicBoolean();
+    delegates.register("setDeadlinesDelegate", execution -> {
+      if (!modelFixed.get()) {
+        if ("BPMN_ERROR".equals(execution.getVariableLocal("onModelFault"))) {
+          throw new org.camunda.bpm.engine.delegate.BpmnError("DEADLINE_MODEL_FAULT", "deadline-policy: decideWithin P1DT4H");
+        }
+        throw new IllegalStateException("deadline-policy: decideWithin P1DT4H");
+      }
+    });
+
+    // when
+    ProcessInstance intake = start(false);
+
+    // then intake has committed (the channel gets its 201) and waits in a job, the fault kept for Cockpit
+    assertThat(intake).isWaitingAt(IntakeProcess.SERVICE_SET_DEADLINES_ONCE_MODEL_FIXED)
+        .hasPassed(IntakeProcess.ERROR_DEADLINE_MODEL_FAULT).hasNotPassed(SERVICE_SEND_ACKNOWLEDGEMENT)
+        .variables().containsEntry("deadlineModelFault", "deadline-policy: decideWithin P1DT4H");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> execute(job())).hasMessageContaining("P1DT4H");
+    assertThat(intake).isWaitingAt(IntakeProcess.SERVICE_SET_DEADLINES_ONCE_MODEL_FIXED);
+
+    // when the model is fixed and the job retried
+    modelFixed.set(true);
+    execute(job());
+
+    // then the deadlines are set and the customer acknowledged
+    assertThat(intake).isEnded().hasPassed(SERVICE_SEND_ACKNOWLEDGEMENT, END_COMPLAINT_REGISTERED);
+    assertThat(delegates.calls()).containsSubsequence("setDeadlinesDelegate@service_set_deadlines",
+        "setDeadlinesDelegate@service_set_deadlines_once_model_fixed",
+        "sendLetterDelegate@service_send_acknowledgement");
+  }
+
+  @Test
   void shouldAnswerAnInquiryAtFirstContact() {
     // given
     ProcessInstance intake = start(true);

@@ -82,7 +82,7 @@ class ProcessMigrationTests {
         new Stage(LegalConsultationProcess.KEY, LegalConsultationProcess.USER_GIVE_LEGAL_OPINION, "lara",
             Map.of("legalOpinion", "No contractual issue", "legalRisk", "LOW"), 2),
         new Stage(ResolutionProcess.KEY, ResolutionProcess.USER_PROPOSE_RESOLUTION, "cora", proposal(), 3),
-        new Stage(FeedbackProcess.KEY, FeedbackProcess.USER_RECORD_ROOT_CAUSE, "cora", rootCause(), 6));
+        new Stage(FeedbackProcess.KEY, FeedbackProcess.USER_RECORD_ROOT_CAUSE, "cora", rootCause(), 7));
     for (Stage stage : stages) {
       // given two complaints waiting in the stage's user task on version 1
       List<String> waiting = List.of(complaintAt(stage), complaintAt(stage));
@@ -336,6 +336,7 @@ class ProcessMigrationTests {
             Map.of("legalOpinion", "No contractual issue", "legalRisk", "LOW")),
         () -> worker.complete(number, ResolutionProcess.USER_PROPOSE_RESOLUTION, "cora", proposal()),
         () -> customer(number, "customer-response", "{\"accepted\": true}"),
+        () -> worker.payRedress(number),
         () -> customer(number, "survey", "{\"score\": 4, \"comment\": \"ok\"}"));
     steps.subList(0, stage.stepsBefore()).forEach(Runnable::run);
     return number;

@@ -26,7 +26,9 @@ public final class RecordingDelegates {
       "recordClockAlertDelegate", "extendDecisionDeadlineDelegate", "recordExtensionRefusalDelegate",
       "pauseClockDelegate", "resumeClockDelegate", "startReverificationClockDelegate", "extensionFourEyesListener",
       "registerComplaintDelegate", "applyClockActionDelegate", "deploymentFourEyesListener",
-      "applyDeploymentDecisionDelegate", "summaryResolutionListener", "sendSummaryResolutionDelegate");
+      "applyDeploymentDecisionDelegate", "summaryResolutionListener", "sendSummaryResolutionDelegate",
+      "recordWithdrawalDelegate", "withdrawComplaintDelegate", "workOutRedressDelegate", "recordRedressPaymentDelegate",
+      "retryRedressPaymentListener");
 
   private final List<String> calls = new ArrayList<>();
 
@@ -37,6 +39,8 @@ public final class RecordingDelegates {
     BEANS.forEach(bean -> recording.register(bean, execution -> {}));
     Mocks.register("workingDays", new FixedWorkingDays());
     Mocks.register("contestWindow", new FixedContestWindow());
+    // a decision without compensation unless a test grants one
+    recording.register("workOutRedressDelegate", execution -> execution.setVariable("redressOwed", false));
     recording.register("startReverificationClockDelegate",
         execution -> execution.setVariable("reverificationDueAt", daysFromNow(30)));
     return recording;

@@ -123,6 +123,9 @@ class AccessRulesTests {
         // a file without the CFPB columns: refused as bad input (400) to those who may import
         new Family("POST /api/imports/cfpb", user -> send(user, "POST", "/api/imports/cfpb", "text/csv",
             BodyPublishers.ofString("Complaint ID\n1\n")), Map.of("intake", 400, "cora", 400)),
+        // background imports' progress: those who import and those who oversee the office
+        new Family("GET /api/imports", user -> get(user, "/api/imports"),
+            Map.of("intake", 200, "cora", 200, "sam", 200, "helen", 200, "audrey", 200, "paul", 200)),
         new Family("GET /audit/complaints/{n}", user -> get(user, "/audit/complaints/" + shared()),
             Map.of("audrey", 200)),
         new Family("GET /api/process-versions", user -> get(user, "/api/process-versions"),

@@ -2,6 +2,7 @@ package io.disputeflow.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.disputeflow.process.RedressPaymentProcess;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -55,6 +56,12 @@ public class CaseWorker {
       identityService.clearAuthentication();
     }
     runJobs();
+  }
+
+  /** The accounts department (anna) pays the compensation the decision granted and records it. */
+  public void payRedress(String complaintNumber) {
+    complete(complaintNumber, RedressPaymentProcess.USER_PAY_REDRESS, "anna", Map.of("paymentOutcome", "PAID",
+        "paymentAccount", "6222 0210 0100 1234", "paymentReference", "TRX-" + complaintNumber));
   }
 
   /** Authenticates the user with their groups, as Tasklist and /engine-rest do, for the engine's authorization checks. */

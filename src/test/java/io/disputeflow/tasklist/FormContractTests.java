@@ -65,6 +65,11 @@ class FormContractTests {
       Map.entry("complaint-registered", Set.of()),
       Map.entry("clock-action", Set.of("complaintNumber", "clockAction", "clockActionReason")),
       Map.entry("clock-status", Set.of()),
+      Map.entry("pay-redress", Set.of("paymentOutcome", "paymentAccount", "paymentReference", "paymentFailureReason")),
+      Map.entry("resolve-failed-payment", Set.of("paymentAccount", "failedPaymentNotes")),
+      Map.entry("chase-redress-payment", Set.of("redressChaseNotes")),
+      Map.entry("record-withdrawal", Set.of("complaintNumber", "withdrawalReason", "withdrawalConfirmed")),
+      Map.entry("withdrawal-recorded", Set.of()),
       Map.entry("resolve-undelivered-letter", Set.of("letterAction", "newEmail"))));
 
   /**
@@ -76,7 +81,7 @@ class FormContractTests {
 
   /** Start forms and the notes they leave: they ask for or show a case, not the case file with its category. */
   private static final Set<String> NO_CASE_FILE = Set.of("register-complaint", "complaint-registered", "clock-action",
-      "clock-status");
+      "clock-status", "record-withdrawal", "withdrawal-recorded");
 
   /**
    * Answers no step of the process reads yet: they stay in the case's history (the audit timeline
@@ -87,7 +92,8 @@ class FormContractTests {
       "overdueAction", "the supervisor's record of a breach",
       "overdueNotes", "the supervisor's record of a breach",
       "reviewChaseNotes", "the supervisor's record of a chase",
-      "legalChaseNotes", "the supervisor's record of a chase");
+      "legalChaseNotes", "the supervisor's record of a chase",
+      "redressChaseNotes", "the supervisor's record of a chase");
 
   private final ObjectMapper json = new ObjectMapper();
 

@@ -185,6 +185,7 @@ class TasklistBrowserTests {
     // the customer accepts and rates it through the channel
     customerAction(number, "customer-response", "{\"accepted\": true}");
     worker.runJobs();
+    worker.payRedress(number);
     customerAction(number, "survey", "{\"score\": 4, \"comment\": \"处理及时。\"}");
     worker.runJobs();
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.disputeflow.process.ClockActionProcess;
+import io.disputeflow.process.WithdrawalProcess;
 import io.disputeflow.process.ComplaintHandlingProcess;
 import io.disputeflow.process.ComplaintRegistrationProcess;
 import io.disputeflow.process.IntakeProcess;
@@ -143,7 +144,8 @@ class TasklistStartFormsTests {
     assertThat(count("SELECT COUNT(*) FROM clock_pause WHERE complaint_number = '" + number + "'")).isZero();
 
     // Tasklist's Start process list: only what the user may start
-    assertThat(startable("cora")).containsExactlyInAnyOrder(ComplaintRegistrationProcess.KEY, ClockActionProcess.KEY);
+    assertThat(startable("cora")).containsExactlyInAnyOrder(ComplaintRegistrationProcess.KEY, ClockActionProcess.KEY,
+        WithdrawalProcess.KEY);
     assertThat(startable("sam")).containsExactly(ClockActionProcess.KEY);
     assertThat(startable("intake")).containsExactly(ComplaintRegistrationProcess.KEY);
     assertThat(startable("carl")).isEmpty();
@@ -188,6 +190,42 @@ class TasklistStartFormsTests {
     // a second request while the first waits is refused
     assertThat(message(start("cora", ClockActionProcess.KEY, clockAction(number, "REQUEST_EXTENSION", "再申请"))))
         .contains("(clockAction) cannot be done now: An extension of complaint " + number + " is already awaiting approval");
+  }
+
+  @Test
+  void shouldRecordACustomersWithdrawalTakenByPhoneAndShowWhatItEnded() throws Exception {
+    String number = submitted("START-WITHDRAW-1");
+    Map<String, Object> form = new LinkedHashMap<>(Map.of("complaintNumber", number,
+        "withdrawalReason", "客户来电：已与商户和解，不再投诉", "withdrawalConfirmed", true));
+
+    // only coordinators may, and only with a reason and the customer's own request confirmed
+    for (String user : new String[] {"sam", "carl", "intake"}) {
+      assertThat(start(user, WithdrawalProcess.KEY, form).getStatusCode().value()).as(user).isIn(403, 404);
+    }
+    ResponseEntity<String> unconfirmed = start("cora", WithdrawalProcess.KEY, with(form, "withdrawalConfirmed", false));
+    assertThat(unconfirmed.getStatusCode().value()).isEqualTo(400);
+    assertThat(message(unconfirmed)).contains("(withdrawalConfirmed) must be confirmed");
+    assertThat(message(start("cora", WithdrawalProcess.KEY, with(form, "withdrawalReason", " "))))
+        .contains("Customer's reason / 客户撤回原因 (withdrawalReason) is required");
+    assertThat(count("SELECT COUNT(*) FROM complaint_withdrawal WHERE complaint_number = '" + number + "'")).isZero();
+
+    // when cora records it
+    Task note = note("cora", start("cora", WithdrawalProcess.KEY, form));
+
+    // then the case is withdrawn in her name, its investigation ended, and she sees what it ended
+    assertThat(jdbc.sql("SELECT status FROM complaint WHERE complaint_number = ?").param(number).query(String.class)
+        .single()).isEqualTo("WITHDRAWN");
+    assertThat(jdbc.sql("SELECT withdrawn_by || '|' || stage FROM complaint_withdrawal WHERE complaint_number = ?")
+        .param(number).query(String.class).single()).isEqualTo("cora|INVESTIGATION");
+    assertThat(worker.openTasks(number)).isEmpty();
+    assertThat(taskService.getVariables(note.getId())).containsEntry("withdrawnStageText", "Investigation / 调查核实")
+        .containsEntry("customerName", "王秀英");
+    assertThat((String) taskService.getVariable(note.getId(), "withdrawalEndedTasks")).contains("Investigate " + number);
+
+    // and a second withdrawal is refused, naming the complaint number
+    assertThat(message(start("cora", WithdrawalProcess.KEY, form)))
+        .contains("Complaint number / 投诉编号 (complaintNumber) cannot be withdrawn: Complaint " + number
+            + " is withdrawn");
   }
 
   @Test
