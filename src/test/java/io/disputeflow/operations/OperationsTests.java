@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.disputeflow.complaint.Stage;
 import io.disputeflow.casefile.ComplaintQueries;
 import io.disputeflow.casefile.ComplaintView;
 import io.disputeflow.deadline.Regime;
@@ -134,7 +135,9 @@ class OperationsTests {
           });
       assertThat(received("MOBILE_APP", "CREDIT_CARD")).isEqualTo(before + 1);
       // and the gauges and the job executor's counters are scraped too
-      assertThat(query(prometheusUrl, "count(disputeflow_cases_open)")).isEqualTo(6.0 * 6);
+      // every open stage (all but CLOSED) × every clock state, NONE included
+      assertThat(query(prometheusUrl, "count(disputeflow_cases_open)"))
+          .isEqualTo((double) (Stage.values().length - 1) * OperationsSnapshot.CLOCK_STATES.size());
       assertThat(query(prometheusUrl, "count(disputeflow_jobs_executed_total)")).isEqualTo(1.0);
     } finally {
       prometheus.destroy();
