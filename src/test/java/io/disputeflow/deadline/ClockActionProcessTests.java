@@ -12,6 +12,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import io.disputeflow.process.ClockActionProcess;
 import io.disputeflow.process.RecordingDelegates;
+import io.disputeflow.support.StartForms;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
@@ -64,20 +65,11 @@ class ClockActionProcessTests {
 
     // when / then the start fails and leaves nothing
     assertThatThrownBy(() -> startAs("cora")).hasMessageContaining("(clockAction)");
-    assertThat(engine.getProcessEngine().getHistoryService().createHistoricProcessInstanceQuery()
-        .processDefinitionKey(ClockActionProcess.KEY).count()).isZero();
+    assertThat(StartForms.instancesEverStarted(engine.getProcessEngine(), ClockActionProcess.KEY)).isZero();
   }
 
   private ProcessInstance startAs(String user) {
-    var identity = engine.getProcessEngine().getIdentityService();
-    identity.setAuthenticatedUserId(user);
-    try {
-      return engine.getProcessEngine().getFormService().submitStartForm(
-          engine.getProcessEngine().getRepositoryService().createProcessDefinitionQuery()
-              .processDefinitionKey(ClockActionProcess.KEY).latestVersion().singleResult().getId(),
-          withVariables("complaintNumber", "CMP-2026-000007", "clockAction", "PAUSE", "clockActionReason", "鉴定"));
-    } finally {
-      identity.clearAuthentication();
-    }
+    return StartForms.submitAs(engine.getProcessEngine(), user, ClockActionProcess.KEY,
+        withVariables("complaintNumber", "CMP-2026-000007", "clockAction", "PAUSE", "clockActionReason", "鉴定"));
   }
 }

@@ -12,6 +12,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import io.disputeflow.process.RecordingDelegates;
 import io.disputeflow.process.WithdrawalProcess;
+import io.disputeflow.support.StartForms;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
@@ -66,21 +67,12 @@ class WithdrawalProcessTests {
 
     // when / then the start fails and leaves nothing
     assertThatThrownBy(() -> startAs("cora")).hasMessageContaining("(complaintNumber)");
-    assertThat(engine.getProcessEngine().getHistoryService().createHistoricProcessInstanceQuery()
-        .processDefinitionKey(WithdrawalProcess.KEY).count()).isZero();
+    assertThat(StartForms.instancesEverStarted(engine.getProcessEngine(), WithdrawalProcess.KEY)).isZero();
   }
 
   private ProcessInstance startAs(String user) {
-    var identity = engine.getProcessEngine().getIdentityService();
-    identity.setAuthenticatedUserId(user);
-    try {
-      return engine.getProcessEngine().getFormService().submitStartForm(
-          engine.getProcessEngine().getRepositoryService().createProcessDefinitionQuery()
-              .processDefinitionKey(WithdrawalProcess.KEY).latestVersion().singleResult().getId(),
-          withVariables("complaintNumber", "CMP-2026-000007", "withdrawalReason", "Settled with the merchant",
-              "withdrawalConfirmed", true));
-    } finally {
-      identity.clearAuthentication();
-    }
+    return StartForms.submitAs(engine.getProcessEngine(), user, WithdrawalProcess.KEY,
+        withVariables("complaintNumber", "CMP-2026-000007", "withdrawalReason", "Settled with the merchant",
+            "withdrawalConfirmed", true));
   }
 }
