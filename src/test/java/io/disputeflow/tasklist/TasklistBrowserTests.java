@@ -1,6 +1,7 @@
 package io.disputeflow.tasklist;
 
 import io.disputeflow.support.ApplicationEngine;
+import io.disputeflow.support.TasklistPage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -80,6 +80,8 @@ class TasklistBrowserTests {
   private ChromeDriver browser;
   private final BrowserTraffic traffic = new BrowserTraffic();
   private WebDriverWait wait;
+  /** The form helpers the browser tests share; this class keeps its own login, filters and completion. */
+  private TasklistPage page;
   private int shots;
 
   @BeforeEach
@@ -88,6 +90,7 @@ class TasklistBrowserTests {
     Files.createDirectories(SCREENSHOTS);
     browser = Chromium.headless(profile, 1440, 900, "UTC");
     wait = new WebDriverWait(browser, PATIENCE);
+    page = new TasklistPage(browser, base(), PATIENCE, SCREENSHOTS);
     // screenshots of 1440 x 900 like the README's: the window's own frame takes part of its size
     long viewport = (Long) browser.executeScript("return window.innerHeight;");
     browser.manage().window().setSize(new Dimension(1440, 900 + (900 - (int) viewport)));
@@ -133,15 +136,15 @@ class TasklistBrowserTests {
     shot("my-group-filter");
     openTask(number);
     shot("investigate-summary");
-    assertThat(taskName()).isEqualTo("Investigate " + title);
-    String summary = formText();
+    assertThat(page.taskName()).isEqualTo("Investigate " + title);
+    String summary = page.formText();
     assertThat(summary).contains("Complaint / 投诉 " + number, "王秀英", "Credit card / 信用卡",
         "信用卡账单重复扣款 duplicate charge", "1280 CNY", "Billing dispute / 账单争议",
         "Decision due / 处理时限 " + decisionDue, "我在3月2日的消费被扣款两次");
     assertThat(summary).doesNotContain("BILLING_DISPUTE", "dept-cards");
-    claim();
-    type("field_investigation_findings", FINDINGS);
-    assertThat(field("field_departments-0").isSelected()).as("cards pre-selected by the classification").isTrue();
+    page.claim();
+    page.type("field_investigation_findings", FINDINGS);
+    assertThat(page.field("field_departments-0").isSelected()).as("cards pre-selected by the classification").isTrue();
     shot("investigate-complaint");
     complete(number, InvestigationProcess.USER_INVESTIGATE_COMPLAINT);
 
@@ -149,36 +152,36 @@ class TasklistBrowserTests {
     login("carl");
     openFromFilter("My group / 我的组", number);
     shot("review-summary");
-    assertThat(taskName()).isEqualTo("Review department facts " + title);
-    assertThat(formText()).contains(FINDINGS, "Department under review / 复核部门 Cards / 信用卡部");
-    claim();
-    type("field_review_findings", REVIEW);
-    choose("field_review_recommendation-0");
+    assertThat(page.taskName()).isEqualTo("Review department facts " + title);
+    assertThat(page.formText()).contains(FINDINGS, "Department under review / 复核部门 Cards / 信用卡部");
+    page.claim();
+    page.type("field_review_findings", REVIEW);
+    page.choose("field_review_recommendation-0");
     shot("review-department");
     complete(number, DepartmentReviewProcess.USER_REVIEW_DEPARTMENT);
 
     // cora proposes a compensation above her authority
     login("cora");
     openFromFilter("My group / 我的组", number);
-    assertThat(taskName()).isEqualTo("Propose resolution " + title);
-    assertThat(formText()).contains(FINDINGS, REVIEW);
-    claim();
-    choose("field_decision-0");
+    assertThat(page.taskName()).isEqualTo("Propose resolution " + title);
+    assertThat(page.formText()).contains(FINDINGS, REVIEW);
+    page.claim();
+    page.choose("field_decision-0");
     // the grounds before the amount: Tasklist's form-js (1.8.7) commits a number field once more 0.3 s after
     // it is left, and that re-render empties text being typed into another field meanwhile (docs/tasklist.md)
-    type("field_decision_grounds", GROUNDS);
-    type("field_compensation_amount", "5000");
+    page.type("field_decision_grounds", GROUNDS);
+    page.type("field_compensation_amount", "5000");
     shot("propose-resolution");
     complete(number, ResolutionProcess.USER_PROPOSE_RESOLUTION);
 
     // sam approves it from Awaiting approval
     login("sam");
     openFromFilter("Awaiting approval / 待审批", number);
-    assertThat(taskName()).isEqualTo("Approve compensation " + title);
-    assertThat(formText()).contains("Uphold / 支持客户诉求", "5000 CNY", "Supervisor / 主管", GROUNDS);
-    claim();
-    choose("field_compensation_approved-0");
-    type("field_approval_comment", APPROVAL);
+    assertThat(page.taskName()).isEqualTo("Approve compensation " + title);
+    assertThat(page.formText()).contains("Uphold / 支持客户诉求", "5000 CNY", "Supervisor / 主管", GROUNDS);
+    page.claim();
+    page.choose("field_compensation_approved-0");
+    page.type("field_approval_comment", APPROVAL);
     shot("approve-compensation");
     complete(number, ResolutionProcess.USER_APPROVE_COMPENSATION);
 
@@ -192,11 +195,11 @@ class TasklistBrowserTests {
     // cora records the root cause
     login("cora");
     openFromFilter("My group / 我的组", number);
-    assertThat(taskName()).isEqualTo("Record root cause " + title);
-    claim();
+    assertThat(page.taskName()).isEqualTo("Record root cause " + title);
+    page.claim();
     select("field_root_cause", "System fault / 系统故障");
     select("field_root_cause_department", "Cards / 信用卡部");
-    type("field_root_cause_notes", ROOT_CAUSE_NOTES);
+    page.type("field_root_cause_notes", ROOT_CAUSE_NOTES);
     shot("record-root-cause");
     complete(number, FeedbackProcess.USER_RECORD_ROOT_CAUSE);
 
@@ -215,8 +218,9 @@ class TasklistBrowserTests {
   private void login(String user) {
     browser.manage().deleteAllCookies();
     browser.get(base() + "/camunda/app/tasklist/default/#/login");
-    enter(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]"))), user);
-    enter(browser.findElement(By.cssSelector("input[ng-model=password]")), "demo");
+    TasklistPage.enter(
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]"))), user);
+    TasklistPage.enter(browser.findElement(By.cssSelector("input[ng-model=password]")), "demo");
     browser.findElement(By.cssSelector("button[type=submit]")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filter")));
     traffic.collect(browser);
@@ -249,59 +253,16 @@ class TasklistBrowserTests {
     return browser.findElement(row(number)).getDomProperty("textContent").replaceAll("\\s+", " ");
   }
 
-  private String taskName() {
-    return browser.findElement(By.cssSelector("section.task-card h2.task")).getText().trim();
-  }
-
-  private String formText() {
-    return browser.findElement(By.cssSelector(".fjs-container")).getText().replaceAll("\\s+", " ");
-  }
-
-  private void claim() {
-    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
-  }
-
-  private WebElement field(String id) {
-    return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id$='-" + id + "']")));
-  }
-
-  /** Types into a form field and leaves it (form-js takes the text on leaving at the latest). */
-  private void type(String id, String text) {
-    WebElement input = wait.until(ExpectedConditions.elementToBeClickable(field(id)));
-    browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", input);
-    enter(input, text);
-    input.sendKeys(Keys.TAB);
-    wait.until(driver -> !input.equals(driver.switchTo().activeElement()));
-    assertThat(input.getDomProperty("value")).as(id + " after leaving it").isEqualTo(text);
-  }
-
-  /** Types the text key by key; the field must then hold exactly what was typed. */
-  private void enter(WebElement input, String text) {
-    input.sendKeys(text);
-    assertThat(input.getDomProperty("value")).as("field after typing").isEqualTo(text);
-  }
-
-  private void choose(String id) {
-    click(wait.until(ExpectedConditions.elementToBeClickable(field(id))));
-  }
-
-  /** Tasklist's footer covers the bottom of the form: bring the element to the middle first. */
-  private void click(WebElement element) {
-    browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    element.click();
-  }
-
   /** form-js draws its own drop-down: open it and pick the option by its label. */
   private void select(String id, String label) {
-    WebElement select = field(id).findElement(By.xpath("./ancestor::div[contains(@class,'fjs-form-field')]"));
-    click(select.findElement(By.cssSelector(".fjs-input-group")));
-    click(wait.until(ExpectedConditions.elementToBeClickable(select.findElement(By.xpath(
+    WebElement select = page.field(id).findElement(By.xpath("./ancestor::div[contains(@class,'fjs-form-field')]"));
+    page.click(select.findElement(By.cssSelector(".fjs-input-group")));
+    page.click(wait.until(ExpectedConditions.elementToBeClickable(select.findElement(By.xpath(
         ".//div[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='" + label + "']")))));
   }
 
   private void complete(String number, String taskKey) {
-    click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='Complete']"))));
+    page.click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='Complete']"))));
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("section.task-card")));
     wait.until(driver -> taskService.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey(taskKey)
         .count() == 0);
