@@ -10,6 +10,8 @@ import java.time.OffsetDateTime;
 import java.util.Objects;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -23,6 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Representatives {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Representatives.class);
 
   private final ComplaintRepository complaints;
   private final RepresentativeRepository representatives;
@@ -58,6 +62,9 @@ public class Representatives {
       return current.get();
     }
     representatives.insert(number, recorded);
+    // the log masks phone numbers and e-mail addresses, as every line (security/MaskingMessageConverter)
+    LOG.info("Representative of {} recorded by {}: {} ({}), phone {}, e-mail {}, authority document {}", number,
+        recordedBy, recorded.name(), recorded.relation(), recorded.phone(), recorded.email(), document);
     return recorded;
   }
 
