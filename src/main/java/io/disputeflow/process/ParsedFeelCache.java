@@ -42,7 +42,8 @@ import org.springframework.stereotype.Component;
  * 150 functions in nested maps, afresh for every expression it evaluates; with the classification table's
  * 260 entries that was the largest part of a classification once parsing was gone. Here the table is built
  * once and each evaluation gets a fresh context over it (the context collects the evaluation's failures,
- * so it is never shared). Whatever does not evaluate cleanly (an error value, an assertion, an exception)
+ * so it is never shared). The table's date functions ({@code today()}, {@code now()}) read the FEEL engine's
+ * clock when they are called, so keeping the table freezes no time. Whatever does not evaluate cleanly (an error value, an assertion, an exception)
  * is evaluated again by the FEEL engine itself, so failures keep its exact messages.
  */
 @Component
