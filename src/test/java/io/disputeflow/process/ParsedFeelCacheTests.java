@@ -66,7 +66,6 @@ class ParsedFeelCacheTests {
     assertThat(evaluated).isGreaterThanOrEqualTo(5 * CASES_PER_DECISION);
     // most evaluations use the kept table of built-in functions; only failures go the FEEL engine's way again
     double again = ((ParsedFeelCache.CachingFeelEngine) cachedConfiguration.getFeelEngine()).evaluatedAgainShare();
-    System.out.println("evaluated again: " + again);
     assertThat(again).isLessThan(0.2);
   }
 
