@@ -166,7 +166,28 @@ public class IntakeService {
     if (repeated.inquiryOnly()) {
       throw new InvalidFieldException("repeatOf", submission.repeatOf() + " is an inquiry, not a complaint");
     }
+    if (!sameCustomer(submission.customer(), repeated)) {
+      throw new InvalidFieldException("repeatOf", submission.repeatOf() + " is another customer's complaint: a repeat"
+          + " must name the same customer id, or the same name with the same phone or e-mail");
+    }
     return repeated;
+  }
+
+  /**
+   * The customer of a repeat must be the case's: the same customer id when both have one, else the same
+   * name with the same phone or e-mail (as intake's own duplicate search matches), so that one customer's
+   * submission can never restart or join another customer's case.
+   */
+  private static boolean sameCustomer(ComplaintSubmission.Customer customer, ComplaintRecord repeated) {
+    String id = blankToNull(customer.customerId());
+    if (id != null && repeated.customerId() != null) {
+      return id.equals(repeated.customerId());
+    }
+    String phone = blankToNull(customer.phone());
+    String email = blankToNull(customer.email());
+    return customer.name().trim().equalsIgnoreCase(repeated.customerName())
+        && (phone != null && phone.equals(repeated.customerPhone())
+            || email != null && email.equalsIgnoreCase(repeated.customerEmail()));
   }
 
   /** The transfer facts choose Regulation E rows: a complaint that names another regime cannot carry them. */

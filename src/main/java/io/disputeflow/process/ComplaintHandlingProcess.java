@@ -25,6 +25,7 @@ public final class ComplaintHandlingProcess {
   public static final String END_COMPLAINT_WITHDRAWN = "end_complaint_withdrawn";
   public static final String PAR_START_DECISION_CLOCK = "par_start_decision_clock";
   public static final String EVT_AWAIT_CLOCK = "evt_await_clock";
+  public static final String XOR_CLOCK_MERGE = "xor_clock_merge";
   public static final String TIMER_NEXT_CLOCK_ALERT = "timer_next_clock_alert";
   public static final String SERVICE_WARN_DECISION_DUE = "service_warn_decision_due";
   public static final String SERVICE_RECORD_DECISION_BREACH = "service_record_decision_breach";

@@ -34,6 +34,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -229,6 +231,61 @@ class ClockApiTests {
         .isEqualTo(date(DUE.plusDays(3)));
     assertThat(clockTimer(number).getDuedate()).isEqualTo(date(WARNING.plusDays(3)));
     assertThat(letters(number)).contains("PAUSE_NOTICE");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"UK-FCA-DISP", "UK-FCA-DISP-PSD", "US-CFPB", "US-REG-E", "US-REG-Z"})
+  void shouldRefuseToPauseTheClockUnderEveryRegimeButCbirc2020(String regime) throws Exception {
+    // given a complaint received Monday 28 Sep 2026 under a regime that counts from receipt without pauses
+    String number = submit(Submissions.creditCardComplaint("CLK-P-" + regime)
+        .replaceFirst("\\{", "{\"regime\": \"" + regime + "\", "));
+    String due = json.readTree(view(number).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+        .at("/deadlines/decisionDueAt").asText();
+
+    // when the coordinator asks to pause it for an appraisal, the clock refuses and nothing moves
+    at(RECEIVED.plusDays(1));
+    clockAction(number, "pause", "{\"reason\": \"External appraisal\"}").andExpect(status().isConflict())
+        .andExpect(jsonPath("$.detail", org.hamcrest.Matchers.containsString("only CN-CBIRC-2020")));
+    at(RECEIVED.plusDays(4));
+    clockAction(number, "resume", "").andExpect(status().isConflict());
+    view(number).andExpect(jsonPath("$.deadlines.decisionDueAt", is(due)))
+        .andExpect(jsonPath("$.deadlines.clockState", is("ON_TRACK")));
+    assertThat(letters(number)).doesNotContain("PAUSE_NOTICE");
+    if (regime.equals("UK-FCA-DISP")) {
+      // the eight-week letter still comes on the last day of the eight weeks from receipt (23 Nov 2026, London)
+      assertThat(managementService.createJobQuery().timers().processInstanceId(mainInstance(number))
+          .activityId(ComplaintHandlingProcess.TIMER_EIGHT_WEEKS_ENDING).singleResult().getDuedate())
+          .isEqualTo(date(OffsetDateTime.parse("2026-11-23T00:00:00Z")));
+    }
+  }
+
+  @Test
+  void shouldRefuseAPaymentServicesHoldingReplyAfterTheFifteenthBusinessDay() throws Exception {
+    // given two payment-services complaints received Monday 28 Sep 2026, final reply due at the end of 19 Oct (London)
+    String late = submit(Submissions.creditCardComplaint("CLK-H1").replaceFirst("\\{", "{\"regime\": \"UK-FCA-DISP-PSD\", "));
+    String unasked = submit(Submissions.creditCardComplaint("CLK-H2").replaceFirst("\\{", "{\"regime\": \"UK-FCA-DISP-PSD\", "));
+    view(late).andExpect(jsonPath("$.deadlines.decisionDueAt", is("2026-10-20T06:59:59.999+08:00")));
+
+    // when the coordinator asks for the holding reply on 16 Oct but the supervisor approves only on 20 Oct
+    at(OffsetDateTime.parse("2026-10-16T10:00:00+01:00"));
+    requestExtension(late, "Card scheme chargeback evidence outstanding").andExpect(status().isAccepted());
+    at(OffsetDateTime.parse("2026-10-20T09:00:00+01:00"));
+
+    // then the approval is refused, naming the rule and the deadline; the task stays open to be refused
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> worker.complete(late,
+            ComplaintHandlingProcess.USER_APPROVE_EXTENSION, "sam", Map.of("extensionApproved", true,
+                "extensionComment", "Exceptional")))
+        .hasRootCauseInstanceOf(io.disputeflow.refusal.TaskActionRefusedException.class)
+        .hasMessageContaining("extensionApproved: the holding reply").hasMessageContaining("DISP 1.6.2AR")
+        .hasMessageContaining("2026-10-19T23:59:59.999+01:00");
+    assertThat(letters(late)).doesNotContain("EXTENSION_NOTICE");
+    worker.complete(worker.openTask(late, ComplaintHandlingProcess.USER_APPROVE_EXTENSION), "sam",
+        Map.of("extensionApproved", false, "extensionComment", "Too late for a holding reply"));
+    view(late).andExpect(jsonPath("$.deadlines.decisionDueAt", is("2026-10-20T06:59:59.999+08:00")))
+        .andExpect(jsonPath("$.extensions[0].outcome", is("REFUSED")));
+    // and a request after the 15 business days is refused at once
+    requestExtension(unasked, "Late").andExpect(status().isConflict())
+        .andExpect(jsonPath("$.detail", org.hamcrest.Matchers.containsString("DISP 1.6.2AR")));
   }
 
   @Test
@@ -540,6 +597,51 @@ class ClockApiTests {
   }
 
   @Test
+  void shouldWarnAndEscalateTheRestartedPeriodAgainAfterAMissedDeadlineWasHandled() throws Exception {
+    // given a complaint received Monday 28 Sep 2026 whose deadline (end of 13 Oct) passed and was handled
+    String number = submit();
+    runJobsAt(DUE.plusSeconds(1));
+    worker.complete(number, ComplaintHandlingProcess.USER_HANDLE_OVERDUE_COMPLAINT, "sam",
+        Map.of("overdueAction", "CHASED", "overdueNotes", "Chased the investigator"));
+    worker.runJobs();
+    assertThat(clockTimer(number)).as("the clock branch has ended").isNull();
+
+    // when on Thursday 15 Oct the customer complains again with new facts
+    at(OffsetDateTime.parse("2026-10-15T10:00:00+08:00"));
+    repeat(number, "CLK-R5", true).andExpect(status().isOk());
+
+    // then 15 days count from 15 Oct: due at the end of Friday 30 Oct, warned at the end of 27 Oct, a timer armed
+    view(number).andExpect(jsonPath("$.deadlines.decisionDueAt", is("2026-10-30T23:59:59.999+08:00")))
+        .andExpect(jsonPath("$.deadlines.clockState", is("ON_TRACK")));
+    assertThat(clockTimer(number).getDuedate()).isEqualTo(date(OffsetDateTime.parse("2026-10-27T23:59:59.999+08:00")));
+
+    // and the restarted period warns and escalates again
+    runJobsAt(OffsetDateTime.parse("2026-10-28T00:00:01+08:00"));
+    assertThat(alerts(number)).containsExactly("DECISION_BREACH", "DECISION_WARNING");
+    runJobsAt(OffsetDateTime.parse("2026-10-31T00:00:01+08:00"));
+    assertThat(alerts(number)).containsExactly("DECISION_BREACH", "DECISION_WARNING", "DECISION_BREACH");
+    assertThat(worker.openTask(number, ComplaintHandlingProcess.USER_HANDLE_OVERDUE_COMPLAINT)).isNotNull();
+  }
+
+  @Test
+  void shouldRefuseARepeatThatNamesAnotherCustomersComplaint() throws Exception {
+    String number = submit();
+    // another customer id
+    repeatWith(number, Submissions.creditCardComplaint("CLK-R6"), true).andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field", hasItem("repeatOf")));
+    // no customer id, another name with the case's phone
+    repeatWith(number, Submissions.creditCardComplaint("CLK-R7").replace("\"customerId\": \"C-CLK-R7\", ", "")
+        .replace("王秀英", "李娜"), true).andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field", hasItem("repeatOf")));
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM complaint_submission WHERE external_reference IN ('CLK-R6', 'CLK-R7')")
+        .query(Integer.class).single()).isZero();
+    view(number).andExpect(jsonPath("$.deadlines.decisionDueAt", is("2026-10-13T23:59:59.999+08:00")));
+    // the same customer without an id: name and phone match
+    repeatWith(number, Submissions.creditCardComplaint("CLK-R8").replace("\"customerId\": \"C-CLK-R8\", ", ""), false)
+        .andExpect(status().isOk());
+  }
+
+  @Test
   void shouldRefuseARepeatOfAComplaintThatDoesNotExist() throws Exception {
     repeat("CMP-2026-999999", "CLK-R3", true).andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[*].field", hasItem("repeatOf")));
@@ -547,8 +649,15 @@ class ClockApiTests {
         .andExpect(jsonPath("$.errors[*].field", hasItem("repeatOf")));
   }
 
+  /** A repeat by the case's own customer (same customer id). */
   private ResultActions repeat(String number, String reference, boolean newFacts) throws Exception {
-    String body = Submissions.creditCardComplaint(reference)
+    String customerId = jdbc.sql("SELECT customer_id FROM complaint WHERE complaint_number = ?").param(number)
+        .query(String.class).optional().orElse("C-" + reference);
+    return repeatWith(number, Submissions.creditCardComplaint(reference).replace("C-" + reference, customerId), newFacts);
+  }
+
+  private ResultActions repeatWith(String number, String submission, boolean newFacts) throws Exception {
+    String body = submission
         .replaceFirst("\\{", "{\"repeatOf\": \"" + number + "\", \"newFacts\": " + newFacts + ", ");
     return mvc.perform(post("/api/complaints").with(httpBasic("intake", "demo"))
         .contentType(MediaType.APPLICATION_JSON).content(body));
