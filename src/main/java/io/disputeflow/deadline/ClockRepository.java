@@ -28,7 +28,11 @@ public class ClockRepository {
       OffsetDateTime reverificationDueAt, int extensionsUsed, OffsetDateTime pausedSince, long pausedSeconds,
       OffsetDateTime overdueSince, String contestWithin, OffsetDateTime acknowledgementDueAt,
       String reportResultWithin, String transferFacts, OffsetDateTime periodStartedAt,
-      ProvisionalCredit provisionalCredit) {}
+      ProvisionalCredit provisionalCredit,
+      /** Regulation Z: the statement closing day intake was given, or null. */
+      Integer billingCycleClosingDay,
+      /** Regulation Z: TWO_BILLING_CYCLES, NINETY_DAYS or NINETY_DAYS_WITHOUT_CYCLE; null under other regimes. */
+      String resolutionLimit) {}
 
   /** Regulation E: the amount in error credited to the account while the investigation goes on. */
   public record ProvisionalCredit(java.math.BigDecimal amount, String currency, OffsetDateTime creditedAt,
@@ -57,6 +61,11 @@ public class ClockRepository {
       String transferFacts) {
     update(number, "acknowledgement_due_at = ?, report_result_within = ?, transfer_facts = ?", acknowledgementDueAt,
         reportResultWithin, transferFacts);
+  }
+
+  /** Regulation Z: the cycle the resolution limit was counted with, and which limit applies. */
+  void setResolutionLimit(String number, Integer billingCycleClosingDay, String resolutionLimit) {
+    update(number, "billing_cycle_closing_day = ?, resolution_limit = ?", billingCycleClosingDay, resolutionLimit);
   }
 
   /**
@@ -157,7 +166,8 @@ public class ClockRepository {
             + " legal_due_at, reverification_due_at, extensions_used, clock_paused_since, clock_paused_seconds,"
             + " overdue_since, contest_within, acknowledgement_due_at, report_result_within, transfer_facts,"
             + " period_started_at, provisional_credit_amount, provisional_credit_currency, provisionally_credited_at,"
-            + " provisional_credit_recorded_by FROM complaint WHERE complaint_number = ?")
+            + " provisional_credit_recorded_by, billing_cycle_closing_day, resolution_limit"
+            + " FROM complaint WHERE complaint_number = ?")
         .param(number)
         .query((rs, row) -> new ClockRecord(rs.getString("regime"),
             rs.getObject("decision_due_at", OffsetDateTime.class),
@@ -172,7 +182,8 @@ public class ClockRepository {
             rs.getObject("provisionally_credited_at") == null ? null : new ProvisionalCredit(
                 rs.getBigDecimal("provisional_credit_amount"), rs.getString("provisional_credit_currency"),
                 rs.getObject("provisionally_credited_at", OffsetDateTime.class),
-                rs.getString("provisional_credit_recorded_by"))))
+                rs.getString("provisional_credit_recorded_by")),
+            (Integer) rs.getObject("billing_cycle_closing_day", Integer.class), rs.getString("resolution_limit")))
         .optional();
   }
 

@@ -137,8 +137,16 @@ public class DecisionClock {
    * calendar ({@link JurisdictionCalendar#dueAt}); internal targets count the bank's working days.
    */
   void start(DelegateExecution execution, String regime, ZonedDateTime receivedAt, DeadlinePolicy policy,
-      TransferFacts transfer) {
+      TransferFacts transfer, BillingCycle billingCycle) {
     ZonedDateTime decisionDueAt = calendars.forRegime(regime).dueAt(receivedAt, policy.decideWithin());
+    String resolutionLimit = null;
+    if (Regime.US_REG_Z.code().equals(regime)) {
+      // 12 CFR 1026.13(c)(2): two complete billing cycles, never later than the policy's 90 days
+      BillingCycle.Resolution resolution = BillingCycle.resolutionDue(billingCycle, receivedAt, decisionDueAt,
+          calendars.forRegime(regime));
+      decisionDueAt = resolution.dueAt();
+      resolutionLimit = resolution.limit().name();
+    }
     ZonedDateTime warningAt = IsoDurations.subtract(decisionDueAt, orZero(policy.warnBefore()));
     ZonedDateTime reviewDueAt = internalDueAt(receivedAt, policy.departmentReviewWithin(), decisionDueAt);
     ZonedDateTime legalDueAt = internalDueAt(receivedAt, policy.legalOpinionWithin(), decisionDueAt);
@@ -160,6 +168,9 @@ public class DecisionClock {
     ACKNOWLEDGEMENT_DUE_AT.set(execution, acknowledgementDueAt == null ? null : Date.from(acknowledgementDueAt.toInstant()));
     clocks.setRegulationDetails(number, acknowledgementDueAt == null ? null : acknowledgementDueAt.toOffsetDateTime(),
         policy.reportResultWithin(), transfer.codes());
+    if (resolutionLimit != null) {
+      clocks.setResolutionLimit(number, billingCycle == null ? null : billingCycle.closingDay(), resolutionLimit);
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.disputeflow.intake;
 
 import io.disputeflow.refusal.InvalidFieldException;
+import static io.disputeflow.process.ComplaintVariables.BILLING_CYCLE_CLOSING_DAY;
 import static io.disputeflow.process.ComplaintVariables.CHANNEL;
 import static io.disputeflow.process.ComplaintVariables.COMPLAINT_NUMBER;
 import static io.disputeflow.process.ComplaintVariables.CUSTOMER_AGE;
@@ -112,6 +113,7 @@ public class IntakeService {
       }
     }
     checkTransferFacts(submission);
+    checkBillingCycle(submission);
     var customer = submission.customer();
     Optional<ComplaintRecord> openCase = submission.repeatOf() != null ? Optional.of(repeatedCase(submission))
         : submission.isInquiryOnly() || !identifiable(customer) ? Optional.empty()
@@ -138,6 +140,10 @@ public class IntakeService {
       TRANSFER_NEW_ACCOUNT.put(variables, Boolean.TRUE.equals(transfer.newAccount()));
       TRANSFER_POINT_OF_SALE.put(variables, Boolean.TRUE.equals(transfer.pointOfSale()));
       TRANSFER_FOREIGN_INITIATED.put(variables, Boolean.TRUE.equals(transfer.foreignInitiated()));
+    }
+    if (submission.billingCycle() != null) {
+      // used only if the complaint runs under US-REG-Z (named, or chosen by regime-selection)
+      BILLING_CYCLE_CLOSING_DAY.put(variables, submission.billingCycle().closingDay().longValue());
     }
     try (var logContext = CaseLogContext.complaint(number)) {
       actingUser.run(() -> runtimeService.startProcessInstanceByKey(ComplaintHandlingProcess.KEY, number, variables));
@@ -196,6 +202,14 @@ public class IntakeService {
     if (transfer != null && transfer.any() && submission.regime() != null && !submission.regime().equals("US-REG-E")) {
       throw new InvalidFieldException("electronicFundTransfer", "applies to Regulation E complaints (regime"
           + " US-REG-E) only; this one names " + submission.regime());
+    }
+  }
+
+  /** The billing cycle sets a Regulation Z limit: a complaint that names another regime cannot carry it. */
+  private static void checkBillingCycle(ComplaintSubmission submission) {
+    if (submission.billingCycle() != null && submission.regime() != null && !submission.regime().equals("US-REG-Z")) {
+      throw new InvalidFieldException("billingCycle", "applies to Regulation Z billing-error notices (regime"
+          + " US-REG-Z) only; this one names " + submission.regime());
     }
   }
 

@@ -490,6 +490,45 @@ class ClockApiTests {
   }
 
   @Test
+  void shouldResolveABillingErrorWithinTwoCompleteBillingCyclesOrNinetyDaysWithoutCycleData() throws Exception {
+    // given billing-error notices received Saturday 3 Oct 2026 in New York, one for an account whose statement
+    // closes on the 15th, one without cycle data
+    at(OffsetDateTime.parse("2026-10-03T10:00:00-04:00"));
+    String regZ = Submissions.creditCardComplaint("CLK-Z3").replaceFirst("\\{", "{\"regime\": \"US-REG-Z\", ");
+    String withCycle = submit(regZ.replaceFirst("\\{", "{\"billingCycle\": {\"closingDay\": 15}, "));
+    String withoutCycle = submit(regZ.replace("CLK-Z3", "CLK-Z4"));
+
+    // then the first is due at the end of the second complete cycle (16 Nov-15 Dec), before the 90th day;
+    // the other at the end of the 90th day, 1 Jan 2027, and the record says why
+    view(withCycle).andExpect(jsonPath("$.deadlines.decisionDueAt", is("2026-12-16T12:59:59.999+08:00")))
+        .andExpect(jsonPath("$.deadlines.resolutionLimit", is("TWO_BILLING_CYCLES")))
+        .andExpect(jsonPath("$.deadlines.billingCycleClosingDay", is(15)))
+        .andExpect(jsonPath("$.deadlines.warningAt", is("2026-12-02T12:59:59.999+08:00")));
+    view(withoutCycle).andExpect(jsonPath("$.deadlines.decisionDueAt", is("2027-01-02T12:59:59.999+08:00")))
+        .andExpect(jsonPath("$.deadlines.resolutionLimit", is("NINETY_DAYS_WITHOUT_CYCLE")));
+
+    // and the clock escalates at the two-cycle end
+    runJobsAt(OffsetDateTime.parse("2026-12-16T00:00:01-05:00"));
+    assertThat(alerts(withCycle)).containsExactly("DECISION_WARNING", "DECISION_BREACH");
+    assertThat(alerts(withoutCycle)).isEmpty();
+
+    // and a cycle that is not a day of the month, or one given for another regime, is refused, naming the field
+    mvc.perform(post("/api/complaints").with(httpBasic("intake", "demo")).contentType(MediaType.APPLICATION_JSON)
+            .content(regZ.replace("CLK-Z3", "CLK-Z5").replaceFirst("\\{", "{\"billingCycle\": {\"closingDay\": 32}, ")))
+        .andExpect(status().isBadRequest())
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+            .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.errors[*].field", hasItem("billingCycle.closingDay")));
+    mvc.perform(post("/api/complaints").with(httpBasic("intake", "demo")).contentType(MediaType.APPLICATION_JSON)
+            .content(regZ.replace("CLK-Z3", "CLK-Z6").replace("US-REG-Z", "UK-FCA-DISP")
+                .replaceFirst("\\{", "{\"billingCycle\": {\"closingDay\": 15}, ")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field", hasItem("billingCycle")));
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM complaint WHERE external_reference IN ('CLK-Z5', 'CLK-Z6')")
+        .query(Integer.class).single()).isZero();
+  }
+
+  @Test
   void shouldChooseTheRegulationERowFromTheTransferFactsIntakeWasGiven() throws Exception {
     // given a notice of error received Monday 23 Nov 2026 in New York about a new account's transfer
     at(OffsetDateTime.parse("2026-11-23T14:00:00-05:00"));
