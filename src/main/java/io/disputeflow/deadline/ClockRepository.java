@@ -74,10 +74,25 @@ public class ClockRepository {
    * recorded (when it was posted is not known). Empty while none has gone out.
    */
   public java.util.Optional<OffsetDateTime> acknowledgedAt(String number) {
+    return wentOutAt(number, "ACKNOWLEDGEMENT");
+  }
+
+  /** Regulation E: when the decision letter (the result report) went out, as {@link #acknowledgedAt}; empty while not. */
+  java.util.Optional<OffsetDateTime> resultReportedAt(String number) {
+    return wentOutAt(number, "DECISION");
+  }
+
+  private java.util.Optional<OffsetDateTime> wentOutAt(String number, String letterType) {
     return jdbc.sql("SELECT MIN(CASE WHEN status = 'SENT' THEN sent_at WHEN status = 'PRINT' AND attempts = 0"
             + " THEN created_at WHEN status = 'PRINT' THEN delivered_at END)"
-            + " FROM letter WHERE complaint_number = ? AND letter_type = 'ACKNOWLEDGEMENT'")
-        .param(number).query(OffsetDateTime.class).optional();
+            + " FROM letter WHERE complaint_number = ? AND letter_type = ?")
+        .params(number, letterType).query(OffsetDateTime.class).optional();
+  }
+
+  /** When the complaint was decided; empty while undecided. */
+  java.util.Optional<OffsetDateTime> decidedAt(String number) {
+    return jdbc.sql("SELECT decided_at FROM complaint WHERE complaint_number = ?").param(number)
+        .query(OffsetDateTime.class).optional();
   }
 
   /** The contest window's period (deadline-policy contestWithin), counted from the decision's receipt. */

@@ -51,6 +51,8 @@ public final class ComplaintVariables {
   /** Regulation Z: when the written acknowledgement is due (deadline-policy acknowledgeWithin); null elsewhere. */
   public static final ProcessVariable<Date> ACKNOWLEDGEMENT_DUE_AT = ProcessVariable.date("acknowledgementDueAt");
   public static final ProcessVariable<Boolean> ACKNOWLEDGEMENT_ALERTED = ProcessVariable.bool("acknowledgementAlerted");
+  /** Regulation E: the late result report has been alerted (once). */
+  public static final ProcessVariable<Boolean> RESULT_REPORT_ALERTED = ProcessVariable.bool("resultReportAlerted");
   /** When the decision period last started: receipt, or a repeat complaint's new facts (extensions count from it). */
   public static final ProcessVariable<Date> PERIOD_STARTED_AT = ProcessVariable.date("periodStartedAt");
   public static final ProcessVariable<Date> REVERIFICATION_DUE_AT = ProcessVariable.date("reverificationDueAt");

@@ -193,6 +193,47 @@ class TasklistStartFormsTests {
   }
 
   @Test
+  void shouldRecordRegulationEProvisionalCreditInTheClockFormAndAskForTheLongerPeriod() throws Exception {
+    String regE = submitted("START-CREDIT-1", false, "US-REG-E");
+    String cn = submitted("START-CREDIT-2");
+    String today = java.time.LocalDate.now(java.time.ZoneId.of("America/New_York")).toString();
+
+    // bad values are refused naming the field, and nothing is recorded
+    assertThat(message(start("cora", ClockActionProcess.KEY, credit(regE, -5.0, "USD", today))))
+        .contains("Amount credited / 入账金额 (provisionalCreditAmount) must be an amount above 0");
+    assertThat(message(start("cora", ClockActionProcess.KEY, credit(regE, 1280.0, "usd", today))))
+        .contains("Currency / 币种 (provisionalCreditCurrency) must be an ISO 4217 currency code");
+    assertThat(message(start("cora", ClockActionProcess.KEY, credit(regE, 1280.0, "USD",
+        java.time.LocalDate.parse(today).plusDays(2).toString()))))
+        .contains("Credited on / 入账日期 (provisionalCreditDate) must not be in the future");
+    // a complaint outside Regulation E has no provisional credit
+    assertThat(message(start("cora", ClockActionProcess.KEY, credit(cn, 1280.0, "CNY", today))))
+        .contains("(clockAction) cannot be done now", "provisional credit extends only a Regulation E investigation");
+    assertThat(count("SELECT COUNT(*) FROM complaint WHERE provisional_credit_amount IS NOT NULL AND complaint_number IN ('"
+        + regE + "', '" + cn + "')")).isZero();
+
+    // when cora records today's credit of 1,280.00 USD
+    Task recorded = note("cora", start("cora", ClockActionProcess.KEY, credit(regE, 1280.0, "USD", today)));
+
+    // then it is on the case, by cora, and the supervisor is asked for the longer period
+    assertThat(taskService.getVariable(recorded.getId(), "extensionAwaitingApproval")).isEqualTo(true);
+    assertThat(jdbc.sql("SELECT provisional_credit_amount || '|' || provisional_credit_currency || '|'"
+            + " || provisional_credit_recorded_by FROM complaint WHERE complaint_number = ?").param(regE)
+        .query(String.class).single()).isEqualTo("1280.00|USD|cora");
+    Task approval = worker.openTask(regE, ComplaintHandlingProcess.USER_APPROVE_EXTENSION);
+    assertThat((String) taskService.getVariable(approval.getId(), "extensionReason"))
+        .startsWith("Provisional credit of 1280.00 USD given on ").endsWith("(12 CFR 1005.11(c)(2)(i))");
+  }
+
+  private static Map<String, Object> credit(String number, double amount, String currency, String day) {
+    Map<String, Object> form = clockAction(number, "PROVISIONAL_CREDIT", null);
+    form.put("provisionalCreditAmount", amount);
+    form.put("provisionalCreditCurrency", currency);
+    form.put("provisionalCreditDate", day);
+    return form;
+  }
+
+  @Test
   void shouldRecordACustomersWithdrawalTakenByPhoneAndShowWhatItEnded() throws Exception {
     String number = submitted("START-WITHDRAW-1");
     Map<String, Object> form = new LinkedHashMap<>(Map.of("complaintNumber", number,
@@ -355,7 +396,14 @@ class TasklistStartFormsTests {
   }
 
   private String submitted(String reference, boolean inquiryOnly) throws Exception {
+    return submitted(reference, inquiryOnly, null);
+  }
+
+  private String submitted(String reference, boolean inquiryOnly, String regime) throws Exception {
     String body = Submissions.creditCardComplaint(reference + "-" + System.nanoTime());
+    if (regime != null) {
+      body = body.replaceFirst("\\{", "{\"regime\": \"" + regime + "\", ");
+    }
     if (inquiryOnly) {
       body = body.replace("\"product\"", "\"inquiryOnly\": true, \"product\"");
     }
