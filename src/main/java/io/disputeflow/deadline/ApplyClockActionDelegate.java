@@ -116,10 +116,10 @@ class ApplyClockActionDelegate implements JavaDelegate {
    * (a credit on the first period's last day is within it), or now when that is today.
    */
   private void recordProvisionalCredit(DelegateExecution execution, String number) {
-    Object amountValue = execution.getVariable(ClockActionProcess.PROVISIONAL_CREDIT_AMOUNT);
     BigDecimal amount;
     try {
-      amount = amountValue == null ? null : new BigDecimal(amountValue.toString().trim()).setScale(2, RoundingMode.UNNECESSARY);
+      amount = ClockActionProcess.PROVISIONAL_CREDIT_AMOUNT.get(execution);
+      amount = amount == null ? null : amount.setScale(2, RoundingMode.UNNECESSARY);
     } catch (NumberFormatException | ArithmeticException e) {
       amount = null;
     }

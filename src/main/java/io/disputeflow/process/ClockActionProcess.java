@@ -1,5 +1,7 @@
 package io.disputeflow.process;
 
+import java.math.BigDecimal;
+
 /**
  * processes/decision-clock-action.bpmn: a coordinator or supervisor asks the decision clock of a
  * complaint for an extension, a pause for an external appraisal or a resume, in Tasklist. The action
@@ -18,7 +20,8 @@ public final class ClockActionProcess {
   public static final ProcessVariable<String> CLOCK_ACTION = ProcessVariable.string("clockAction");
   public static final ProcessVariable<String> CLOCK_ACTION_REASON = ProcessVariable.string("clockActionReason");
   /** Regulation E provisional credit (12 CFR 1005.11(c)(2)(i)): the amount, its currency and the day (yyyy-MM-dd). */
-  public static final String PROVISIONAL_CREDIT_AMOUNT = "provisionalCreditAmount";
+  public static final ProcessVariable<BigDecimal> PROVISIONAL_CREDIT_AMOUNT =
+      ProcessVariable.amount("provisionalCreditAmount");
   public static final ProcessVariable<String> PROVISIONAL_CREDIT_CURRENCY =
       ProcessVariable.string("provisionalCreditCurrency");
   public static final ProcessVariable<String> PROVISIONAL_CREDIT_DATE = ProcessVariable.string("provisionalCreditDate");

@@ -459,6 +459,65 @@ class ClockApiTests {
   }
 
   @Test
+  void shouldRecordTheComplaintAndRaiseAnIncidentWhenTheDeployedClassificationCannotBeUsed() throws Exception {
+    // given a classification deployed as a process owner would, then overwritten in the database with one whose
+    // category output is misnamed (intake cannot store a category), as if deployed before the check existed
+    String shipped = Files.readString(Path.of("processes/decisions/complaint-classification.dmn"));
+    String broken = shipped.replaceFirst("name=\"category\"", "name=\"kategorie\"");
+    // the check refuses that model at deployment, naming the decision
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> repositoryService.createDeployment()
+            .addString("complaint-classification.dmn", broken).deploy())
+        .hasMessageContaining("complaint-classification gives no category and departments");
+    String deployment = repositoryService.createDeployment().name("classification deployed before the check")
+        .addString("complaint-classification.dmn", shipped).deploy().getId();
+    try {
+      plant(deployment, "complaint-classification.dmn", broken);
+
+      // when a channel submits a complaint, it is recorded and answered 201 (no 500)
+      String body = mvc.perform(post("/api/complaints").with(httpBasic("intake", "demo"))
+              .contentType(MediaType.APPLICATION_JSON).content(Submissions.creditCardComplaint("CLK-CFAULT")))
+          .andExpect(status().isCreated())
+          .andExpect(jsonPath("$.deadlines.decisionDueAt").doesNotExist())
+          .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+      String number = json.readTree(body).get("complaintNumber").asText();
+      assertThat(letters(number)).isEmpty();
+
+      // and classifying fails as a job until its retries are spent: an incident in Cockpit on the case
+      String intake = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number)
+          .processDefinitionKey("intake").singleResult().getId();
+      var job = managementService.createJobQuery().processInstanceId(intake)
+          .activityId("service_classify_once_model_fixed").singleResult();
+      assertThat(runtimeService.getVariable(intake, "classificationModelFault").toString())
+          .contains("complaint-classification gives no usable category");
+      for (int attempt = 0; attempt < 10 && managementService.createJobQuery().jobId(job.getId()).singleResult()
+          .getRetries() > 0; attempt++) {
+        String id = job.getId();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> managementService.executeJob(id))
+            .hasMessageContaining("complaint-classification gives no usable category");
+      }
+      var incident = runtimeService.createIncidentQuery().processInstanceId(intake).singleResult();
+      assertThat(incident.getActivityId()).isEqualTo("service_classify_once_model_fixed");
+
+      // when the broken model is removed and an operator presses Retry
+      repositoryService.deleteDeployment(deployment, true);
+      deployment = null;
+      managementService.setJobRetries(job.getId(), 1);
+      managementService.executeJob(job.getId());
+      worker.runJobs();
+
+      // then the complaint is classified, its clock runs from the receipt and the customer is acknowledged
+      view(number).andExpect(jsonPath("$.category", is("BILLING_DISPUTE")))
+          .andExpect(jsonPath("$.deadlines.decisionDueAt", is("2026-10-13T23:59:59.999+08:00")));
+      assertThat(letters(number)).containsExactly("ACKNOWLEDGEMENT");
+      assertThat(runtimeService.createIncidentQuery().processInstanceId(intake).count()).isZero();
+    } finally {
+      if (deployment != null) {
+        repositoryService.deleteDeployment(deployment, true);
+      }
+    }
+  }
+
+  @Test
   void shouldShowTheRegulationZAcknowledgementDueDateAndAlertWhenNoAcknowledgementWentOut() throws Exception {
     // given two billing-error notices received Wednesday 25 Nov 2026 in New York: one customer with e-mail
     // (the acknowledgement waits for the mail server), one without (the acknowledgement is posted at once)
