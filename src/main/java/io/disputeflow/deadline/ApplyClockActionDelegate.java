@@ -162,7 +162,7 @@ class ApplyClockActionDelegate implements JavaDelegate {
         : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(deadlines.pausedSince().atZoneSameInstant(zone))
             + " (" + zone.getId() + ")");
     // the approval task of a request made just now is not in the database before this start commits
-    EXTENSION_AWAITING_APPROVAL.set(execution, action == Action.REQUEST_EXTENSION
+    EXTENSION_AWAITING_APPROVAL.set(execution, action == Action.REQUEST_EXTENSION || action == Action.PROVISIONAL_CREDIT
         || execution.getProcessEngineServices().getTaskService().createTaskQuery().processInstanceBusinessKey(number)
             .taskDefinitionKey(ComplaintHandlingProcess.USER_APPROVE_EXTENSION).count() > 0);
   }

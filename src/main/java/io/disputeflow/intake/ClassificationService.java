@@ -40,9 +40,10 @@ public class ClassificationService {
     inputs.put("disputedAmount", disputedAmount == null ? null : disputedAmount.doubleValue());
     DmnDecisionResultEntries category = evaluate(CLASSIFICATION_DECISION, inputs);
     DmnDecisionResultEntries priority = evaluate(PRIORITY_DECISION, inputs);
-    Object categoryValue = category.getEntry("category");
-    Object departmentsValue = category.getEntry("departments");
-    Object priorityValue = priority.getEntry("priority");
+    // an output the model does not have is absent from the row (getEntry would fail on it)
+    Object categoryValue = category.getEntryMap().get("category");
+    Object departmentsValue = category.getEntryMap().get("departments");
+    Object priorityValue = priority.getEntryMap().get("priority");
     if (!(categoryValue instanceof String) || ((String) categoryValue).isBlank() || !(departmentsValue instanceof String)
         || !(priorityValue instanceof String) || ((String) priorityValue).isBlank()) {
       throw new ClassificationModelFault("complaint-classification gives no usable category, departments or priority"
@@ -54,7 +55,7 @@ public class ClassificationService {
         .filter(d -> !d.isEmpty())
         .toList();
     return new Classification((String) categoryValue, (String) priorityValue, departments,
-        Boolean.TRUE.equals(category.getEntry("legalNeeded")));
+        Boolean.TRUE.equals(category.getEntryMap().get("legalNeeded")));
   }
 
   /** A decision that cannot be evaluated, or has no rule for the complaint, is a {@link ClassificationModelFault}. */

@@ -134,8 +134,9 @@ class DeadlineModelCheck implements Deployer {
           try {
             var result = engine.evaluateDecision(decision, inputs);
             var row = result.isEmpty() ? null : result.getFirstResult();
-            Object answer = row == null ? null : row.getEntry(priority ? "priority" : "category");
-            if (answer == null || answer.toString().isBlank() || (!priority && row.getEntry("departments") == null)) {
+            Map<String, Object> outputs = row == null ? Map.of() : row.getEntryMap();
+            Object answer = outputs.get(priority ? "priority" : "category");
+            if (answer == null || answer.toString().isBlank() || (!priority && outputs.get("departments") == null)) {
               problems.add(decision.getKey() + " gives no " + (priority ? "priority" : "category and departments")
                   + " for channel " + channel + ", product " + product + (vulnerable ? ", a vulnerable customer" : ""));
             }

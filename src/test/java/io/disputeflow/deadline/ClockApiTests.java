@@ -566,10 +566,13 @@ class ClockApiTests {
     view(withoutCycle).andExpect(jsonPath("$.deadlines.decisionDueAt", is("2027-01-02T12:59:59.999+08:00")))
         .andExpect(jsonPath("$.deadlines.resolutionLimit", is("NINETY_DAYS_WITHOUT_CYCLE")));
 
-    // and the clock escalates at the two-cycle end
+    // and the clock warns 14 days ahead and escalates at the two-cycle end (no acknowledgement went out by
+    // 2 Nov: the e-mails wait for the mail server)
+    runJobsAt(OffsetDateTime.parse("2026-12-02T00:00:01-05:00"));
+    assertThat(alerts(withCycle)).containsExactly("ACKNOWLEDGEMENT_BREACH", "DECISION_WARNING");
     runJobsAt(OffsetDateTime.parse("2026-12-16T00:00:01-05:00"));
-    assertThat(alerts(withCycle)).containsExactly("DECISION_WARNING", "DECISION_BREACH");
-    assertThat(alerts(withoutCycle)).isEmpty();
+    assertThat(alerts(withCycle)).containsExactly("ACKNOWLEDGEMENT_BREACH", "DECISION_WARNING", "DECISION_BREACH");
+    assertThat(alerts(withoutCycle)).containsExactly("ACKNOWLEDGEMENT_BREACH");
 
     // and a cycle that is not a day of the month, or one given for another regime, is refused, naming the field
     mvc.perform(post("/api/complaints").with(httpBasic("intake", "demo")).contentType(MediaType.APPLICATION_JSON)

@@ -225,6 +225,32 @@ class TasklistStartFormsTests {
         .startsWith("Provisional credit of 1280.00 USD given on ").endsWith("(12 CFR 1005.11(c)(2)(i))");
   }
 
+  @Test
+  void shouldNoLongerOfferASummaryResolutionOnAFormReadAfterTheThirdBusinessDay() throws Exception {
+    // given a UK complaint received on Christmas Eve 2026, whose window closes at the end of 31 Dec (London)
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.parse("2026-12-24T10:00:00Z")));
+    try {
+      String number = submitted("START-SRC-1", false, "UK-FCA-DISP");
+      Task investigation = worker.openTask(number, io.disputeflow.process.InvestigationProcess.USER_INVESTIGATE_COMPLAINT);
+      assertThat(taskService.getVariableLocal(investigation.getId(), "summaryResolutionUntilText")).isNotNull();
+      // within the window the form still offers it
+      org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.parse("2026-12-31T22:00:00Z")));
+      assertThat(as("cora").get(io.disputeflow.support.TasklistSession.ENGINE_API + "/task/" + investigation.getId() + "/form-variables", "application/json").getBody())
+          .contains("summaryResolutionUntilText");
+
+      // when the coordinator opens the form after the window closed, with no event on the task in between
+      org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.parse("2027-01-01T00:00:01Z")));
+      ResponseEntity<String> read = as("cora").get(io.disputeflow.support.TasklistSession.ENGINE_API + "/task/" + investigation.getId() + "/form-variables", "application/json");
+
+      // then the form no longer offers the summary resolution
+      assertThat(read.getStatusCode().value()).isEqualTo(200);
+      assertThat(read.getBody()).doesNotContain("summaryResolutionUntilText");
+      assertThat(taskService.getVariableLocal(investigation.getId(), "summaryResolutionUntilText")).isNull();
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+  }
+
   private static Map<String, Object> credit(String number, double amount, String currency, String day) {
     Map<String, Object> form = clockAction(number, "PROVISIONAL_CREDIT", null);
     form.put("provisionalCreditAmount", amount);
