@@ -29,16 +29,16 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
-import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricDecisionInputInstanceEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricDecisionInstanceEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricDecisionOutputInstanceEntity;
-import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
-import org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.UserOperationLogEntryEventEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.HistoricActivityInstanceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricDetailVariableInstanceUpdateEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricIncidentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricJobLogEventEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.HistoricProcessInstanceEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.HistoricTaskInstanceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricVariableInstanceEntity;
 
 /**
@@ -169,7 +169,7 @@ final class TimelineFixture {
   }
 
   private void instance(String id, String key, String calledBy, String start, String end, String startUser) {
-    HistoricProcessInstanceEventEntity instance = new HistoricProcessInstanceEventEntity();
+    HistoricProcessInstanceEntity instance = new HistoricProcessInstanceEntity();
     instance.setId(id);
     instance.setProcessInstanceId(id);
     instance.setProcessDefinitionKey(key);
@@ -187,9 +187,9 @@ final class TimelineFixture {
     activitiesOf.put(id, new ArrayList<>());
   }
 
-  private HistoricActivityInstanceEventEntity activity(String processInstanceId, String id, String activityId,
+  private HistoricActivityInstanceEntity activity(String processInstanceId, String id, String activityId,
       String name, String type, String start, String end) {
-    HistoricActivityInstanceEventEntity activity = new HistoricActivityInstanceEventEntity();
+    HistoricActivityInstanceEntity activity = new HistoricActivityInstanceEntity();
     activity.setId(id);
     activity.setActivityInstanceId(id);
     activity.setProcessInstanceId(processInstanceId);
@@ -206,7 +206,7 @@ final class TimelineFixture {
 
   private void task(String processInstanceId, String id, String activityInstanceId, String key, String name,
       String start, String end, String deleteReason, String assignee) {
-    HistoricTaskInstanceEventEntity task = new HistoricTaskInstanceEventEntity();
+    HistoricTaskInstanceEntity task = new HistoricTaskInstanceEntity();
     task.setId(id);
     task.setTaskId(id);
     task.setProcessInstanceId(processInstanceId);
