@@ -20,8 +20,4 @@ final class ActivityKinds {
       "boundaryCancel", "intermediateNoneThrowEvent", "intermediateLinkCatch");
 
   private ActivityKinds() {}
-
-  static boolean isStep(String activityType) {
-    return STEPS.contains(activityType);
-  }
 }
