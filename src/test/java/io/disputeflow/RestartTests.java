@@ -9,6 +9,7 @@ import io.disputeflow.intake.IntakeService;
 import io.disputeflow.complaint.Channel;
 import io.disputeflow.complaint.Product;
 import io.disputeflow.process.InvestigationProcess;
+import io.disputeflow.support.DatabaseTest;
 import io.disputeflow.support.TestDatabase;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Complaints, their open tasks and the deployed models survive a restart on the same database. */
+@DatabaseTest
 class RestartTests {
 
   @TempDir Path dataDirectory;

@@ -1,17 +1,8 @@
 package io.disputeflow.audit;
 
-import io.disputeflow.audit.CaseRecords.Alert;
-import io.disputeflow.audit.CaseRecords.Document;
-import io.disputeflow.audit.CaseRecords.Download;
-import io.disputeflow.audit.CaseRecords.Extension;
-import io.disputeflow.audit.CaseRecords.MergedSubmission;
-import io.disputeflow.audit.CaseRecords.Pause;
 import io.disputeflow.complaint.ComplaintNotFoundException;
 import io.disputeflow.complaint.ComplaintRecord;
 import io.disputeflow.complaint.ComplaintRepository;
-import io.disputeflow.correspondence.LetterService;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -20,35 +11,29 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Builds the timeline of a case from the engine's history and our tables, and chains its hashes. */
+/**
+ * Builds the timeline of a case: reads its history once ({@link CaseHistoryLoader}), turns it into events
+ * ({@link TimelinePipeline}), numbers them, shows their times in the bank's zone and chains their hashes.
+ */
 @Service
 public class TimelineService {
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
 
-  private final HistoryService history;
-  private final CaseHistoryReads reads;
-  private final RepositoryService repository;
+  private final CaseHistoryLoader loader;
+  private final CaseRecordReads records;
   private final ComplaintRepository complaints;
-  private final LetterService letters;
-  private final JdbcClient jdbc;
   private final ZoneId zone;
 
-  TimelineService(HistoryService history, CaseHistoryReads reads, RepositoryService repository,
-      ComplaintRepository complaints, LetterService letters, JdbcClient jdbc, @Value("${disputeflow.zone}") ZoneId zone) {
-    this.history = history;
-    this.reads = reads;
-    this.repository = repository;
+  TimelineService(CaseHistoryLoader loader, CaseRecordReads records, ComplaintRepository complaints,
+      @Value("${disputeflow.zone}") ZoneId zone) {
+    this.loader = loader;
+    this.records = records;
     this.complaints = complaints;
-    this.letters = letters;
-    this.jdbc = jdbc;
     this.zone = zone;
   }
 
@@ -56,11 +41,7 @@ public class TimelineService {
   public Timeline timeline(String complaintNumber) {
     ComplaintRecord complaint = complaints.find(complaintNumber)
         .orElseThrow(() -> new ComplaintNotFoundException(complaintNumber));
-    List<Event> events = new TimelineAssembler(history, reads, repository, complaint, new CaseRecords(
-        letters.lettersOf(complaintNumber), submissions(complaintNumber), extensions(complaintNumber),
-        pauses(complaintNumber), alerts(complaintNumber), documents(complaintNumber), downloads(complaintNumber),
-        withdrawals(complaintNumber), representatives(complaintNumber)))
-        .assemble();
+    List<Event> events = TimelinePipeline.events(loader.load(complaint, records.of(complaintNumber)));
     List<TimelineEntry> entries = new ArrayList<>(events.size());
     String hash = "";
     for (Event event : events) {
@@ -74,107 +55,6 @@ public class TimelineService {
 
   Instant instantOf(TimelineEntry entry) {
     return OffsetDateTime.parse(entry.time()).toInstant();
-  }
-
-  private List<MergedSubmission> submissions(String complaintNumber) {
-    return jdbc.sql("SELECT id, channel, external_reference, received_at, narrative, new_facts, previous_due_at,"
-            + " restarted_due_at FROM complaint_submission WHERE complaint_number = ? ORDER BY id")
-        .param(complaintNumber)
-        .query((rs, row) -> new MergedSubmission(rs.getLong("id"), rs.getString("channel"),
-            rs.getString("external_reference"), rs.getObject("received_at", OffsetDateTime.class).toInstant(),
-            rs.getString("narrative"), (Boolean) rs.getObject("new_facts", Boolean.class),
-            instant(rs, "previous_due_at"), instant(rs, "restarted_due_at")))
-        .list();
-  }
-
-  private List<Extension> extensions(String complaintNumber) {
-    return jdbc.sql("SELECT id, step, reason, requested_by, requested_at, outcome, decided_by, decided_at, comment,"
-            + " previous_due_at, new_due_at FROM deadline_extension WHERE complaint_number = ? ORDER BY id")
-        .param(complaintNumber)
-        .query((rs, row) -> new Extension(rs.getLong("id"), rs.getInt("step"), rs.getString("reason"),
-            rs.getString("requested_by"), instant(rs, "requested_at"), rs.getString("outcome"),
-            rs.getString("decided_by"), instant(rs, "decided_at"), rs.getString("comment"),
-            instant(rs, "previous_due_at"), instant(rs, "new_due_at")))
-        .list();
-  }
-
-  private List<Pause> pauses(String complaintNumber) {
-    return jdbc.sql("SELECT id, reason, paused_by, paused_at, resumed_by, resumed_at, paused_seconds FROM clock_pause"
-            + " WHERE complaint_number = ? ORDER BY id")
-        .param(complaintNumber)
-        .query((rs, row) -> new Pause(rs.getLong("id"), rs.getString("reason"), rs.getString("paused_by"),
-            instant(rs, "paused_at"), rs.getString("resumed_by"), instant(rs, "resumed_at"),
-            rs.getObject("paused_seconds", Long.class)))
-        .list();
-  }
-
-  private List<CaseRecords.Withdrawal> withdrawals(String complaintNumber) {
-    return jdbc.sql("SELECT id, reason, withdrawn_by, withdrawn_at, stage, ended_tasks FROM complaint_withdrawal"
-            + " WHERE complaint_number = ? ORDER BY id")
-        .param(complaintNumber)
-        .query((rs, row) -> new CaseRecords.Withdrawal(rs.getLong("id"), rs.getString("reason"),
-            rs.getString("withdrawn_by"), instant(rs, "withdrawn_at"), rs.getString("stage"),
-            rs.getString("ended_tasks")))
-        .list();
-  }
-
-  private List<CaseRecords.Representative> representatives(String complaintNumber) {
-    return jdbc.sql("SELECT id, name, relation, phone, email, address, authority_document_id, recorded_by, recorded_at"
-            + " FROM complaint_representative WHERE complaint_number = ? ORDER BY id")
-        .param(complaintNumber)
-        .query((rs, row) -> new CaseRecords.Representative(rs.getLong("id"), rs.getString("name"),
-            rs.getString("relation"), contactGiven(rs.getString("phone"), rs.getString("email"), rs.getString("address")),
-            rs.getObject("authority_document_id", Long.class), rs.getString("recorded_by"), instant(rs, "recorded_at")))
-        .list();
-  }
-
-  /** "phone, email": which ways to reach the representative were given. */
-  private static String contactGiven(String phone, String email, String address) {
-    List<String> given = new ArrayList<>();
-    if (phone != null) {
-      given.add("phone");
-    }
-    if (email != null) {
-      given.add("email");
-    }
-    if (address != null) {
-      given.add("address");
-    }
-    return String.join(", ", given);
-  }
-
-  private List<Alert> alerts(String complaintNumber) {
-    return jdbc.sql("SELECT id, alert, recipients, due_at, raised_at FROM clock_alert WHERE complaint_number = ?"
-            + " ORDER BY id")
-        .param(complaintNumber)
-        .query((rs, row) -> new Alert(rs.getLong("id"), rs.getString("alert"), rs.getString("recipients"),
-            instant(rs, "due_at"), instant(rs, "raised_at")))
-        .list();
-  }
-
-  /** Evidence documents: what was added (not the bytes: their SHA-256 stands for them) and who opened it. */
-  private List<Document> documents(String complaintNumber) {
-    return jdbc.sql("SELECT id, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at"
-            + " FROM evidence_document WHERE complaint_number = ? ORDER BY id")
-        .param(complaintNumber)
-        .query((rs, row) -> new Document(rs.getLong("id"), rs.getString("file_name"), rs.getString("content_type"),
-            rs.getLong("size_bytes"), rs.getString("sha256"), rs.getString("uploaded_by"), instant(rs, "uploaded_at")))
-        .list();
-  }
-
-  private List<Download> downloads(String complaintNumber) {
-    return jdbc.sql("SELECT w.id, w.document_id, d.file_name, w.downloaded_by, w.via, w.downloaded_at"
-            + " FROM evidence_download w JOIN evidence_document d ON d.id = w.document_id"
-            + " WHERE w.complaint_number = ? ORDER BY w.id")
-        .param(complaintNumber)
-        .query((rs, row) -> new Download(rs.getLong("id"), rs.getLong("document_id"), rs.getString("file_name"),
-            rs.getString("downloaded_by"), rs.getString("via"), instant(rs, "downloaded_at")))
-        .list();
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
-    return time == null ? null : time.toInstant();
   }
 
   private String format(Instant time) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.disputeflow.support.CaseWorker;
+import io.disputeflow.support.DatabaseTest;
 import java.time.LocalTime;
 import java.time.Period;
 import java.time.ZoneId;
@@ -27,6 +28,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * case's history once its retention ended, never before, and runs only at night.
  */
 @RunningApplication
+@DatabaseTest
 class HistoryRetentionTests {
 
   @Autowired RepositoryService repositoryService;

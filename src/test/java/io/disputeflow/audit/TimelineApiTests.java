@@ -18,6 +18,7 @@ import io.disputeflow.process.ComplaintHandlingProcess;
 import io.disputeflow.process.IntakeProcess;
 import io.disputeflow.process.InvestigationProcess;
 import io.disputeflow.support.CaseWorker;
+import io.disputeflow.support.DatabaseTest;
 import io.disputeflow.support.Submissions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -55,6 +56,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+@DatabaseTest
 class TimelineApiTests {
 
   @Autowired MockMvc mvc;

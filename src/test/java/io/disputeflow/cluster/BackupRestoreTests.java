@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.disputeflow.process.InvestigationProcess;
 import io.disputeflow.process.IntakeProcess;
+import io.disputeflow.support.DatabaseTest;
 import io.disputeflow.support.HttpApi;
 import io.disputeflow.support.Submissions;
 import io.disputeflow.support.TestDatabase;
@@ -46,6 +47,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * directory, {@code pg_backup_stop}, the WAL written meanwhile) because the embedded server ships no
  * {@code pg_dump} or {@code pg_basebackup}; both do the same with one command in production.
  */
+@DatabaseTest
 class BackupRestoreTests {
 
   private static final Logger LOG = LoggerFactory.getLogger(BackupRestoreTests.class);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.disputeflow.process.ComplaintHandlingProcess;
 import io.disputeflow.process.DepartmentReviewProcess;
 import io.disputeflow.process.InvestigationProcess;
+import io.disputeflow.support.DatabaseTest;
 import io.disputeflow.support.HttpApi;
 import io.disputeflow.support.Submissions;
 import io.disputeflow.support.TestDatabase;
@@ -40,6 +41,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * after the restart every acknowledged complaint is there with its process, its letter and exactly one
  * open task, and every acknowledged completion has moved its case on.
  */
+@DatabaseTest
 class NodeCrashTests {
 
   private static final Logger LOG = LoggerFactory.getLogger(NodeCrashTests.class);

@@ -17,6 +17,7 @@ import io.disputeflow.process.InvestigationProcess;
 import io.disputeflow.process.ResolutionProcess;
 import io.disputeflow.support.ApplicationProcess;
 import io.disputeflow.support.CaseWorker;
+import io.disputeflow.support.DatabaseTest;
 import io.disputeflow.support.HttpApi;
 import io.disputeflow.support.Submissions;
 import io.disputeflow.support.TestDatabase;
@@ -59,6 +60,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * complaint count is {@code disputeflow.cluster.complaints} (the build's default is small; -Pcluster runs 500).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DatabaseTest
 class TwoNodeClusterTests {
 
   private static final Logger LOG = LoggerFactory.getLogger(TwoNodeClusterTests.class);

@@ -23,6 +23,7 @@ import io.disputeflow.process.RedressPaymentProcess;
 import io.disputeflow.process.ResolutionProcess;
 import io.disputeflow.process.ReverificationProcess;
 import io.disputeflow.support.CaseWorker;
+import io.disputeflow.support.DatabaseTest;
 import io.disputeflow.support.Submissions;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -44,6 +45,7 @@ import org.springframework.test.web.servlet.ResultActions;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+@DatabaseTest
 class ComplaintLifecycleApiTests {
 
   @Autowired MockMvc mvc;

@@ -10,6 +10,7 @@ import io.disputeflow.process.DepartmentReviewProcess;
 import io.disputeflow.process.InvestigationProcess;
 import io.disputeflow.process.ResolutionProcess;
 import io.disputeflow.support.CaseWorker;
+import io.disputeflow.support.DatabaseTest;
 import io.disputeflow.support.Submissions;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+@DatabaseTest
 class ConcurrentRequestsApiTests {
 
   private static final int CASES = 5;

@@ -23,6 +23,7 @@ import io.disputeflow.process.ResolutionProcess;
 import io.disputeflow.process.UndeliveredLetterProcess;
 import io.disputeflow.refusal.TaskActionRefusedException;
 import io.disputeflow.support.CaseWorker;
+import io.disputeflow.support.DatabaseTest;
 import io.disputeflow.support.Submissions;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -76,6 +77,7 @@ import org.springframework.test.web.servlet.ResultActions;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+@DatabaseTest
 class LetterDeliveryTests {
 
   private static final int SMTP_PORT = freePort();

@@ -17,6 +17,7 @@ import io.disputeflow.process.ComplaintVariables;
 import io.disputeflow.process.DepartmentReviewProcess;
 import io.disputeflow.process.InvestigationProcess;
 import io.disputeflow.support.CaseWorker;
+import io.disputeflow.support.DatabaseTest;
 import io.disputeflow.support.Submissions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,6 +58,7 @@ import org.springframework.test.web.servlet.ResultActions;
 @ActiveProfiles("test")
 // its cases live in September 2026 with timers long due by today's clock: no other class may run them
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@DatabaseTest
 class ClockApiTests {
 
   private static final OffsetDateTime RECEIVED = OffsetDateTime.parse("2026-09-28T10:00:00+08:00");

@@ -11,6 +11,7 @@ import io.disputeflow.process.DepartmentReviewProcess;
 import io.disputeflow.process.ResolutionProcess;
 import io.disputeflow.support.ApplicationEngine;
 import io.disputeflow.support.CaseWorker;
+import io.disputeflow.support.DatabaseTest;
 import io.disputeflow.support.Submissions;
 import java.io.IOException;
 import java.net.URI;
@@ -43,6 +44,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@DatabaseTest
 class EvidenceApiTests {
 
   private static final int TEN_MB = 10 * 1024 * 1024;

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.disputeflow.support.DatabaseTest;
 import java.io.IOException;
 import java.time.Duration;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,7 @@ import org.springframework.test.web.servlet.ResultActions;
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:cfpb-import-${random.uuid};DB_CLOSE_DELAY=-1")
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+@DatabaseTest
 class CfpbImportApiTests {
 
   static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.disputeflow.process.ComplaintHandlingProcess;
+import io.disputeflow.support.DatabaseTest;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -31,6 +32,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:cfpb-import-${random.uuid};DB_CLOSE_DELAY=-1")
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+@DatabaseTest
 class CfpbImportRestartTests {
 
   private static final int ROWS = 130;

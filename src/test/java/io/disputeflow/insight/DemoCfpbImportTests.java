@@ -2,6 +2,7 @@ package io.disputeflow.insight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.disputeflow.support.DatabaseTest;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -18,6 +19,7 @@ import org.springframework.test.context.ActiveProfiles;
     "spring.datasource.url=jdbc:h2:mem:demo-import-${random.uuid};DB_CLOSE_DELAY=-1",
     "disputeflow.demo.import-cfpb=classpath:cfpb/cfpb-complaints-16-columns.csv"})
 @ActiveProfiles("test")
+@DatabaseTest
 class DemoCfpbImportTests {
 
   @Autowired DemoCfpbImport demoImport;

@@ -14,6 +14,7 @@ import io.disputeflow.process.InvestigationProcess;
 import io.disputeflow.process.PolicyImprovementProcess;
 import io.disputeflow.process.ResolutionProcess;
 import io.disputeflow.support.CaseWorker;
+import io.disputeflow.support.DatabaseTest;
 import io.disputeflow.support.Submissions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -50,6 +51,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest(properties = "disputeflow.test.context=policy-improvement")
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+@DatabaseTest
 class PolicyImprovementApiTests {
 
   @Autowired MockMvc mvc;

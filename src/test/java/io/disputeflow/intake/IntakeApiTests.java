@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.disputeflow.process.InvestigationProcess;
 import io.disputeflow.support.CaseWorker;
+import io.disputeflow.support.DatabaseTest;
 import io.disputeflow.support.Submissions;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -35,6 +36,7 @@ import org.springframework.test.web.servlet.ResultActions;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+@DatabaseTest
 class IntakeApiTests {
 
   @Autowired MockMvc mvc;

@@ -12,6 +12,7 @@ import io.disputeflow.deadline.Regime;
 import io.disputeflow.intake.ComplaintSubmission;
 import io.disputeflow.intake.IntakeService;
 import io.disputeflow.support.ApplicationEngine;
+import io.disputeflow.support.DatabaseTest;
 import io.disputeflow.support.HttpApi;
 import io.disputeflow.support.Submissions;
 import io.micrometer.core.instrument.Counter;
@@ -64,6 +65,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@DatabaseTest
 class OperationsTests {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();

@@ -14,6 +14,7 @@ import io.disputeflow.process.InvestigationProcess;
 import io.disputeflow.process.RedressPaymentProcess;
 import io.disputeflow.process.ResolutionProcess;
 import io.disputeflow.support.CaseWorker;
+import io.disputeflow.support.DatabaseTest;
 import io.disputeflow.support.Submissions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -38,6 +39,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+@DatabaseTest
 class RedressApiTests {
 
   @Autowired MockMvc mvc;

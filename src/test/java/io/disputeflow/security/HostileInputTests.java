@@ -1,6 +1,7 @@
 package io.disputeflow.security;
 
 import io.disputeflow.support.ApplicationEngine;
+import io.disputeflow.support.DatabaseTest;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +41,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @ExtendWith(OutputCaptureExtension.class)
+@DatabaseTest
 class HostileInputTests {
 
   private static final String SQL = "'; DROP TABLE complaint; --";

@@ -8,6 +8,7 @@ import io.disputeflow.modeling.approval.PendingDeployments.PendingDeployment;
 import io.disputeflow.process.InvestigationProcess;
 import io.disputeflow.process.ModelDeploymentApprovalProcess;
 import io.disputeflow.support.ApplicationEngine;
+import io.disputeflow.support.DatabaseTest;
 import io.disputeflow.support.Modeler;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -34,6 +35,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@DatabaseTest
 class DeploymentApprovalTests {
 
   @LocalServerPort int port;
