@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The reports at full size, on demand (not part of the build's tests): the year's summary and a return
@@ -50,6 +51,7 @@ class ReportFiguresBenchmark {
 
   @Autowired MockMvc mvc;
   @Autowired JdbcTemplate jdbc;
+  @Autowired TransactionTemplate transactions;
 
   @Test
   void measure() throws Exception {
@@ -61,7 +63,7 @@ class ReportFiguresBenchmark {
         + " open complaints");
 
     long seeding = System.nanoTime();
-    int counters = FigureSeeder.seedYear(jdbc, complaints, YEAR, 42);
+    int counters = FigureSeeder.seedYear(jdbc, transactions, complaints, YEAR, 42);
     lines.add("seeded " + counters + " daily counters in " + (System.nanoTime() - seeding) / 1_000_000 + " ms");
     analyse();
 
@@ -83,7 +85,7 @@ class ReportFiguresBenchmark {
         + "&period=" + YEAR + "-H2")));
 
     long inserting = System.nanoTime();
-    insertOpen(open);
+    transactions.executeWithoutResult(status -> insertOpen(open));
     lines.add("inserted " + open + " open complaints in " + (System.nanoTime() - inserting) / 1_000_000 + " ms");
     analyse();
     lines.add(measure("open-cases board (" + open + " open)", get("/api/reports/open-cases")));
