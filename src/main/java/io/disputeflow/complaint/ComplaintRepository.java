@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,11 +31,13 @@ public class ComplaintRepository {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final MeterRegistry meters;
+  private final ApplicationEventPublisher events;
 
-  ComplaintRepository(JdbcClient jdbc, Clock clock, MeterRegistry meters) {
+  ComplaintRepository(JdbcClient jdbc, Clock clock, MeterRegistry meters, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.meters = meters;
+    this.events = events;
   }
 
   public void insert(ComplaintRecord c) {
@@ -66,6 +69,7 @@ public class ComplaintRepository {
         .param("stage", c.stage().name())
         .param("now", now)
         .update();
+    events.publishEvent(new ComplaintChanged(c.complaintNumber()));
   }
 
   public Optional<ComplaintRecord> find(String complaintNumber) {
@@ -214,6 +218,7 @@ public class ComplaintRepository {
     if (rows != 1) {
       throw new IllegalStateException("No complaint " + number + " to update");
     }
+    events.publishEvent(new ComplaintChanged(number));
   }
 
   static ComplaintRecord map(ResultSet rs, int row) throws SQLException {

@@ -3,6 +3,7 @@ package io.disputeflow.complaint;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -11,9 +12,11 @@ import org.springframework.stereotype.Repository;
 public class RedressRepository {
 
   private final JdbcClient jdbc;
+  private final ApplicationEventPublisher events;
 
-  RedressRepository(JdbcClient jdbc) {
+  RedressRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.events = events;
   }
 
   public void owe(String number, BigDecimal amount, String currency, OffsetDateTime dueAt, OffsetDateTime now) {
@@ -21,6 +24,7 @@ public class RedressRepository {
             + " VALUES (?, ?, ?, ?, ?, ?)")
         .params(number, amount, currency, dueAt, Redress.DUE, now)
         .update();
+    events.publishEvent(new ComplaintChanged(number));
   }
 
   public void paid(String number, String account, String reference, String paidBy, OffsetDateTime paidAt) {
@@ -60,5 +64,6 @@ public class RedressRepository {
         .update() != 1) {
       throw new IllegalStateException("No redress owed on complaint " + number);
     }
+    events.publishEvent(new ComplaintChanged(number));
   }
 }

@@ -2,9 +2,11 @@ package io.disputeflow.deadline;
 
 import io.disputeflow.process.AfterCommit;
 import io.micrometer.core.instrument.Counter;
+import io.disputeflow.complaint.ComplaintChanged;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -40,8 +42,10 @@ public class ClockRepository {
 
   private final JdbcClient jdbc;
   private final MeterRegistry meters;
+  private final ApplicationEventPublisher events;
 
-  ClockRepository(JdbcClient jdbc, MeterRegistry meters) {
+  ClockRepository(JdbcClient jdbc, MeterRegistry meters, ApplicationEventPublisher events) {
+    this.events = events;
     this.jdbc = jdbc;
     this.meters = meters;
   }
@@ -231,5 +235,6 @@ public class ClockRepository {
     if (rows != 1) {
       throw new IllegalStateException("No complaint " + number + " to update");
     }
+    events.publishEvent(new ComplaintChanged(number));
   }
 }

@@ -1,127 +1,160 @@
 package io.disputeflow.insight;
 
 import io.disputeflow.feedback.RootCause;
+import io.disputeflow.figures.DailyFigures;
+import io.disputeflow.figures.Dimension;
+import io.disputeflow.figures.Measure;
 import io.disputeflow.insight.SummaryReport.Figures;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.TreeMap;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The report figures, aggregated in the database in one statement over the received_at range (SQL
- * that H2 2.x and PostgreSQL both run, percentiles with PERCENTILE_CONT): the application never loads
- * the complaints. The total and the groups each read the range straight from the table: a common
- * table expression read by both was materialised twice by H2, the larger part of the report's time.
+ * The summary's figures from the daily figures (figures.DailyFigures), kept as complaints change: a
+ * year costs the same with a million complaints as with a thousand. Only what depends on the moment of
+ * reading comes from the rows, and from the open ones only: the undecided complaints already past their
+ * deadline, and the unpaid redress already past its due date (both by index).
  */
 @Repository
 class ReportRepository {
 
-  static final String TOTAL = "TOTAL";
+  static final String TOTAL = Dimension.ALL;
   private static final List<String> REVERIFICATION_OUTCOMES = List.of("ORIGINAL_UPHELD", "REVISED");
-
-  /** Days from receipt to decision; H2's EXTRACT(EPOCH ...) took 20 µs a row, its DATEDIFF a tenth of that. */
-  private static final String DAYS_H2 = "DATEDIFF(SECOND, b.received_at, b.decided_at) / 86400.0";
-  private static final String DAYS = "EXTRACT(EPOCH FROM (b.decided_at - b.received_at)) / 86400.0";
-  /** 1 when the same customer complained in the 12 months before. */
-  private static final String REPEAT = "CASE WHEN b.customer_id IS NOT NULL AND EXISTS (SELECT 1 FROM complaint p"
-      + " WHERE p.customer_id = b.customer_id AND p.received_at < b.received_at"
-      + " AND p.received_at >= b.received_at - INTERVAL '12' MONTH) THEN 1 ELSE 0 END";
-  /** The compensation paid: one row per complaint at most (keyed by it), so no complaint counts twice. */
-  private static final String REDRESS = " LEFT JOIN redress_payment r ON r.complaint_number = b.complaint_number";
   private static final String RANGE = " WHERE b.received_at >= :from AND b.received_at < :to";
 
   private final JdbcClient jdbc;
-  private final String aggregates;
+  private final DailyFigures daily;
 
-  ReportRepository(JdbcClient jdbc, DataSource dataSource) throws MetaDataAccessException {
+  ReportRepository(JdbcClient jdbc, DailyFigures daily) {
     this.jdbc = jdbc;
-    boolean h2 = "H2".equals(JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName));
-    this.aggregates = aggregates("CAST(" + (h2 ? DAYS_H2 : DAYS) + " AS DOUBLE PRECISION)");
+    this.daily = daily;
   }
 
-  /** One row's aggregates over complaints {@code b}. */
-  private static String aggregates(String days) {
-    return Stream.concat(Stream.of(
-            "COUNT(*) AS received",
-            "SUM(CASE WHEN b.inquiry_only THEN 1 ELSE 0 END) AS inquiries",
-            "SUM(CASE WHEN NOT b.inquiry_only AND b.decided_at IS NOT NULL THEN 1 ELSE 0 END) AS decided",
-            "SUM(CASE WHEN NOT b.inquiry_only AND b.decision IN ('UPHOLD', 'PARTLY_UPHOLD') THEN 1 ELSE 0 END) AS upheld",
-            "SUM(CASE WHEN NOT b.inquiry_only AND (b.decided_at IS NOT NULL OR b.decision_due_at <= :asOf"
-                + " AND b.status <> 'WITHDRAWN') THEN 1 ELSE 0 END) AS due_by_now",
-            "SUM(CASE WHEN b.status = 'WITHDRAWN' THEN 1 ELSE 0 END) AS withdrawn",
-            "COUNT(r.complaint_number) AS redress_owed",
-            "COUNT(r.paid_at) AS redress_paid",
-            "SUM(CASE WHEN r.paid_at <= r.due_at THEN 1 ELSE 0 END) AS redress_on_time",
-            "SUM(CASE WHEN r.paid_at IS NOT NULL OR r.due_at <= :asOf THEN 1 ELSE 0 END) AS redress_due_by_now",
-            "SUM(CASE WHEN NOT b.inquiry_only AND b.decided_at <= b.decision_due_at THEN 1 ELSE 0 END) AS on_time",
-            "PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY " + days + ") AS median_days",
-            "PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY " + days + ") AS p90_days",
-            "SUM(b.extensions_used) AS extensions_used",
-            "SUM(CASE WHEN b.extensions_used > 0 THEN 1 ELSE 0 END) AS extended",
-            "SUM(CASE WHEN b.reverification_due_at IS NOT NULL THEN 1 ELSE 0 END) AS reverifications",
-            "COUNT(b.satisfaction_score) AS surveyed",
-            "AVG(CAST(b.satisfaction_score AS DOUBLE PRECISION)) AS mean_satisfaction",
-            "COUNT(b.customer_id) AS identified",
-            "SUM(" + REPEAT + ") AS repeats"),
-        Stream.concat(
-            REVERIFICATION_OUTCOMES.stream().map(outcome -> "SUM(CASE WHEN b.reverification_outcome = '" + outcome
-                + "' THEN 1 ELSE 0 END) AS rv_" + outcome),
-            Stream.of(RootCause.values()).map(cause -> "SUM(CASE WHEN b.root_cause = '" + cause.name()
-                + "' THEN 1 ELSE 0 END) AS rc_" + cause.name())))
-        .collect(Collectors.joining(", "));
-  }
-
-  /** The total (each complaint once) first, then one row per group, largest first, for complaints received in [from, to). */
+  /**
+   * The total (each complaint once) first, then one row per group, largest first, for complaints received
+   * on the days {@code first} to {@code last}, which run from {@code from} to {@code to} in the bank's zone.
+   */
   @Transactional(readOnly = true)
-  List<Figures> figures(ReportGrouping grouping, OffsetDateTime from, OffsetDateTime to, OffsetDateTime asOf) {
-    String sql = "SELECT 0 AS kind, '" + TOTAL + "' AS grp, " + aggregates + " FROM complaint b" + REDRESS + RANGE
-        + " UNION ALL SELECT 1 AS kind, " + grouping.groupExpression() + " AS grp, " + aggregates
-        + " FROM complaint b" + REDRESS + grouping.join() + RANGE + " GROUP BY " + grouping.groupExpression()
-        + " ORDER BY kind, received DESC, grp";
-    return jdbc.sql(sql)
-        .params(Map.of("from", from, "to", to, "asOf", asOf))
-        .query((rs, row) -> figures(rs, rs.getInt("kind") == 0 ? null : grouping))
-        .list();
+  List<Figures> figures(ReportGrouping grouping, LocalDate first, LocalDate last, OffsetDateTime from,
+      OffsetDateTime to, OffsetDateTime asOf) {
+    Dimension dimension = Dimension.valueOf(grouping.name());
+    var sums = daily.sum(List.of(Dimension.TOTAL, dimension), first, last);
+    Map<String, long[]> pastDue = pastDue(grouping, from, to, asOf);
+    List<Figures> rows = new ArrayList<>();
+    rows.add(figures(TOTAL, "Total / 合计", sums.getOrDefault(Dimension.TOTAL, Map.of()).getOrDefault(TOTAL, Map.of()),
+        pastDue.getOrDefault("0", new long[2])));
+    sums.getOrDefault(dimension, Map.of()).entrySet().stream()
+        .filter(group -> group.getValue().getOrDefault(Measure.RECEIVED, 0L) > 0)
+        .sorted(Comparator.<Map.Entry<String, Map<String, Long>>>comparingLong(
+            group -> -group.getValue().get(Measure.RECEIVED)).thenComparing(Map.Entry::getKey))
+        .forEach(group -> rows.add(figures(group.getKey(), grouping.label(group.getKey()), group.getValue(),
+            pastDue.getOrDefault("1" + group.getKey(), new long[2]))));
+    return rows;
   }
 
-  private static Figures figures(ResultSet rs, ReportGrouping grouping) throws SQLException {
-    String group = rs.getString("grp");
-    long decided = rs.getLong("decided");
-    long upheld = rs.getLong("upheld");
-    long dueByNow = rs.getLong("due_by_now");
-    long onTime = rs.getLong("on_time");
-    long reverificationsRequested = rs.getLong("reverifications");
-    long identified = rs.getLong("identified");
-    long repeats = rs.getLong("repeats");
-    return new Figures(group, grouping == null ? "Total / 合计" : grouping.label(group), rs.getLong("received"),
-        rs.getLong("inquiries"), decided, upheld, share(upheld, decided), dueByNow, onTime, share(onTime, dueByNow),
-        rounded(rs, "median_days"), rounded(rs, "p90_days"), rs.getLong("extensions_used"), rs.getLong("extended"),
-        reverificationsRequested, share(reverificationsRequested, decided),
-        counts(rs, "rv_", REVERIFICATION_OUTCOMES), rs.getLong("surveyed"), rounded(rs, "mean_satisfaction"),
-        identified, repeats, share(repeats, identified),
-        counts(rs, "rc_", Stream.of(RootCause.values()).map(Enum::name).toList()), rs.getLong("withdrawn"),
-        rs.getLong("redress_owed"), rs.getLong("redress_paid"), rs.getLong("redress_on_time"),
-        share(rs.getLong("redress_on_time"), rs.getLong("redress_due_by_now")));
+  /**
+   * By "0" (the total) and "1" + group: the undecided complaints (not withdrawn) past their decision
+   * deadline, and the unpaid redress past its due date, at {@code asOf}.
+   */
+  private Map<String, long[]> pastDue(ReportGrouping grouping, OffsetDateTime from, OffsetDateTime to,
+      OffsetDateTime asOf) {
+    String undecided = " WHERE b.decided_at IS NULL AND b.inquiry_only = FALSE AND b.received_at >= :from"
+        + " AND b.received_at < :to AND b.status <> 'WITHDRAWN' AND b.decision_due_at <= :asOf";
+    String unpaid = " JOIN complaint b ON b.complaint_number = r.complaint_number" + RANGE
+        + " AND r.paid_at IS NULL AND r.due_at <= :asOf";
+    String group = grouping.groupExpression();
+    String sql = "SELECT '0' AS grp, 0 AS kind, COUNT(*) AS cases FROM complaint b" + undecided
+        + " UNION ALL SELECT '1' || " + group + ", 0, COUNT(*) FROM complaint b" + grouping.join() + undecided
+        + " GROUP BY " + group
+        + " UNION ALL SELECT '0', 1, COUNT(*) FROM redress_payment r" + unpaid
+        + " UNION ALL SELECT '1' || " + group + ", 1, COUNT(*) FROM redress_payment r" + unpaid.replace(" WHERE",
+        grouping.join() + " WHERE") + " GROUP BY " + group;
+    Map<String, long[]> pastDue = new HashMap<>();
+    jdbc.sql(sql).param("from", from).param("to", to).param("asOf", asOf)
+        .query(rs -> {
+          pastDue.computeIfAbsent(rs.getString("grp"), g -> new long[2])[rs.getInt("kind")] += rs.getLong("cases");
+        });
+    return pastDue;
   }
 
-  /** The non-zero counts of the columns prefix + value, by value. */
-  private static Map<String, Long> counts(ResultSet rs, String prefix, List<String> values) throws SQLException {
+  private static Figures figures(String group, String label, Map<String, Long> m, long[] pastDue) {
+    long decided = get(m, Measure.DECIDED);
+    long upheld = get(m, Measure.UPHELD);
+    long dueByNow = decided + pastDue[0];
+    long onTime = get(m, Measure.DECIDED_ON_TIME);
+    long reverifications = get(m, Measure.REVERIFICATIONS);
+    long identified = get(m, Measure.IDENTIFIED);
+    long repeats = get(m, Measure.REPEATS);
+    long surveyed = get(m, Measure.SURVEYED);
+    long redressPaid = get(m, Measure.REDRESS_PAID);
+    long redressOnTime = get(m, Measure.REDRESS_PAID_ON_TIME);
+    TreeMap<Long, Long> days = new TreeMap<>();
+    m.forEach((measure, count) -> {
+      if (measure.startsWith(Measure.DAYS_TO_DECISION)) {
+        days.put(Long.parseLong(measure.substring(Measure.DAYS_TO_DECISION.length())), count);
+      }
+    });
+    return new Figures(group, label,
+        get(m, Measure.RECEIVED), get(m, Measure.INQUIRIES), decided, upheld, share(upheld, decided), dueByNow, onTime,
+        share(onTime, dueByNow), percentile(days, 0.5), percentile(days, 0.9), get(m, Measure.EXTENSIONS_USED),
+        get(m, Measure.EXTENDED), reverifications, share(reverifications, decided),
+        counts(m, Measure.REVERIFICATION_OUTCOME, REVERIFICATION_OUTCOMES), surveyed,
+        surveyed == 0 ? null : round((double) get(m, Measure.SATISFACTION_SUM) / surveyed, 2), identified, repeats,
+        share(repeats, identified),
+        counts(m, Measure.ROOT_CAUSE, Stream.of(RootCause.values()).map(Enum::name).toList()),
+        get(m, Measure.WITHDRAWN), get(m, Measure.REDRESS_OWED), redressPaid, redressOnTime,
+        share(redressOnTime, redressPaid + pastDue[1]));
+  }
+
+  /**
+   * The percentile of the whole days to decision as PERCENTILE_CONT computes it: the value at position
+   * p × (n − 1) of the sorted values, interpolated between its neighbours.
+   */
+  static Double percentile(TreeMap<Long, Long> histogram, double p) {
+    long n = histogram.values().stream().mapToLong(Long::longValue).sum();
+    if (n == 0) {
+      return null;
+    }
+    double position = p * (n - 1);
+    long below = (long) Math.floor(position);
+    double lower = valueAt(histogram, below);
+    double upper = valueAt(histogram, Math.min(below + 1, n - 1));
+    return round(lower + (position - below) * (upper - lower), 2);
+  }
+
+  /** The value at this 0-based position of the sorted values. */
+  private static double valueAt(TreeMap<Long, Long> histogram, long index) {
+    long seen = 0;
+    for (Map.Entry<Long, Long> bucket : histogram.entrySet()) {
+      seen += bucket.getValue();
+      if (index < seen) {
+        return bucket.getKey();
+      }
+    }
+    return histogram.lastKey();
+  }
+
+  private static long get(Map<String, Long> measures, String measure) {
+    return measures.getOrDefault(measure, 0L);
+  }
+
+  /** The non-zero counts of the measures prefix + value, by value. */
+  private static Map<String, Long> counts(Map<String, Long> measures, String prefix, List<String> values) {
     Map<String, Long> counts = new LinkedHashMap<>();
     for (String value : values) {
-      long count = rs.getLong(prefix + value);
+      long count = get(measures, prefix + value);
       if (count > 0) {
         counts.put(value, count);
       }
@@ -131,11 +164,6 @@ class ReportRepository {
 
   private static Double share(long part, long whole) {
     return whole == 0 ? null : round((double) part / whole, 4);
-  }
-
-  private static Double rounded(ResultSet rs, String column) throws SQLException {
-    double value = rs.getDouble(column);
-    return rs.wasNull() ? null : round(value, 2);
   }
 
   private static double round(double value, int places) {

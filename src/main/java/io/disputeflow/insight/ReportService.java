@@ -34,7 +34,7 @@ class ReportService {
       throw new InvalidFieldException("from", "must not be after to");
     }
     OffsetDateTime asOf = OffsetDateTime.now(clock).atZoneSameInstant(zone).toOffsetDateTime();
-    List<Figures> rows = reports.figures(groupBy, first.atStartOfDay(zone).toOffsetDateTime(),
+    List<Figures> rows = reports.figures(groupBy, first, last, first.atStartOfDay(zone).toOffsetDateTime(),
         last.plusDays(1).atStartOfDay(zone).toOffsetDateTime(), asOf);
     return new SummaryReport(first, last, groupBy, asOf, rows.get(0), rows.subList(1, rows.size()));
   }

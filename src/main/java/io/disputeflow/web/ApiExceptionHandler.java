@@ -9,6 +9,7 @@ import io.disputeflow.complaint.ComplaintNotFoundException;
 import io.disputeflow.complaint.CustomerActionRefusedException;
 import io.disputeflow.deadline.ClockActionRefusedException;
 import io.disputeflow.refusal.InvalidFieldException;
+import io.disputeflow.refusal.InvalidFieldsException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.Arrays;
 import java.util.List;
@@ -101,6 +102,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(InvalidFieldException.class)
   ResponseEntity<Object> invalidField(InvalidFieldException ex) {
     return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(ex.field(), ex.getMessage()))));
+  }
+
+  @ExceptionHandler(InvalidFieldsException.class)
+  ResponseEntity<Object> invalidFields(InvalidFieldsException ex) {
+    return ResponseEntity.badRequest().body(invalid(ex.faults().stream()
+        .map(fault -> new FieldError(fault.field(), fault.getMessage())).toList()));
   }
 
   @ExceptionHandler(ComplaintNotFoundException.class)
