@@ -35,6 +35,8 @@ public enum EntryType {
   CLOCK_RESUMED,
   /** The customer withdrew the complaint: reason, stage, and the open tasks it ended. */
   COMPLAINT_WITHDRAWN,
+  /** Who acts for the customer was recorded or changed: name, relation, authority document, contact given. */
+  REPRESENTATIVE_RECORDED,
   DOCUMENT_UPLOADED,
   DOCUMENT_DOWNLOADED,
   VARIABLE_CHANGED,

@@ -2,6 +2,7 @@ package io.disputeflow.casefile;
 
 import io.disputeflow.complaint.CaseAccess;
 import io.disputeflow.complaint.Redress;
+import io.disputeflow.complaint.Representative;
 import io.disputeflow.complaint.Withdrawal;
 
 import io.disputeflow.security.Groups;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
  * review, legal counsel only those that need its opinion, both without the customer's contact data
  * and date of birth, and with ID, card, account and phone numbers and e-mail addresses in the
  * narrative masked, and without the letters sent to the customer: their review needs the facts, not
- * the means to reach the customer.
+ * the means to reach the customer. A representative's phone and e-mail are masked the same way and
+ * their postal address withheld.
  */
 @Component
 class ComplaintDisclosure {
@@ -57,6 +59,13 @@ class ComplaintDisclosure {
         c.redress() == null ? null : new Redress(c.redress().amount(), c.redress().currency(),
             c.redress().dueAt(), c.redress().status(), PersonalData.mask(c.redress().account()), c.redress().attempts(),
             c.redress().lastFailure(), c.redress().paidAt(), c.redress().reference(), c.redress().paidBy(),
-            c.redress().paidOnTime()));
+            c.redress().paidOnTime()),
+        masked(c.representative()));
+  }
+
+  /** The representative's contact data as the customer's: phone and e-mail masked, the address withheld. */
+  private static Representative masked(Representative r) {
+    return r == null ? null : new Representative(r.name(), r.relation(), PersonalData.mask(r.phone()),
+        PersonalData.mask(r.email()), null, r.authorityDocumentId(), r.recordedBy(), r.recordedAt());
   }
 }

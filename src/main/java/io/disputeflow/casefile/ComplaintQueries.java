@@ -7,6 +7,7 @@ import io.disputeflow.complaint.ComplaintRecord;
 import io.disputeflow.complaint.ComplaintRepository;
 import io.disputeflow.complaint.ComplaintStatus;
 import io.disputeflow.complaint.RedressRepository;
+import io.disputeflow.complaint.RepresentativeRepository;
 import io.disputeflow.complaint.WithdrawalRepository;
 
 import static io.disputeflow.casefile.ComplaintView.inZone;
@@ -38,11 +39,13 @@ public class ComplaintQueries {
   private final ZoneId zone;
   private final WithdrawalRepository withdrawals;
   private final RedressRepository redress;
+  private final RepresentativeRepository representatives;
 
   ComplaintQueries(ComplaintRepository complaints, ClockRepository clocks, AwaitedActions awaitedActions,
       LetterService letters, io.disputeflow.deadline.ContestWindow contestWindow,
       io.disputeflow.deadline.RegimeCalendars calendars, Clock clock, @Value("${disputeflow.zone}") ZoneId zone,
-      WithdrawalRepository withdrawals, RedressRepository redress) {
+      WithdrawalRepository withdrawals, RedressRepository redress, RepresentativeRepository representatives) {
+    this.representatives = representatives;
     this.redress = redress;
     this.withdrawals = withdrawals;
     this.contestWindow = contestWindow;
@@ -76,7 +79,7 @@ public class ComplaintQueries {
     return ComplaintView.of(record, awaiting, complaints.countSubmissions(number),
         deadlines(record, clocks.clockOf(number).orElseThrow()), extensions, pauses, letters.lettersOf(number),
         record.status() == ComplaintStatus.WITHDRAWN ? withdrawals.latest(number).orElse(null) : null,
-        redress.find(number).orElse(null), zone);
+        redress.find(number).orElse(null), representatives.current(number).orElse(null), zone);
   }
 
   private ComplaintView.Deadlines deadlines(ComplaintRecord record, ClockRecord c) {
@@ -95,7 +98,8 @@ public class ComplaintQueries {
         inZone(c.periodStartedAt() == null ? record.receivedAt() : c.periodStartedAt(), zone),
         c.provisionalCredit() == null ? null : new ComplaintView.ProvisionalCredit(c.provisionalCredit().amount(),
             c.provisionalCredit().currency(), inZone(c.provisionalCredit().creditedAt(), zone),
-            c.provisionalCredit().recordedBy()));
+            c.provisionalCredit().recordedBy()),
+        c.resolutionLimit(), c.billingCycleClosingDay());
   }
 
   private String clockState(ComplaintRecord record, ClockRecord c) {

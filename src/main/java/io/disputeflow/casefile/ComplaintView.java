@@ -2,6 +2,7 @@ package io.disputeflow.casefile;
 
 import io.disputeflow.complaint.AwaitedAction;
 import io.disputeflow.complaint.Redress;
+import io.disputeflow.complaint.Representative;
 import io.disputeflow.complaint.Withdrawal;
 import io.disputeflow.complaint.Channel;
 import io.disputeflow.complaint.ComplaintRecord;
@@ -50,7 +51,9 @@ public record ComplaintView(
     /** The customer's withdrawal (status WITHDRAWN); null otherwise. */
     Withdrawal withdrawal,
     /** The compensation granted, as paid by the accounts department; null when none was granted. */
-    Redress redress) {
+    Redress redress,
+    /** Who made the complaint on the customer's behalf (the latest recorded); null when the customer did. */
+    Representative representative) {
 
   public record Customer(String customerId, String name, String phone, String email, String preferredLanguage,
       LocalDate dateOfBirth, boolean vulnerable) {}
@@ -79,7 +82,14 @@ public record ComplaintView(
       /** When the decision period last started: receipt, or the receipt of a repeat complaint with new facts. */
       OffsetDateTime periodStartedAt,
       /** Regulation E: the provisional credit that allowed the longer period; null without one. */
-      ProvisionalCredit provisionalCredit) {}
+      ProvisionalCredit provisionalCredit,
+      /**
+       * Regulation Z (12 CFR 1026.13(c)(2)): which limit set decisionDueAt: TWO_BILLING_CYCLES, NINETY_DAYS (the
+       * cycles end later), or NINETY_DAYS_WITHOUT_CYCLE (intake was given no billingCycle); null under other regimes.
+       */
+      String resolutionLimit,
+      /** Regulation Z: the statement closing day the cycles were counted with; null without one. */
+      Integer billingCycleClosingDay) {}
 
   public record ProvisionalCredit(BigDecimal amount, String currency, OffsetDateTime creditedAt, String recordedBy) {}
 
@@ -100,7 +110,7 @@ public record ComplaintView(
 
   static ComplaintView of(ComplaintRecord r, List<AwaitedAction> awaiting, int additionalSubmissions,
       Deadlines deadlines, List<Extension> extensions, List<Pause> pauses, List<Letter> letters, Withdrawal withdrawal,
-      Redress redress, ZoneId zone) {
+      Redress redress, Representative representative, ZoneId zone) {
     ComplaintStatus status = r.status().ended() ? r.status()
         : awaiting.isEmpty() ? ComplaintStatus.OPEN : ComplaintStatus.AWAITING_CUSTOMER;
     return new ComplaintView(
@@ -139,7 +149,10 @@ public record ComplaintView(
         redress == null ? null : new Redress(redress.amount(), redress.currency(),
             inZone(redress.dueAt(), zone), redress.status(), redress.account(), redress.attempts(),
             redress.lastFailure(), inZone(redress.paidAt(), zone), redress.reference(), redress.paidBy(),
-            redress.paidOnTime()));
+            redress.paidOnTime()),
+        representative == null ? null : new Representative(representative.name(), representative.relation(),
+            representative.phone(), representative.email(), representative.address(),
+            representative.authorityDocumentId(), representative.recordedBy(), inZone(representative.recordedAt(), zone)));
   }
 
   static OffsetDateTime inZone(OffsetDateTime time, ZoneId zone) {

@@ -1,5 +1,6 @@
 package io.disputeflow.deadline;
 
+import static io.disputeflow.process.ComplaintVariables.BILLING_CYCLE_CLOSING_DAY;
 import static io.disputeflow.process.ComplaintVariables.CATEGORY;
 import static io.disputeflow.process.ComplaintVariables.CHANNEL;
 import static io.disputeflow.process.ComplaintVariables.PRODUCT;
@@ -74,7 +75,9 @@ class SetDeadlinesDelegate implements JavaDelegate {
     DeadlinePolicy policy = policies.policyFor(regime, CATEGORY.get(execution), PRIORITY.get(execution), transfer);
     REGIME.set(execution, regime);
     ZonedDateTime receivedAt = RECEIVED_AT.get(execution).toInstant().atZone(zone);
-    clock.start(execution, regime, receivedAt, policy, transfer);
+    Long closingDay = BILLING_CYCLE_CLOSING_DAY.get(execution);
+    clock.start(execution, regime, receivedAt, policy, transfer,
+        closingDay == null ? null : new BillingCycle(closingDay.intValue()));
     CONTEST_WITHIN.set(execution, policy.contestWithin());
     clock.recordContestWithin(execution, policy.contestWithin());
     SURVEY_WITHIN.set(execution, policy.surveyWithin());

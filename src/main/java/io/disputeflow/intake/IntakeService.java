@@ -1,6 +1,7 @@
 package io.disputeflow.intake;
 
 import io.disputeflow.refusal.InvalidFieldException;
+import static io.disputeflow.process.ComplaintVariables.BILLING_CYCLE_CLOSING_DAY;
 import static io.disputeflow.process.ComplaintVariables.CHANNEL;
 import static io.disputeflow.process.ComplaintVariables.COMPLAINT_NUMBER;
 import static io.disputeflow.process.ComplaintVariables.CUSTOMER_AGE;
@@ -30,6 +31,7 @@ import io.disputeflow.intake.IntakeResult.Outcome;
 import io.disputeflow.logging.CaseLogContext;
 import io.disputeflow.process.ActingUser;
 import io.disputeflow.process.ComplaintHandlingProcess;
+import io.disputeflow.representative.Representatives;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -65,10 +67,12 @@ public class IntakeService {
   private final Clock clock;
   private final ZoneId zone;
   private final IntakeMeters meters;
+  private final Representatives representatives;
 
   IntakeService(ComplaintRepository complaints, ComplaintNumbers numbers, ComplaintQueries queries,
       RuntimeService runtimeService, ActingUser actingUser, PeriodRestart periodRestart, Clock clock,
-      @Value("${disputeflow.zone}") ZoneId zone, IntakeMeters meters) {
+      @Value("${disputeflow.zone}") ZoneId zone, IntakeMeters meters, Representatives representatives) {
+    this.representatives = representatives;
     this.periodRestart = periodRestart;
     this.complaints = complaints;
     this.numbers = numbers;
@@ -112,13 +116,23 @@ public class IntakeService {
       }
     }
     checkTransferFacts(submission);
+    checkBillingCycle(submission);
     var customer = submission.customer();
     Optional<ComplaintRecord> openCase = submission.repeatOf() != null ? Optional.of(repeatedCase(submission))
         : submission.isInquiryOnly() || !identifiable(customer) ? Optional.empty()
         : complaints.findOpenDuplicate(blankToNull(customer.customerId()), customer.name().trim(),
             blankToNull(customer.phone()), blankToNull(customer.email()), submission.product(), submission.issue());
+    var representative = submission.representative();
+    if (openCase.isEmpty() && representative != null && representative.authorityDocumentId() != null) {
+      throw new InvalidFieldException("representative.authorityDocumentId", "a new complaint has no documents yet:"
+          + " submit it without authorityDocumentId, upload the authority to the case, then record it with"
+          + " PUT /api/complaints/{number}/representative");
+    }
     if (openCase.isPresent()) {
       String openNumber = openCase.get().complaintNumber();
+      if (representative != null) {
+        representatives.record(openNumber, representative, "representative.");
+      }
       // new facts or reasons restart the open case's period from this receipt (CN 第十八条第三款); none leave it
       Optional<PeriodRestart.Restart> restart = submission.hasNewFacts()
           ? actingUser.call(() -> periodRestart.restart(openNumber, receivedAt)) : Optional.empty();
@@ -130,6 +144,10 @@ public class IntakeService {
     String number = numbers.next(receivedAt.atZoneSameInstant(zone).getYear());
     ComplaintRecord record = newRecord(number, submission, reference, receivedAt);
     complaints.insert(record);
+    if (representative != null) {
+      // before the case starts: its first letter, the acknowledgement, goes to the representative too
+      representatives.record(number, representative, "representative.");
+    }
     Map<String, Object> variables = startVariables(record, receivedAt);
     // without one, regime-selection.dmn chooses the regime once the complaint is classified
     REGIME.put(variables, submission.regime());
@@ -138,6 +156,10 @@ public class IntakeService {
       TRANSFER_NEW_ACCOUNT.put(variables, Boolean.TRUE.equals(transfer.newAccount()));
       TRANSFER_POINT_OF_SALE.put(variables, Boolean.TRUE.equals(transfer.pointOfSale()));
       TRANSFER_FOREIGN_INITIATED.put(variables, Boolean.TRUE.equals(transfer.foreignInitiated()));
+    }
+    if (submission.billingCycle() != null) {
+      // used only if the complaint runs under US-REG-Z (named, or chosen by regime-selection)
+      BILLING_CYCLE_CLOSING_DAY.put(variables, submission.billingCycle().closingDay().longValue());
     }
     try (var logContext = CaseLogContext.complaint(number)) {
       actingUser.run(() -> runtimeService.startProcessInstanceByKey(ComplaintHandlingProcess.KEY, number, variables));
@@ -166,7 +188,28 @@ public class IntakeService {
     if (repeated.inquiryOnly()) {
       throw new InvalidFieldException("repeatOf", submission.repeatOf() + " is an inquiry, not a complaint");
     }
+    if (!sameCustomer(submission.customer(), repeated)) {
+      throw new InvalidFieldException("repeatOf", submission.repeatOf() + " is another customer's complaint: a repeat"
+          + " must name the same customer id, or the same name with the same phone or e-mail");
+    }
     return repeated;
+  }
+
+  /**
+   * The customer of a repeat must be the case's: the same customer id when both have one, else the same
+   * name with the same phone or e-mail (as intake's own duplicate search matches), so that one customer's
+   * submission can never restart or join another customer's case.
+   */
+  private static boolean sameCustomer(ComplaintSubmission.Customer customer, ComplaintRecord repeated) {
+    String id = blankToNull(customer.customerId());
+    if (id != null && repeated.customerId() != null) {
+      return id.equals(repeated.customerId());
+    }
+    String phone = blankToNull(customer.phone());
+    String email = blankToNull(customer.email());
+    return customer.name().trim().equalsIgnoreCase(repeated.customerName())
+        && (phone != null && phone.equals(repeated.customerPhone())
+            || email != null && email.equalsIgnoreCase(repeated.customerEmail()));
   }
 
   /** The transfer facts choose Regulation E rows: a complaint that names another regime cannot carry them. */
@@ -175,6 +218,14 @@ public class IntakeService {
     if (transfer != null && transfer.any() && submission.regime() != null && !submission.regime().equals("US-REG-E")) {
       throw new InvalidFieldException("electronicFundTransfer", "applies to Regulation E complaints (regime"
           + " US-REG-E) only; this one names " + submission.regime());
+    }
+  }
+
+  /** The billing cycle sets a Regulation Z limit: a complaint that names another regime cannot carry it. */
+  private static void checkBillingCycle(ComplaintSubmission submission) {
+    if (submission.billingCycle() != null && submission.regime() != null && !submission.regime().equals("US-REG-Z")) {
+      throw new InvalidFieldException("billingCycle", "applies to Regulation Z billing-error notices (regime"
+          + " US-REG-Z) only; this one names " + submission.regime());
     }
   }
 

@@ -97,6 +97,9 @@ class SecurityConfiguration {
                 path(POST, "/api/complaints/*/survey")).hasAuthority(authority(INTAKE))
             // the customer's withdrawal: passed on by a channel, or by the coordinator who took the call
             .requestMatchers(path(POST, "/api/complaints/*/withdrawal")).hasAnyAuthority(authorities(INTAKE, COORDINATOR))
+            // who acts for the customer (and their authority document): passed on by a channel, or the coordinator
+            .requestMatchers(path(org.springframework.http.HttpMethod.PUT, "/api/complaints/*/representative"))
+                .hasAnyAuthority(authorities(INTAKE, COORDINATOR))
             // regulator-referred complaints: a channel system or a coordinator imports the CFPB file
             .requestMatchers(path(POST, "/api/imports/**")).hasAnyAuthority(authorities(INTAKE, COORDINATOR))
             // their progress: those who import, and those who oversee the office (the reports page lists them)
