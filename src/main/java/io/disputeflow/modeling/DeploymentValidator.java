@@ -166,7 +166,7 @@ class DeploymentValidator {
 
     void walk(Element element, Element owner) {
       String tag = local(element);
-      boolean camundaElement = CAMUNDA.getNamespaceUri().equals(element.getUri());
+      boolean camundaElement = isExtensionNamespace(element.getUri());
       boolean listener = camundaElement && (tag.equals("executionListener") || tag.equals("taskListener"));
       // an event definition is named by its event: "Start event 'start_daily'", not its definition's generated id
       boolean named = !camundaElement && element.attribute("id") != null && !tag.endsWith("EventDefinition");
@@ -334,7 +334,16 @@ class DeploymentValidator {
   /** "camunda:dueDate" of the parser's "http://camunda.org/schema/1.0/bpmn:dueDate". */
   private static String attributeName(String key) {
     String local = key.substring(key.lastIndexOf(':') + 1);
-    return key.startsWith(CAMUNDA.getNamespaceUri()) ? "camunda:" + local : local;
+    String uri = key.substring(0, Math.max(0, key.lastIndexOf(':')));
+    return isExtensionNamespace(uri) ? "camunda:" + local : local;
+  }
+
+  /**
+   * The parser reads extension attributes and elements in its namespace or in the alternative one (Camunda 7:
+   * camunda, or activiti; Operaton: operaton, or camunda, which our models use): so does the check.
+   */
+  private static boolean isExtensionNamespace(String uri) {
+    return CAMUNDA.getNamespaceUri().equals(uri) || (CAMUNDA.hasAlternativeUri() && CAMUNDA.getAlternativeUri().equals(uri));
   }
 
   private static Element child(Element element, String tag) {
