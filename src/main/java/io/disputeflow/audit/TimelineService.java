@@ -9,6 +9,8 @@ import io.disputeflow.audit.CaseRecords.Pause;
 import io.disputeflow.complaint.ComplaintNotFoundException;
 import io.disputeflow.complaint.ComplaintRecord;
 import io.disputeflow.complaint.ComplaintRepository;
+import io.disputeflow.complaint.ExternalReferralRepository;
+import io.disputeflow.complaint.ReopeningRepository;
 import io.disputeflow.correspondence.LetterService;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,10 +41,15 @@ public class TimelineService {
   private final ComplaintRepository complaints;
   private final LetterService letters;
   private final JdbcClient jdbc;
+  private final ExternalReferralRepository referrals;
+  private final ReopeningRepository reopenings;
   private final ZoneId zone;
 
   TimelineService(HistoryService history, CaseHistoryReads reads, RepositoryService repository,
-      ComplaintRepository complaints, LetterService letters, JdbcClient jdbc, @Value("${disputeflow.zone}") ZoneId zone) {
+      ComplaintRepository complaints, LetterService letters, JdbcClient jdbc, ExternalReferralRepository referrals,
+      ReopeningRepository reopenings, @Value("${disputeflow.zone}") ZoneId zone) {
+    this.referrals = referrals;
+    this.reopenings = reopenings;
     this.history = history;
     this.reads = reads;
     this.repository = repository;
@@ -59,7 +66,7 @@ public class TimelineService {
     List<Event> events = new TimelineAssembler(history, reads, repository, complaint, new CaseRecords(
         letters.lettersOf(complaintNumber), submissions(complaintNumber), extensions(complaintNumber),
         pauses(complaintNumber), alerts(complaintNumber), documents(complaintNumber), downloads(complaintNumber),
-        withdrawals(complaintNumber)))
+        withdrawals(complaintNumber), referrals.of(complaintNumber), reopenings.of(complaintNumber)))
         .assemble();
     List<TimelineEntry> entries = new ArrayList<>(events.size());
     String hash = "";

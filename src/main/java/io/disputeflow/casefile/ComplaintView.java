@@ -1,7 +1,9 @@
 package io.disputeflow.casefile;
 
 import io.disputeflow.complaint.AwaitedAction;
+import io.disputeflow.complaint.ExternalReferral;
 import io.disputeflow.complaint.Redress;
+import io.disputeflow.complaint.Reopening;
 import io.disputeflow.complaint.Withdrawal;
 import io.disputeflow.complaint.Channel;
 import io.disputeflow.complaint.ComplaintRecord;
@@ -50,7 +52,11 @@ public record ComplaintView(
     /** The customer's withdrawal (status WITHDRAWN); null otherwise. */
     Withdrawal withdrawal,
     /** The compensation granted, as paid by the accounts department; null when none was granted. */
-    Redress redress) {
+    Redress redress,
+    /** The dispute's referrals to outside bodies (mediation, regulator, ombudsman, arbitration, court), oldest first. */
+    List<ExternalReferral> externalReferrals,
+    /** Each time the closed case was reopened, with what its previous life decided; oldest first. */
+    List<Reopening> reopenings) {
 
   public record Customer(String customerId, String name, String phone, String email, String preferredLanguage,
       LocalDate dateOfBirth, boolean vulnerable) {}
@@ -100,7 +106,7 @@ public record ComplaintView(
 
   static ComplaintView of(ComplaintRecord r, List<AwaitedAction> awaiting, int additionalSubmissions,
       Deadlines deadlines, List<Extension> extensions, List<Pause> pauses, List<Letter> letters, Withdrawal withdrawal,
-      Redress redress, ZoneId zone) {
+      Redress redress, List<ExternalReferral> externalReferrals, List<Reopening> reopenings, ZoneId zone) {
     ComplaintStatus status = r.status().ended() ? r.status()
         : awaiting.isEmpty() ? ComplaintStatus.OPEN : ComplaintStatus.AWAITING_CUSTOMER;
     return new ComplaintView(
@@ -139,7 +145,12 @@ public record ComplaintView(
         redress == null ? null : new Redress(redress.amount(), redress.currency(),
             inZone(redress.dueAt(), zone), redress.status(), redress.account(), redress.attempts(),
             redress.lastFailure(), inZone(redress.paidAt(), zone), redress.reference(), redress.paidBy(),
-            redress.paidOnTime()));
+            redress.paidOnTime()),
+        externalReferrals.stream().map(referral -> referral.inZone(zone)).toList(),
+        reopenings.stream().map(reopening -> new Reopening(reopening.id(), reopening.ground(), reopening.reason(),
+            reopening.reopenedBy(), inZone(reopening.reopenedAt(), zone), inZone(reopening.previousClosedAt(), zone),
+            reopening.previousDecision(), reopening.previousCompensation(), inZone(reopening.previousDecidedAt(), zone),
+            inZone(reopening.previousDecisionDueAt(), zone))).toList());
   }
 
   static OffsetDateTime inZone(OffsetDateTime time, ZoneId zone) {
