@@ -76,6 +76,8 @@ class ReopenComplaintDelegate implements JavaDelegate {
       throw refused(NUMBER_FIELD + "cannot be reopened: " + notClosed.getMessage());
     }
     ComplaintRecord reopened = complaints.find(number).orElseThrow();
+    // the case's timeline shows who reopened it in Tasklist, with the form's values
+    execution.setProcessBusinessKey(number);
     COMPLAINT_NUMBER.set(execution, number);
     CUSTOMER_NAME.set(execution, reopened.customerName());
     REOPENED_DUE_TEXT.set(execution, reopened.decisionDueAt() == null ? null : format.format(reopened.decisionDueAt()));
