@@ -14,6 +14,7 @@ import java.util.Map;
  * field at fault (not only the first value a JSON reader could not convert). Dates are ISO date-times with
  * an offset, or a date (the start of that day in the bank's zone; a deadline: its end).
  */
+@ValidReferral
 record ReferralRequest(String body, String organisation, String reference, String referredAt, String responseDueAt) {
 
   static final int MAX_ORGANISATION = 200;

@@ -19,6 +19,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +47,11 @@ class ReopeningApiTests {
 
   private ClosedCases cases;
 
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
   @BeforeEach
   void cases() {
     cases = new ClosedCases(mvc, json, worker);
@@ -58,12 +67,13 @@ class ReopeningApiTests {
     JsonNode closed = cases.read("/api/complaints/" + number, "cora");
     assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
 
-    // when the supervisor reopens it on new facts
-    OffsetDateTime asked = OffsetDateTime.now();
+    // when the supervisor reopens it on new facts, twenty days later (engine clock)
+    ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(20))));
+    OffsetDateTime asked = OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.of("Asia/Shanghai"));
     reopen(number, "sam", "{\"reason\": \"商户提供了新的扣款记录\", \"ground\": \"NEW_FACTS\"}")
         .andExpect(status().isAccepted());
 
-    // then it is open again, in the handling, with a new decision period (15 days under CN-CBIRC-2020) from now
+    // then it is open again, in the handling, with a new decision period (15 days under CN-CBIRC-2020) from then
     JsonNode reopened = cases.read("/api/complaints/" + number, "cora");
     assertThat(reopened.get("status").asText()).isEqualTo("OPEN");
     assertThat(reopened.get("stage").asText()).isEqualTo("INVESTIGATION");
@@ -76,7 +86,8 @@ class ReopeningApiTests {
     assertThat(Duration.between(asked, periodStart).abs()).isLessThan(Duration.ofMinutes(1));
     OffsetDateTime newDue = OffsetDateTime.parse(deadlines.get("decisionDueAt").asText());
     assertThat(newDue).isAfter(OffsetDateTime.parse(closed.get("deadlines").get("decisionDueAt").asText()));
-    assertThat(Duration.between(periodStart, newDue).toDays()).isBetween(14L, 16L);
+    // 15 calendar days to the end of the day, moved off a public holiday as the CN calendar counts
+    assertThat(Duration.between(periodStart, newDue).toDays()).isBetween(15L, 25L);
     JsonNode reopening = reopened.get("reopenings").get(0);
     assertThat(reopening.get("ground").asText()).isEqualTo("NEW_FACTS");
     assertThat(reopening.get("reopenedBy").asText()).isEqualTo("sam");
