@@ -99,7 +99,8 @@ record CaseRecords(List<Letter> letters, List<MergedSubmission> submissions, Lis
   /** Each reopening of the closed case: the first life's end is kept in the entry, the next life follows it. */
   private void reopenings(List<Event> events) {
     for (Reopening reopening : reopenings) {
-      add(events, reopening.reopenedAt().toInstant(), TreePath.of(Long.MAX_VALUE, 8, reopening.id()),
+      // before the next life's own entries of the same millisecond (one transaction starts it)
+      add(events, reopening.reopenedAt().toInstant(), TreePath.of(-1, 8, reopening.id()),
           EntryType.COMPLAINT_REOPENED, "reopening:" + reopening.id())
           .actor(reopening.reopenedBy())
           .put("ground", reopening.ground().name())

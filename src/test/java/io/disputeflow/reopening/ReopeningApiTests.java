@@ -115,8 +115,9 @@ class ReopeningApiTests {
     List<String> types = new ArrayList<>();
     timeline.get("entries").forEach(entry -> types.add(entry.get("type").asText()
         + (entry.get("elementId") == null || entry.get("elementId").isNull() ? "" : "@" + entry.get("elementId").asText())));
-    assertThat(types).containsSubsequence("PROCESS_STARTED", "PROCESS_ENDED", "COMPLAINT_REOPENED", "PROCESS_STARTED",
-        "PROCESS_ENDED");
+    assertThat(types).containsSubsequence("PROCESS_STARTED@start_complaint_received", "PROCESS_ENDED@end_complaint_closed",
+        "COMPLAINT_REOPENED", "PROCESS_STARTED@start_complaint_reopened", "STAGE_ENTERED@call_investigation",
+        "PROCESS_ENDED@end_complaint_closed");
     assertThat(types.stream().filter(type -> type.startsWith("COMPLAINT_REOPENED"))).hasSize(1);
     assertThat(cases.read("/api/complaints/" + number + "/timeline/verify", "audrey").get("status").asText())
         .isEqualTo("VERIFIED");
