@@ -45,6 +45,11 @@ final class BenchmarkNode implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(
         ApplicationProcess.java(),
         "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"));
+    // e.g. -Dbenchmark.jvm-options=-XX:StartFlightRecording=filename=target/benchmark/node.jfr to profile the node
+    String options = System.getProperty("benchmark.jvm-options", "").trim();
+    if (!options.isEmpty()) {
+      command.addAll(List.of(options.split("\\s+")));
+    }
     command.addAll(launch);
     command.addAll(List.of(
         "--server.port=" + port,
@@ -117,6 +122,12 @@ final class BenchmarkNode implements AutoCloseable {
       before = now;
     }
     return (System.nanoTime() - start) / 1e9;
+  }
+
+  /** CPU time the node's process has used so far (all its threads, the database's work included), in ms; -1 without /proc. */
+  long cpuMillis() throws IOException {
+    long ticks = cpuTicks();
+    return ticks < 0 ? -1 : ticks * 10;
   }
 
   /** User and system CPU time of the process in clock ticks; -1 where /proc is missing. */

@@ -58,6 +58,11 @@ class DisputeFlowBenchmark {
   private final int stormTimers = Integer.parseInt(property("benchmark.storm-timers", "200"));
   private final int samples = Integer.parseInt(property("benchmark.samples", "50"));
   private final String heap = property("benchmark.heap", "512m");
+  /** {@code intake}: only the intake and import figures, each beside the bare start (minutes, not a quarter hour). */
+  private final String only = property("benchmark.only", "");
+  /** A CFPB export to import (the import figure); without one the figure is skipped. */
+  private final String cfpbFile = property("benchmark.cfpb-file", "");
+  private final int cfpbRows = Integer.parseInt(property("benchmark.cfpb-rows", "3000"));
 
   private final List<Map<String, Object>> figures = new ArrayList<>();
   private final AtomicInteger references = new AtomicInteger();
@@ -89,7 +94,9 @@ class DisputeFlowBenchmark {
   }
 
   private void measureOn(String database, Path out) throws Exception {
-    startupWithClassDataSharing(database, out);
+    if (!only.equals("intake")) {
+      startupWithClassDataSharing(database, out);
+    }
     TestDatabase db = freshDatabase(database, out, "");
     List<String> arguments = arguments(database, db);
     log(database + ": starting the application (-Xmx" + heap + ")");
@@ -100,6 +107,10 @@ class DisputeFlowBenchmark {
           node.startupMillis <= 20_000, "fresh database: schema, migrations, deployment, demo users");
       deployBaseline(node.port);
 
+      if (only.equals("intake")) {
+        intakeAndImport(database, node, http, jdbc);
+        return;
+      }
       log(database + ": intake, warm-up");
       Load.forDuration(clients, Math.min(5, seconds), i -> intake(http));
       Load.forDuration(clients, Math.min(5, seconds), i -> baselineStart(http));
@@ -137,6 +148,136 @@ class DisputeFlowBenchmark {
   }
 
   // --- the figures --------------------------------------------------------------------------------
+
+  /**
+   * Intake and the background import with the CPU each costs the node (all its threads, the database's
+   * included, from /proc) and the job backlog sampled every 5 s: the work behind a 201 must keep pace.
+   */
+  private void intakeAndImport(String database, BenchmarkNode node, HttpApi http, Connection jdbc) throws Exception {
+    log(database + ": intake, warm-up");
+    Load.forDuration(clients, Math.min(5, seconds), i -> intake(http));
+    Load.forDuration(clients, Math.min(5, seconds), i -> baselineStart(http));
+    awaitDueJobs(database, jdbc);
+    log(database + ": intake, " + seconds + " s × " + clients + " clients, then the bare engine's start");
+    Phase intake = phase(node, jdbc, () -> Load.forDuration(clients, seconds, i -> intake(http)));
+    Phase bare = phase(node, jdbc, () -> Load.forDuration(clients, seconds, i -> baselineStart(http)));
+    figure(database, "intake: complaints accepted per second", intake.load.perSecond(), bare.load.perSecond(),
+        "≥ 100", "≥ 0.5", intake.load.perSecond() >= 100 && intake.load.perSecond() / bare.load.perSecond() >= 0.5,
+        describe(intake.load) + "; bare engine start " + describe(bare.load));
+    defect(database, "intake: failed calls", intake.load.failed());
+    defect(database, "bare engine start: failed calls", bare.load.failed());
+    figure(database, "intake: p99 latency (ms)", intake.load.p99(), bare.load.p99(), "≤ 250", null,
+        intake.load.p99() <= 250, "p50 " + round(intake.load.p50()) + ", p95 " + round(intake.load.p95())
+            + "; bare p50 " + round(bare.load.p50()));
+    figure(database, "intake: node CPU ms per complaint, the work behind included", intake.cpuPerCall(),
+        bare.cpuPerCall(), "—", null, true, round(intake.cpuDuring / (double) intake.load.ok()) + " ms while answering, "
+            + round(intake.drainSeconds) + " s for the job executor to catch up afterwards; bare "
+            + round(bare.cpuDuring / (double) bare.load.ok()) + " ms");
+    figure(database, "intake: due jobs waiting, last sample", intake.backlog.get(intake.backlog.size() - 1),
+        (double) bare.backlog.get(bare.backlog.size() - 1), "not growing", null, !intake.growing(),
+        "every 5 s: " + intake.backlog + "; bare " + bare.backlog);
+    if (cfpbFile.isBlank()) {
+      return;
+    }
+    String csv = firstRows(Files.readAllLines(Path.of(cfpbFile), StandardCharsets.UTF_8), cfpbRows);
+    for (String pass : List.of("first import", "same file again")) {
+      long cpu = node.cpuMillis();
+      long start = System.nanoTime();
+      HttpApi.Response posted = http.post("/api/imports/cfpb", "intake", "text/csv; charset=UTF-8", csv);
+      expect(posted, 202);
+      String id = JSON.readTree(posted.body()).path("id").asText();
+      JsonNode status;
+      do {
+        Thread.sleep(200);
+        status = JSON.readTree(http.get("/api/imports/" + id, "intake").body());
+      } while (status.path("status").asText().equals("RUNNING"));
+      double importSeconds = (System.nanoTime() - start) / 1e9;
+      long importCpu = node.cpuMillis() - cpu;
+      awaitDueJobs(database, jdbc);
+      double withJobs = (System.nanoTime() - start) / 1e9;
+      long allCpu = node.cpuMillis() - cpu;
+      int rows = status.path("rows").asInt();
+      double rate = rows / importSeconds;
+      figure(database, "import, " + pass + ": rows per second", rate, bare.load.perSecond(), "≥ 100", null,
+          rate >= 100 && status.path("status").asText().equals("DONE"), status.path("status").asText() + ", " + rows
+              + " rows (created " + status.path("created").asInt() + ", already imported " + status.path("alreadyImported").asInt()
+              + ", merged " + status.path("merged").asInt() + ", rejected " + status.path("rejected").asInt() + ") in "
+              + round(importSeconds) + " s, node CPU " + round(importCpu / (double) rows) + " ms a row; with the jobs"
+              + " behind it " + round(withJobs) + " s (" + round(rows / withJobs) + " rows/s), " + round(allCpu / (double) rows)
+              + " ms a row; baseline: bare engine starts per second, 16 clients");
+    }
+  }
+
+  /** The header and the first rows of a CSV file; a quoted narrative may span lines (an odd count of quotes). */
+  private static String firstRows(List<String> lines, int rows) {
+    StringBuilder csv = new StringBuilder();
+    boolean quoted = false;
+    int ended = -1; // the header is row 0
+    for (String line : lines) {
+      csv.append(line).append('\n');
+      quoted ^= line.chars().filter(c -> c == '"').count() % 2 == 1;
+      if (!quoted && ++ended == rows) {
+        break;
+      }
+    }
+    return csv.toString();
+  }
+
+  /** A load, the node's CPU during it and until the job executor caught up after it, and the backlog every 5 s. */
+  private Phase phase(BenchmarkNode node, Connection jdbc, LoadRun run) throws Exception {
+    List<Integer> backlog = Collections.synchronizedList(new ArrayList<>());
+    backlog.add(dueJobs(jdbc));
+    Thread sampler = new Thread(() -> {
+      try {
+        while (true) {
+          Thread.sleep(5000);
+          backlog.add(dueJobs(jdbc));
+        }
+      } catch (InterruptedException | SQLException stopped) {
+        // the load ended
+      }
+    }, "backlog");
+    long cpu = node.cpuMillis();
+    sampler.start();
+    Load.Result load = run.run();
+    sampler.interrupt();
+    sampler.join();
+    backlog.add(dueJobs(jdbc));
+    long during = node.cpuMillis() - cpu;
+    long drainStart = System.nanoTime();
+    awaitDueJobs("", jdbc);
+    double drain = (System.nanoTime() - drainStart) / 1e9;
+    return new Phase(load, during, node.cpuMillis() - cpu, drain, List.copyOf(backlog));
+  }
+
+  private interface LoadRun {
+    Load.Result run() throws Exception;
+  }
+
+  private record Phase(Load.Result load, long cpuDuring, long cpuAll, double drainSeconds, List<Integer> backlog) {
+    double cpuPerCall() {
+      return cpuAll / (double) Math.max(1, load.ok());
+    }
+
+    /** The second half's samples above the first half's largest by more than a fifth: the executor falls behind. */
+    boolean growing() {
+      int half = backlog.size() / 2;
+      int firstMax = backlog.subList(0, Math.max(1, half)).stream().mapToInt(Integer::intValue).max().orElse(0);
+      int last = backlog.get(backlog.size() - 1);
+      return last > Math.max(50, firstMax * 1.2);
+    }
+  }
+
+  private static int dueJobs(Connection jdbc) throws SQLException {
+    try (PreparedStatement due = jdbc.prepareStatement("SELECT COUNT(*) FROM ACT_RU_JOB WHERE RETRIES_ > 0"
+        + " AND SUSPENSION_STATE_ = 1 AND (DUEDATE_ IS NULL OR DUEDATE_ <= ?)")) {
+      due.setTimestamp(1, Timestamp.from(Instant.now()));
+      try (ResultSet rows = due.executeQuery()) {
+        rows.next();
+        return rows.getInt(1);
+      }
+    }
+  }
 
   /** Start-up of the extracted jar with Spring Boot's class-data-sharing archive, beside the same jar without it. */
   private void startupWithClassDataSharing(String database, Path out) throws Exception {

@@ -36,6 +36,13 @@ public final class HttpApi {
         .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)), user);
   }
 
+  /** A body of another type, e.g. a CSV file ({@code text/csv}). */
+  public Response post(String path, String user, String contentType, String body) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), user);
+  }
+
   public Response get(String path, String user) throws IOException, InterruptedException {
     return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), user);
   }
