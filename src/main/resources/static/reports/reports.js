@@ -1,4 +1,5 @@
-// The supervisors' report page: reads /api/reports/summary, /api/reports/early-warnings and /api/imports (same
+// The supervisors' report page: reads /api/reports/summary, /api/reports/early-warnings,
+// /api/reports/education-actions and /api/imports (same
 // origin, the browser's Basic credentials) and draws them with ECharts. Text from the server is
 // only ever set as textContent.
 'use strict';
@@ -140,6 +141,18 @@ function showWarnings(warnings) {
   }));
 }
 
+// financial-education actions (客户教育、宣传) with their measured effect, newest first
+function showEducation(actions) {
+  document.querySelector('#education tbody').replaceChildren(...actions.map(a => {
+    const row = document.createElement('tr');
+    const verdict = a.effective == null ? a.status : a.effective ? 'Effective / 有效' : 'Not effective / 无明显效果';
+    [a.businessKey, a.product, a.rootCause, a.channel || '', a.audience || '', a.heldOn || '',
+      a.reach == null ? '' : a.reach, a.effect ? a.effect.complaintsBefore : '', a.effect ? a.effect.complaintsSince : '',
+      verdict].forEach(text => cell(row, text));
+    return row;
+  }));
+}
+
 // background imports of regulator files (GET /api/imports): progress of the running ones, polled while any runs
 let importsTimer = null;
 
@@ -182,14 +195,16 @@ async function load(event) {
   const params = query();
   document.getElementById('csv').href = '/api/reports/summary?' + params + '&format=csv';
   try {
-    const [report, warnings] = await Promise.all([
+    const [report, warnings, education] = await Promise.all([
       getJson('/api/reports/summary?' + params),
       getJson('/api/reports/early-warnings?status=OPEN'),
+      getJson('/api/reports/education-actions'),
     ]);
     showKpis(report.total);
     showCharts(report);
     showTable(report);
     showWarnings(warnings);
+    showEducation(education);
     loadImports();
     status.textContent = 'Complaints received ' + report.from + ' – ' + report.to + ', as of '
       + report.asOf.substring(0, 16).replace('T', ' ');

@@ -14,7 +14,8 @@ import java.util.List;
  */
 record CaseRecords(List<Letter> letters, List<MergedSubmission> submissions, List<Extension> extensions,
     List<Pause> pauses, List<Alert> alerts, List<Document> documents, List<Download> downloads,
-    List<Withdrawal> withdrawals, List<ExternalReferral> referrals, List<Reopening> reopenings) {
+    List<Withdrawal> withdrawals, List<Representative> representatives, List<ExternalReferral> referrals,
+    List<Reopening> reopenings) {
 
   /** {@code newFacts} null: joined before intake asked; with new facts the period restarted (deadline before, after). */
   record MergedSubmission(long id, String channel, String externalReference, Instant receivedAt, String narrative,
@@ -33,6 +34,10 @@ record CaseRecords(List<Letter> letters, List<MergedSubmission> submissions, Lis
 
   record Withdrawal(long id, String reason, String withdrawnBy, Instant withdrawnAt, String stage, String endedTasks) {}
 
+  /** {@code contact}: which of phone, e-mail and address were given (their values stay in the complaint record). */
+  record Representative(long id, String name, String relation, String contact, Long authorityDocumentId,
+      String recordedBy, Instant recordedAt) {}
+
   record Download(long id, long documentId, String fileName, String downloadedBy, String via, Instant downloadedAt) {}
 
   /** The submissions', the clock's and the evidence documents' entries. */
@@ -42,9 +47,24 @@ record CaseRecords(List<Letter> letters, List<MergedSubmission> submissions, Lis
     clock(events);
     documents(events);
     withdrawals(events);
+    representatives(events);
     referrals(events);
     reopenings(events);
     return events;
+  }
+
+  /** Each recording or change of who acts for the customer. */
+  private void representatives(List<Event> events) {
+    for (Representative representative : representatives) {
+      add(events, representative.recordedAt(), TreePath.of(Long.MAX_VALUE, 9, representative.id()),
+          EntryType.REPRESENTATIVE_RECORDED, "representative:" + representative.id())
+          .actor(representative.recordedBy())
+          .put("name", representative.name())
+          .put("relation", representative.relation())
+          .put("contact", representative.contact())
+          .put("authorityDocumentId", representative.authorityDocumentId() == null ? null
+              : representative.authorityDocumentId().toString());
+    }
   }
 
   /**

@@ -35,6 +35,8 @@ public enum EntryType {
   CLOCK_RESUMED,
   /** The customer withdrew the complaint: reason, stage, and the open tasks it ended. */
   COMPLAINT_WITHDRAWN,
+  /** Who acts for the customer was recorded or changed: name, relation, authority document, contact given. */
+  REPRESENTATIVE_RECORDED,
   /** The dispute was referred to an outside body (mediation, regulator, ombudsman, arbitration, court). */
   REFERRAL_REGISTERED,
   /** The coordinator sent the outside body the case file. */

@@ -66,7 +66,8 @@ public class TimelineService {
     List<Event> events = new TimelineAssembler(history, reads, repository, complaint, new CaseRecords(
         letters.lettersOf(complaintNumber), submissions(complaintNumber), extensions(complaintNumber),
         pauses(complaintNumber), alerts(complaintNumber), documents(complaintNumber), downloads(complaintNumber),
-        withdrawals(complaintNumber), referrals.of(complaintNumber), reopenings.of(complaintNumber)))
+        withdrawals(complaintNumber), representatives(complaintNumber), referrals.of(complaintNumber),
+        reopenings.of(complaintNumber)))
         .assemble();
     List<TimelineEntry> entries = new ArrayList<>(events.size());
     String hash = "";
@@ -123,6 +124,31 @@ public class TimelineService {
             rs.getString("withdrawn_by"), instant(rs, "withdrawn_at"), rs.getString("stage"),
             rs.getString("ended_tasks")))
         .list();
+  }
+
+  private List<CaseRecords.Representative> representatives(String complaintNumber) {
+    return jdbc.sql("SELECT id, name, relation, phone, email, address, authority_document_id, recorded_by, recorded_at"
+            + " FROM complaint_representative WHERE complaint_number = ? ORDER BY id")
+        .param(complaintNumber)
+        .query((rs, row) -> new CaseRecords.Representative(rs.getLong("id"), rs.getString("name"),
+            rs.getString("relation"), contactGiven(rs.getString("phone"), rs.getString("email"), rs.getString("address")),
+            rs.getObject("authority_document_id", Long.class), rs.getString("recorded_by"), instant(rs, "recorded_at")))
+        .list();
+  }
+
+  /** "phone, email": which ways to reach the representative were given. */
+  private static String contactGiven(String phone, String email, String address) {
+    List<String> given = new ArrayList<>();
+    if (phone != null) {
+      given.add("phone");
+    }
+    if (email != null) {
+      given.add("email");
+    }
+    if (address != null) {
+      given.add("address");
+    }
+    return String.join(", ", given);
   }
 
   private List<Alert> alerts(String complaintNumber) {

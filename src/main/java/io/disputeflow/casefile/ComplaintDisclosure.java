@@ -3,6 +3,7 @@ package io.disputeflow.casefile;
 import io.disputeflow.complaint.CaseAccess;
 import io.disputeflow.complaint.Redress;
 import io.disputeflow.complaint.Reopening;
+import io.disputeflow.complaint.Representative;
 import io.disputeflow.complaint.Withdrawal;
 
 import io.disputeflow.security.Groups;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
  * review, legal counsel only those that need its opinion, both without the customer's contact data
  * and date of birth, and with ID, card, account and phone numbers and e-mail addresses in the
  * narrative masked, and without the letters sent to the customer: their review needs the facts, not
- * the means to reach the customer.
+ * the means to reach the customer. A representative's phone and e-mail are masked the same way and
+ * their postal address withheld.
  */
 @Component
 class ComplaintDisclosure {
@@ -59,9 +61,16 @@ class ComplaintDisclosure {
             c.redress().dueAt(), c.redress().status(), PersonalData.mask(c.redress().account()), c.redress().attempts(),
             c.redress().lastFailure(), c.redress().paidAt(), c.redress().reference(), c.redress().paidBy(),
             c.redress().paidOnTime()),
+        masked(c.representative()),
         // the outside bodies' files are not a reviewing department's business; why a case was reopened is
         List.of(), c.reopenings().stream().map(r -> new Reopening(r.id(), r.ground(), PersonalData.mask(r.reason()),
             r.reopenedBy(), r.reopenedAt(), r.previousClosedAt(), r.previousDecision(), r.previousCompensation(),
             r.previousDecidedAt(), r.previousDecisionDueAt())).toList());
+  }
+
+  /** The representative's contact data as the customer's: phone and e-mail masked, the address withheld. */
+  private static Representative masked(Representative r) {
+    return r == null ? null : new Representative(r.name(), r.relation(), PersonalData.mask(r.phone()),
+        PersonalData.mask(r.email()), null, r.authorityDocumentId(), r.recordedBy(), r.recordedAt());
   }
 }

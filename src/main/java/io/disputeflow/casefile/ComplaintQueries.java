@@ -9,6 +9,7 @@ import io.disputeflow.complaint.ComplaintStatus;
 import io.disputeflow.complaint.ExternalReferralRepository;
 import io.disputeflow.complaint.RedressRepository;
 import io.disputeflow.complaint.ReopeningRepository;
+import io.disputeflow.complaint.RepresentativeRepository;
 import io.disputeflow.complaint.WithdrawalRepository;
 
 import static io.disputeflow.casefile.ComplaintView.inZone;
@@ -42,12 +43,14 @@ public class ComplaintQueries {
   private final RedressRepository redress;
   private final ExternalReferralRepository referrals;
   private final ReopeningRepository reopenings;
+  private final RepresentativeRepository representatives;
 
   ComplaintQueries(ComplaintRepository complaints, ClockRepository clocks, AwaitedActions awaitedActions,
       LetterService letters, io.disputeflow.deadline.ContestWindow contestWindow,
       io.disputeflow.deadline.RegimeCalendars calendars, Clock clock, @Value("${disputeflow.zone}") ZoneId zone,
-      WithdrawalRepository withdrawals, RedressRepository redress, ExternalReferralRepository referrals,
-      ReopeningRepository reopenings) {
+      WithdrawalRepository withdrawals, RedressRepository redress, RepresentativeRepository representatives,
+      ExternalReferralRepository referrals, ReopeningRepository reopenings) {
+    this.representatives = representatives;
     this.referrals = referrals;
     this.reopenings = reopenings;
     this.redress = redress;
@@ -84,8 +87,8 @@ public class ComplaintQueries {
         deadlines(record, clocks.clockOf(number).orElseThrow()), extensions, pauses, letters.lettersOf(number),
         record.status() == ComplaintStatus.WITHDRAWN ? withdrawals.latest(number).orElse(null) : null,
         // a reopened case shows the redress of its latest decision
-        redress.latestOfReopenedCase(number).or(() -> redress.find(number)).orElse(null), referrals.of(number),
-        reopenings.of(number), zone);
+        redress.latestOfReopenedCase(number).or(() -> redress.find(number)).orElse(null),
+        representatives.current(number).orElse(null), referrals.of(number), reopenings.of(number), zone);
   }
 
   private ComplaintView.Deadlines deadlines(ComplaintRecord record, ClockRecord c) {

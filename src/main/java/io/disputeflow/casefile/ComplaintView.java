@@ -4,6 +4,7 @@ import io.disputeflow.complaint.AwaitedAction;
 import io.disputeflow.complaint.ExternalReferral;
 import io.disputeflow.complaint.Redress;
 import io.disputeflow.complaint.Reopening;
+import io.disputeflow.complaint.Representative;
 import io.disputeflow.complaint.Withdrawal;
 import io.disputeflow.complaint.Channel;
 import io.disputeflow.complaint.ComplaintRecord;
@@ -53,6 +54,8 @@ public record ComplaintView(
     Withdrawal withdrawal,
     /** The compensation granted, as paid by the accounts department; null when none was granted. */
     Redress redress,
+    /** Who made the complaint on the customer's behalf (the latest recorded); null when the customer did. */
+    Representative representative,
     /** The dispute's referrals to outside bodies (mediation, regulator, ombudsman, arbitration, court), oldest first. */
     List<ExternalReferral> externalReferrals,
     /** Each time the closed case was reopened, with what its previous life decided; oldest first. */
@@ -106,7 +109,8 @@ public record ComplaintView(
 
   static ComplaintView of(ComplaintRecord r, List<AwaitedAction> awaiting, int additionalSubmissions,
       Deadlines deadlines, List<Extension> extensions, List<Pause> pauses, List<Letter> letters, Withdrawal withdrawal,
-      Redress redress, List<ExternalReferral> externalReferrals, List<Reopening> reopenings, ZoneId zone) {
+      Redress redress, Representative representative, List<ExternalReferral> externalReferrals,
+      List<Reopening> reopenings, ZoneId zone) {
     ComplaintStatus status = r.status().ended() ? r.status()
         : awaiting.isEmpty() ? ComplaintStatus.OPEN : ComplaintStatus.AWAITING_CUSTOMER;
     return new ComplaintView(
@@ -146,6 +150,9 @@ public record ComplaintView(
             inZone(redress.dueAt(), zone), redress.status(), redress.account(), redress.attempts(),
             redress.lastFailure(), inZone(redress.paidAt(), zone), redress.reference(), redress.paidBy(),
             redress.paidOnTime()),
+        representative == null ? null : new Representative(representative.name(), representative.relation(),
+            representative.phone(), representative.email(), representative.address(),
+            representative.authorityDocumentId(), representative.recordedBy(), inZone(representative.recordedAt(), zone)),
         externalReferrals.stream().map(referral -> referral.inZone(zone)).toList(),
         reopenings.stream().map(reopening -> new Reopening(reopening.id(), reopening.ground(), reopening.reason(),
             reopening.reopenedBy(), inZone(reopening.reopenedAt(), zone), inZone(reopening.previousClosedAt(), zone),

@@ -66,7 +66,8 @@ public class LetterLinks {
 
   private String line(Letter letter) {
     StringBuilder text = new StringBuilder();
-    text.append("- ").append(letter.type()).append(" · ").append(letter.language()).append(" · **")
+    text.append("- ").append(letter.type()).append(letter.toCustomer() ? "" : " (copy for the representative / 代理人副本)")
+        .append(" · ").append(letter.language()).append(" · **")
         .append(label(letter.status())).append("**");
     switch (letter.status()) {
       case SENT -> text.append(" ").append(time(letter.sentAt()));

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 class LetterRepository {
 
   private static final String COLUMNS = "id, letter_type, language, recipient, status, attempts, last_error,"
-      + " next_attempt_at, sent_at, message_id, created_at, delivered_at";
+      + " next_attempt_at, sent_at, message_id, created_at, delivered_at, addressee";
 
   /** A letter the dispatcher may try now, with the attempt count it was seen with. */
   record DueLetter(long id, String complaintNumber, String language, String recipient, String subject, String body,
@@ -33,11 +33,16 @@ class LetterRepository {
 
   long insert(String complaintNumber, LetterType type, String language, String recipient, LetterStatus status,
       RenderedLetter content, OffsetDateTime now) {
+    return insert(complaintNumber, type, language, recipient, status, content, now, Letter.CUSTOMER);
+  }
+
+  long insert(String complaintNumber, LetterType type, String language, String recipient, LetterStatus status,
+      RenderedLetter content, OffsetDateTime now, String addressee) {
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql("INSERT INTO letter (complaint_number, letter_type, language, recipient, status, subject, body,"
-            + " attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")
+            + " attempts, next_attempt_at, created_at, addressee) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")
         .params(complaintNumber, type.name(), language, recipient, status.name(), content.subject(), content.body(),
-            status == LetterStatus.QUEUED ? now : null, now)
+            status == LetterStatus.QUEUED ? now : null, now, addressee)
         .update(key, "id");
     return key.getKeyAs(Number.class).longValue();
   }
@@ -136,6 +141,7 @@ class LetterRepository {
         rs.getObject("sent_at", OffsetDateTime.class),
         rs.getString("message_id"),
         rs.getObject("created_at", OffsetDateTime.class),
-        rs.getObject("delivered_at", OffsetDateTime.class));
+        rs.getObject("delivered_at", OffsetDateTime.class),
+        rs.getString("addressee"));
   }
 }

@@ -3,6 +3,8 @@ package io.disputeflow.correspondence;
 import io.disputeflow.complaint.ComplaintNotFoundException;
 import io.disputeflow.complaint.ComplaintRecord;
 import io.disputeflow.complaint.ComplaintRepository;
+import io.disputeflow.complaint.Representative;
+import io.disputeflow.complaint.RepresentativeRepository;
 import io.disputeflow.time.IsoDurations;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -38,10 +40,13 @@ public class LetterService {
   private final ZoneId zone;
   private final OpenTaskLetters openTasks;
   private final RegimeZones regimeZones;
+  private final RepresentativeRepository representatives;
 
   LetterService(ComplaintRepository complaints, LetterRepository letters, LetterTemplates templates, Clock clock,
-      @Value("${disputeflow.zone}") ZoneId zone, OpenTaskLetters openTasks, RegimeZones regimeZones) {
+      @Value("${disputeflow.zone}") ZoneId zone, OpenTaskLetters openTasks, RegimeZones regimeZones,
+      RepresentativeRepository representatives) {
     this.complaints = complaints;
+    this.representatives = representatives;
     this.regimeZones = regimeZones;
     this.openTasks = openTasks;
     this.letters = letters;
@@ -192,7 +197,14 @@ public class LetterService {
     if (!letters.requeueFailedTo(complaintNumber, letterId, address, now())) {
       throw new LetterNotRetryableException(letter);
     }
-    complaints.updateCustomerEmail(complaintNumber, address);
+    if (letter.toCustomer()) {
+      complaints.updateCustomerEmail(complaintNumber, address);
+    } else {
+      // the representative's copy failed: their new address is on file (a new representative entry) for what follows
+      representatives.current(complaintNumber).ifPresent(current -> representatives.insert(complaintNumber,
+          new Representative(current.name(), current.relation(), current.phone(), address, current.address(),
+              current.authorityDocumentId(), null, now())));
+    }
     LOG.info("Letter {} ({} of {}) queued again for a new address after {} failed attempts: {}", letterId,
         letter.type(), complaintNumber, letter.attempts(), letter.lastError());
     openTasks.refresh(complaintNumber);
@@ -253,7 +265,29 @@ public class LetterService {
     RenderedLetter content = templates.render(type, language, model);
     String recipient = complaint.customerEmail();
     LetterStatus status = recipient == null ? LetterStatus.PRINT : LetterStatus.QUEUED;
-    return letters.insert(complaintNumber, type, language, recipient, status, content, now());
+    long id = letters.insert(complaintNumber, type, language, recipient, status, content, now());
+    representatives.current(complaintNumber).ifPresent(representative -> copyTo(representative, complaint, type,
+        language, content));
+    return id;
+  }
+
+  /**
+   * Whoever made the complaint on the customer's behalf gets every letter too: the same text under a line
+   * that says whose copy it is, by e-mail, or on paper to their address.
+   */
+  private void copyTo(Representative representative, ComplaintRecord complaint, LetterType type, String language,
+      RenderedLetter content) {
+    boolean chinese = language.startsWith("zh");
+    String relation = templates.formats(language, zone).label("relation." + representative.relation(),
+        representative.relation());
+    String heading = chinese
+        ? "本函副本致 " + representative.name() + "（" + relation + "），" + complaint.customerName() + " 的代理人。"
+        : "Copy for " + representative.name() + " (" + relation + "), acting for " + complaint.customerName() + ".";
+    RenderedLetter copy = new RenderedLetter((chinese ? "【代理人副本】" : "[Copy for the representative] ")
+        + content.subject(), heading + "\n\n" + content.body());
+    String recipient = representative.email();
+    letters.insert(complaint.complaintNumber(), type, language, recipient,
+        recipient == null ? LetterStatus.PRINT : LetterStatus.QUEUED, copy, now(), Letter.REPRESENTATIVE);
   }
 
   /**
@@ -293,7 +327,8 @@ public class LetterService {
 
   private Letter inZone(Letter l) {
     return new Letter(l.id(), l.type(), l.language(), l.recipient(), l.status(), l.attempts(), l.lastError(),
-        inZone(l.nextAttemptAt()), inZone(l.sentAt()), l.messageId(), inZone(l.createdAt()), inZone(l.deliveredAt()));
+        inZone(l.nextAttemptAt()), inZone(l.sentAt()), l.messageId(), inZone(l.createdAt()), inZone(l.deliveredAt()),
+        l.addressee());
   }
 
   private OffsetDateTime inZone(OffsetDateTime time) {

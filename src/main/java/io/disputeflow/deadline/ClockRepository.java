@@ -67,7 +67,7 @@ public class ClockRepository {
   public java.util.Optional<OffsetDateTime> acknowledgedAt(String number) {
     return jdbc.sql("SELECT MIN(CASE WHEN status = 'SENT' THEN sent_at WHEN status = 'PRINT' AND attempts = 0"
             + " THEN created_at WHEN status = 'PRINT' THEN delivered_at END)"
-            + " FROM letter WHERE complaint_number = ? AND letter_type = 'ACKNOWLEDGEMENT'")
+            + " FROM letter WHERE complaint_number = ? AND letter_type = 'ACKNOWLEDGEMENT' AND addressee = 'CUSTOMER'")
         .param(number).query(OffsetDateTime.class).optional();
   }
 

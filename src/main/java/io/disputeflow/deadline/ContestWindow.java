@@ -53,7 +53,7 @@ public class ContestWindow {
     }
     String contestWithin = periodOrNone(record.contestWithin());
     Optional<Letter> decision = letters.lettersOf(complaintNumber).stream()
-        .filter(letter -> letter.type() == LetterType.DECISION).max(Comparator.comparingLong(Letter::id));
+        .filter(letter -> letter.type() == LetterType.DECISION && letter.toCustomer()).max(Comparator.comparingLong(Letter::id));
     if (decision.isEmpty() || decision.get().receivedAt(deemedDelivery) == null) {
       return Optional.empty();
     }

@@ -7,7 +7,6 @@ import static io.disputeflow.process.PolicyImprovementProcess.RECURRENCE_SINCE_F
 import static io.disputeflow.process.PolicyImprovementProcess.ROOT_CAUSE;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -33,12 +32,11 @@ class MeasureRecurrenceDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     OffsetDateTime now = OffsetDateTime.now(clock);
     OffsetDateTime fixedAt = FIXED_AT.get(execution).toInstant().atOffset(ZoneOffset.UTC);
-    Duration period = Duration.between(fixedAt, now);
     String department = DEPARTMENT.get(execution);
     String rootCause = ROOT_CAUSE.get(execution);
-    RECURRENCE_BEFORE_FIX.set(execution,
-        (long) improvements.closedWithRootCause(department, rootCause, fixedAt.minus(period), fixedAt).size());
-    RECURRENCE_SINCE_FIX.set(execution,
-        (long) improvements.closedWithRootCause(department, rootCause, fixedAt, now).size());
+    Recurrence recurrence = Recurrence.around(fixedAt, now,
+        (after, upTo) -> improvements.closedWithRootCause(department, rootCause, after, upTo).size());
+    RECURRENCE_BEFORE_FIX.set(execution, recurrence.before());
+    RECURRENCE_SINCE_FIX.set(execution, recurrence.since());
   }
 }

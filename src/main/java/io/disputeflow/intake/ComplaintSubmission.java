@@ -2,6 +2,7 @@ package io.disputeflow.intake;
 
 import io.disputeflow.complaint.Channel;
 import io.disputeflow.complaint.Product;
+import io.disputeflow.representative.RepresentativeDetails;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -36,7 +37,9 @@ public record ComplaintSubmission(
     @Pattern(regexp = "CMP-\\d{4}-\\d{6}", message = "must be a complaint number such as CMP-2026-000123")
     String repeatOf,
     /** The repeat brings new facts or reasons: the open case's decision period restarts from its receipt. */
-    Boolean newFacts) {
+    Boolean newFacts,
+    /** Who made the complaint on the customer's behalf (a relative, a lawyer, an agent); null when the customer did. */
+    @Valid RepresentativeDetails representative) {
 
   /** Without a regime: processes/decisions/regime-selection.dmn chooses it at intake. */
   public ComplaintSubmission(Channel channel, String externalReference, OffsetDateTime receivedAt, Customer customer,
@@ -47,7 +50,7 @@ public record ComplaintSubmission(
   public ComplaintSubmission(Channel channel, String externalReference, OffsetDateTime receivedAt, Customer customer,
       Product product, String issue, String narrative, Money disputedAmount, Boolean inquiryOnly, String regime) {
     this(channel, externalReference, receivedAt, customer, product, issue, narrative, disputedAmount, inquiryOnly,
-        regime, null, null, null);
+        regime, null, null, null, null);
   }
 
   /**

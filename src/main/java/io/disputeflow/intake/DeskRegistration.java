@@ -3,7 +3,13 @@ package io.disputeflow.intake;
 import static io.disputeflow.process.ComplaintRegistrationProcess.CUSTOMER_EMAIL;
 import static io.disputeflow.process.ComplaintRegistrationProcess.CUSTOMER_ID;
 import static io.disputeflow.process.ComplaintRegistrationProcess.CUSTOMER_PHONE;
+import static io.disputeflow.process.ComplaintRegistrationProcess.ON_BEHALF;
 import static io.disputeflow.process.ComplaintRegistrationProcess.PREFERRED_LANGUAGE;
+import static io.disputeflow.process.ComplaintRegistrationProcess.REPRESENTATIVE_ADDRESS;
+import static io.disputeflow.process.ComplaintRegistrationProcess.REPRESENTATIVE_EMAIL;
+import static io.disputeflow.process.ComplaintRegistrationProcess.REPRESENTATIVE_NAME;
+import static io.disputeflow.process.ComplaintRegistrationProcess.REPRESENTATIVE_PHONE;
+import static io.disputeflow.process.ComplaintRegistrationProcess.REPRESENTATIVE_RELATION;
 import static io.disputeflow.process.ComplaintVariables.CHANNEL;
 import static io.disputeflow.process.ComplaintVariables.CUSTOMER_NAME;
 import static io.disputeflow.process.ComplaintVariables.CUSTOMER_VULNERABLE;
@@ -15,6 +21,7 @@ import static io.disputeflow.process.ComplaintVariables.PRODUCT;
 
 import io.disputeflow.complaint.Channel;
 import io.disputeflow.complaint.Product;
+import io.disputeflow.representative.RepresentativeDetails;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.math.BigDecimal;
@@ -53,6 +60,15 @@ final class DeskRegistration {
     fields.put("narrative", new String[] {NARRATIVE.name(), "Customer's account / 客户陈述"});
     fields.put("disputedAmount.amount", new String[] {DISPUTED_AMOUNT.name(), "Disputed amount / 争议金额"});
     fields.put("disputedAmount.currency", new String[] {DISPUTED_CURRENCY.name(), "Currency / 币种"});
+    fields.put("representative.name", new String[] {REPRESENTATIVE_NAME.name(), "Representative's name / 代理人姓名"});
+    fields.put("representative.relation", new String[] {REPRESENTATIVE_RELATION.name(),
+        "Relation to the customer / 与客户关系"});
+    fields.put("representative.phone", new String[] {REPRESENTATIVE_PHONE.name(), "Representative's phone / 代理人电话"});
+    fields.put("representative.email", new String[] {REPRESENTATIVE_EMAIL.name(), "Representative's email / 代理人电子邮箱"});
+    fields.put("representative.address", new String[] {REPRESENTATIVE_ADDRESS.name(),
+        "Representative's postal address / 代理人通讯地址"});
+    fields.put("representative.emailOrAddress", new String[] {REPRESENTATIVE_EMAIL.name(),
+        "Representative's email / 代理人电子邮箱"});
     return fields;
   }
 
@@ -83,9 +99,14 @@ final class DeskRegistration {
     var customer = new ComplaintSubmission.Customer(blankToNull(CUSTOMER_ID.get(form)), CUSTOMER_NAME.get(form),
         blankToNull(CUSTOMER_PHONE.get(form)), blankToNull(CUSTOMER_EMAIL.get(form)),
         blankToNull(PREFERRED_LANGUAGE.get(form)), null, Boolean.TRUE.equals(CUSTOMER_VULNERABLE.get(form)));
+    // on the customer's behalf: the representative goes through the same checks as the API's
+    var representative = Boolean.TRUE.equals(ON_BEHALF.get(form)) ? new RepresentativeDetails(
+        REPRESENTATIVE_NAME.get(form), blankToNull(REPRESENTATIVE_RELATION.get(form)),
+        blankToNull(REPRESENTATIVE_PHONE.get(form)), blankToNull(REPRESENTATIVE_EMAIL.get(form)),
+        blankToNull(REPRESENTATIVE_ADDRESS.get(form)), null) : null;
     var submission = new ComplaintSubmission(channel, null, null, customer, product, ISSUE.get(form),
         NARRATIVE.get(form), amount == null ? null : new ComplaintSubmission.Money(amount, currency == null ? "CNY" : currency),
-        false);
+        false, null, null, null, null, representative);
     Set<ConstraintViolation<ComplaintSubmission>> violations = validator.validate(submission);
     violations.stream()
         // channel and product: option() has already said what is wrong (required, or not an option)

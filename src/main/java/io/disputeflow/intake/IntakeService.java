@@ -30,6 +30,7 @@ import io.disputeflow.intake.IntakeResult.Outcome;
 import io.disputeflow.logging.CaseLogContext;
 import io.disputeflow.process.ActingUser;
 import io.disputeflow.process.ComplaintHandlingProcess;
+import io.disputeflow.representative.Representatives;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -65,10 +66,12 @@ public class IntakeService {
   private final Clock clock;
   private final ZoneId zone;
   private final IntakeMeters meters;
+  private final Representatives representatives;
 
   IntakeService(ComplaintRepository complaints, ComplaintNumbers numbers, ComplaintQueries queries,
       RuntimeService runtimeService, ActingUser actingUser, PeriodRestart periodRestart, Clock clock,
-      @Value("${disputeflow.zone}") ZoneId zone, IntakeMeters meters) {
+      @Value("${disputeflow.zone}") ZoneId zone, IntakeMeters meters, Representatives representatives) {
+    this.representatives = representatives;
     this.periodRestart = periodRestart;
     this.complaints = complaints;
     this.numbers = numbers;
@@ -117,8 +120,17 @@ public class IntakeService {
         : submission.isInquiryOnly() || !identifiable(customer) ? Optional.empty()
         : complaints.findOpenDuplicate(blankToNull(customer.customerId()), customer.name().trim(),
             blankToNull(customer.phone()), blankToNull(customer.email()), submission.product(), submission.issue());
+    var representative = submission.representative();
+    if (openCase.isEmpty() && representative != null && representative.authorityDocumentId() != null) {
+      throw new InvalidFieldException("representative.authorityDocumentId", "a new complaint has no documents yet:"
+          + " submit it without authorityDocumentId, upload the authority to the case, then record it with"
+          + " PUT /api/complaints/{number}/representative");
+    }
     if (openCase.isPresent()) {
       String openNumber = openCase.get().complaintNumber();
+      if (representative != null) {
+        representatives.record(openNumber, representative, "representative.");
+      }
       // new facts or reasons restart the open case's period from this receipt (CN 第十八条第三款); none leave it
       Optional<PeriodRestart.Restart> restart = submission.hasNewFacts()
           ? actingUser.call(() -> periodRestart.restart(openNumber, receivedAt)) : Optional.empty();
@@ -130,6 +142,10 @@ public class IntakeService {
     String number = numbers.next(receivedAt.atZoneSameInstant(zone).getYear());
     ComplaintRecord record = newRecord(number, submission, reference, receivedAt);
     complaints.insert(record);
+    if (representative != null) {
+      // before the case starts: its first letter, the acknowledgement, goes to the representative too
+      representatives.record(number, representative, "representative.");
+    }
     Map<String, Object> variables = startVariables(record, receivedAt);
     // without one, regime-selection.dmn chooses the regime once the complaint is classified
     REGIME.put(variables, submission.regime());

@@ -19,6 +19,14 @@ public final class ComplaintRegistrationProcess {
   public static final ProcessVariable<String> CUSTOMER_PHONE = ProcessVariable.string("customerPhone");
   public static final ProcessVariable<String> CUSTOMER_EMAIL = ProcessVariable.string("customerEmail");
   public static final ProcessVariable<String> PREFERRED_LANGUAGE = ProcessVariable.string("preferredLanguage");
+  /** The complaint is made on the customer's behalf: the representative's fields below apply. */
+  public static final ProcessVariable<Boolean> ON_BEHALF = ProcessVariable.bool("onBehalf");
+  public static final ProcessVariable<String> REPRESENTATIVE_NAME = ProcessVariable.string("representativeName");
+  /** RELATIVE, LAWYER, AUTHORISED_AGENT, GUARDIAN or OTHER. */
+  public static final ProcessVariable<String> REPRESENTATIVE_RELATION = ProcessVariable.string("representativeRelation");
+  public static final ProcessVariable<String> REPRESENTATIVE_PHONE = ProcessVariable.string("representativePhone");
+  public static final ProcessVariable<String> REPRESENTATIVE_EMAIL = ProcessVariable.string("representativeEmail");
+  public static final ProcessVariable<String> REPRESENTATIVE_ADDRESS = ProcessVariable.string("representativeAddress");
   /** CREATED, or MERGED_INTO_OPEN_CASE when the customer's open case took the submission in. */
   public static final ProcessVariable<String> REGISTRATION_OUTCOME = ProcessVariable.string("registrationOutcome");
 

@@ -4,7 +4,8 @@ import java.util.Date;
 
 /**
  * processes/policy-improvement.bpmn (溯源整改): the owning department analyses a root cause and fixes
- * it; after a while the supervisor or the head of consumer protection verifies the fix worked.
+ * it (where customers misunderstand a product, it also opens a financial-education action); after a while the
+ * supervisor or the head of consumer protection verifies the fix worked.
  * Business key {@code PI-<DEPARTMENT>-<id>}.
  */
 public final class PolicyImprovementProcess {
@@ -12,6 +13,9 @@ public final class PolicyImprovementProcess {
 
   public static final String START_IMPROVEMENT_STARTED = "start_improvement_started";
   public static final String USER_ANALYSE_ROOT_CAUSE = "user_analyse_root_cause";
+  /** Customers misunderstand the product: the analysis opens a financial-education action (financial-education). */
+  public static final String XOR_EDUCATION_NEEDED = "xor_education_needed";
+  public static final String SERVICE_OPEN_EDUCATION_ACTION = "service_open_education_action";
   public static final String XOR_FIX_AGAIN = "xor_fix_again";
   public static final String USER_IMPLEMENT_FIX = "user_implement_fix";
   public static final String SERVICE_RECORD_FIX = "service_record_fix";

@@ -97,6 +97,9 @@ class SecurityConfiguration {
                 path(POST, "/api/complaints/*/survey")).hasAuthority(authority(INTAKE))
             // the customer's withdrawal: passed on by a channel, or by the coordinator who took the call
             .requestMatchers(path(POST, "/api/complaints/*/withdrawal")).hasAnyAuthority(authorities(INTAKE, COORDINATOR))
+            // who acts for the customer (and their authority document): passed on by a channel, or the coordinator
+            .requestMatchers(path(org.springframework.http.HttpMethod.PUT, "/api/complaints/*/representative"))
+                .hasAnyAuthority(authorities(INTAKE, COORDINATOR))
             // outside referrals (mediation, regulator, ombudsman, arbitration, court): registered by the coordinator,
             // the supervisor or the head, or passed on by a channel system; read by those who handle the case
             .requestMatchers(path(POST, "/api/complaints/*/external-referrals")).hasAnyAuthority(

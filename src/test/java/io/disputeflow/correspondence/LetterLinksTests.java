@@ -28,6 +28,20 @@ class LetterLinksTests {
   }
 
   @Test
+  void shouldMarkTheRepresentativesCopy() {
+    OffsetDateTime queued = OffsetDateTime.parse("2026-03-02T02:15:00Z");
+    String text = links.markdown(List.of(
+        new Letter(1, LetterType.ACKNOWLEDGEMENT, "zh-CN", null, LetterStatus.PRINT, 0, null, null, null, null, queued,
+            null),
+        new Letter(2, LetterType.ACKNOWLEDGEMENT, "zh-CN", null, LetterStatus.PRINT, 0, null, null, null, null, queued,
+            null, Letter.REPRESENTATIVE)));
+    assertThat(text).isEqualTo("""
+        - ACKNOWLEDGEMENT · zh-CN · **To print and post / 待打印邮寄**
+        - ACKNOWLEDGEMENT (copy for the representative / 代理人副本) · zh-CN · **To print and post / 待打印邮寄**
+        """);
+  }
+
+  @Test
   void shouldKeepTheListWithinWhatTheEngineStoresShowingTheNewestLetters() {
     List<Letter> many = LongStream.rangeClosed(1, 40).mapToObj(id -> new Letter(id, LetterType.EXTENSION_NOTICE, "en",
         "a@example.com", LetterStatus.QUEUED, 3, "x".repeat(999) + "y", null, null, null, null, null)).toList();

@@ -54,6 +54,7 @@ class PolicyImprovementProcessTests {
       execution.setVariable("recurrenceSinceFix", 0L);
     });
     delegates.register("recordFixVerificationDelegate", execution -> {});
+    delegates.register("openEducationActionDelegate", execution -> {});
     ClockUtil.setCurrentTime(Date.from(STARTED_AT));
   }
 
@@ -114,6 +115,30 @@ class PolicyImprovementProcessTests {
     execute(job());
     completeAndContinue(withVariables("fixEffective", true, "verificationNotes", "Fixed now"));
     assertThat(improvement).isEnded().hasPassed(END_IMPROVEMENT_DONE);
+  }
+
+  @Test
+  void shouldOpenAFinancialEducationActionWhenTheAnalysisFindsCustomersMisunderstandTheProduct() {
+    // given an improvement for a cause customers misunderstand
+    ProcessInstance improvement = start();
+
+    // when the department's analysis asks for customers to be educated
+    completeAndContinue(withVariables("analysis", "Customers read the fund's yield as guaranteed", "actionPlan",
+        "Rewrite the risk disclosure", "educationNeeded", true, "educationProduct", "WEALTH_MANAGEMENT"));
+
+    // then an education action is opened, and the department goes on to fix the disclosure all the same
+    assertThat(improvement).hasPassed(PolicyImprovementProcess.XOR_EDUCATION_NEEDED,
+        PolicyImprovementProcess.SERVICE_OPEN_EDUCATION_ACTION).isWaitingAt(USER_IMPLEMENT_FIX);
+    assertThat(delegates.calls()).containsExactly("openEducationActionDelegate@service_open_education_action");
+  }
+
+  @Test
+  void shouldOpenNoEducationActionWhenTheAnalysisAsksForNone() {
+    ProcessInstance improvement = start();
+    completeAndContinue(withVariables("analysis", "Fee rule charged twice", "actionPlan", "Change the fee rule",
+        "educationNeeded", false));
+    assertThat(improvement).isWaitingAt(USER_IMPLEMENT_FIX)
+        .hasNotPassed(PolicyImprovementProcess.SERVICE_OPEN_EDUCATION_ACTION);
   }
 
   private ProcessInstance start() {

@@ -111,7 +111,8 @@ class HostileInputTests {
     String body = json.writeValueAsString(Map.of(
         "channel", "ONLINE_BANKING", "externalReference", SQL,
         "customer", Map.of("customerId", SQL, "name", SQL + SCRIPT),
-        "product", "ONLINE_BANKING", "issue", SQL, "narrative", SCRIPT + " " + SQL));
+        "product", "ONLINE_BANKING", "issue", SQL, "narrative", SCRIPT + " " + SQL,
+        "representative", Map.of("name", SQL, "relation", "LAWYER", "address", SCRIPT + " " + SQL)));
 
     // when
     HttpResponse<String> created = send("intake", "POST", "/api/complaints", "application/json",
@@ -128,6 +129,8 @@ class HostileInputTests {
     assertThat(stored.at("/customer/name").asText()).isEqualTo(SQL + SCRIPT);
     assertThat(stored.get("issue").asText()).isEqualTo(SQL);
     assertThat(stored.get("narrative").asText()).isEqualTo(SCRIPT + " " + SQL);
+    assertThat(stored.at("/representative/name").asText()).isEqualTo(SQL);
+    assertThat(stored.at("/representative/address").asText()).isEqualTo(SCRIPT + " " + SQL);
     assertThat(read.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
     assertThat(read.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     assertThat(read.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'");

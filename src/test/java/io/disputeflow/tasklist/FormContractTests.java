@@ -55,13 +55,18 @@ class FormContractTests {
       Map.entry("handle-overdue-reverification", Set.of("overdueAction", "overdueNotes")),
       Map.entry("chase-department-review", Set.of("reviewChaseNotes")),
       Map.entry("chase-legal-opinion", Set.of("legalChaseNotes")),
-      Map.entry("analyse-root-cause", Set.of("analysis", "actionPlan")),
+      Map.entry("analyse-root-cause", Set.of("analysis", "actionPlan", "educationNeeded", "educationProduct")),
+      Map.entry("plan-education-action", Set.of("educationAudience", "educationChannel", "educationPlannedOn",
+          "educationMaterials")),
+      Map.entry("record-education-delivery", Set.of("educationHeldOn", "educationReach", "deliveryNotes")),
+      Map.entry("assess-education-effect", Set.of("educationEffective", "assessmentNotes", "anotherAction")),
       Map.entry("implement-policy-fix", Set.of("fixDescription")),
       Map.entry("verify-policy-fix", Set.of("fixEffective", "verificationNotes")),
       Map.entry("review-early-warning", Set.of("assessment", "actionsTaken")),
       Map.entry("register-complaint", Set.of("channel", "customerName", "customerId", "customerPhone", "customerEmail",
-          "preferredLanguage", "customerVulnerable", "product", "issue", "narrative", "disputedAmount",
-          "disputedCurrency")),
+          "preferredLanguage", "customerVulnerable", "onBehalf", "representativeName", "representativeRelation",
+          "representativePhone", "representativeEmail", "representativeAddress", "product", "issue", "narrative",
+          "disputedAmount", "disputedCurrency")),
       Map.entry("complaint-registered", Set.of()),
       Map.entry("clock-action", Set.of("complaintNumber", "clockAction", "clockActionReason")),
       Map.entry("clock-status", Set.of()),
@@ -77,7 +82,8 @@ class FormContractTests {
    * no one complaint's summary.
    */
   private static final Set<String> NOT_ABOUT_ONE_COMPLAINT = Set.of("analyse-root-cause", "implement-policy-fix",
-      "verify-policy-fix", "review-early-warning", "approve-model-deployment", "resolve-undelivered-letter");
+      "verify-policy-fix", "review-early-warning", "approve-model-deployment", "resolve-undelivered-letter",
+      "plan-education-action", "record-education-delivery", "assess-education-effect");
 
   /** Start forms and the notes they leave: they ask for or show a case, not the case file with its category. */
   private static final Set<String> NO_CASE_FILE = Set.of("register-complaint", "complaint-registered", "clock-action",

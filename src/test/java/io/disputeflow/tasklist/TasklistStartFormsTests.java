@@ -129,6 +129,36 @@ class TasklistStartFormsTests {
   }
 
   @Test
+  void shouldRegisterAComplaintMadeOnTheCustomersBehalfWithItsRepresentative() throws Exception {
+    // when the son of an elderly customer complains for her at the branch desk, without his name or a way to write to him
+    Map<String, Object> onBehalf = with(with(walkIn("周桂兰", "+86 139 1000 4001"), "onBehalf", true),
+        "representativeRelation", "RELATIVE");
+    ResponseEntity<String> refused = start("cora", ComplaintRegistrationProcess.KEY,
+        with(with(onBehalf, "representativeName", " "), "representativePhone", "call me"));
+
+    // then Tasklist names each of the representative's fields at fault, and nothing is registered
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(message(refused))
+        .contains("Representative's name / 代理人姓名 (representativeName) must not be blank")
+        .contains("Representative's phone / 代理人电话 (representativePhone) must be a phone number")
+        .contains("Representative's email / 代理人电子邮箱 (representativeEmail) an e-mail address or a postal address"
+            + " is required");
+
+    // when cora gives them
+    ResponseEntity<String> started = start("cora", ComplaintRegistrationProcess.KEY, with(with(onBehalf,
+        "representativeName", "周建国"), "representativeAddress", "上海市静安区南京西路1号"));
+
+    // then the complaint has its representative, recorded by cora, and the acknowledgement goes to both
+    String number = number(started);
+    assertThat(jdbc.sql("SELECT name || '|' || relation || '|' || address || '|' || recorded_by"
+        + " FROM complaint_representative WHERE complaint_number = ?").param(number).query(String.class).single())
+        .isEqualTo("周建国|RELATIVE|上海市静安区南京西路1号|cora");
+    assertThat(jdbc.sql("SELECT addressee || '|' || status FROM letter WHERE complaint_number = ?"
+        + " AND letter_type = 'ACKNOWLEDGEMENT' ORDER BY id").param(number).query(String.class).list())
+        .containsExactly("CUSTOMER|PRINT", "REPRESENTATIVE|PRINT");
+  }
+
+  @Test
   void shouldLetOnlyCoordinatorsAndBranchDesksRegisterAndOnlyCoordinatorsAndSupervisorsActOnTheClock()
       throws Exception {
     String number = submitted("START-ACCESS-1");
