@@ -107,7 +107,8 @@ public class ComplaintQueries {
         inZone(c.periodStartedAt() == null ? record.receivedAt() : c.periodStartedAt(), zone),
         c.provisionalCredit() == null ? null : new ComplaintView.ProvisionalCredit(c.provisionalCredit().amount(),
             c.provisionalCredit().currency(), inZone(c.provisionalCredit().creditedAt(), zone),
-            c.provisionalCredit().recordedBy()));
+            c.provisionalCredit().recordedBy()),
+        c.resolutionLimit(), c.billingCycleClosingDay());
   }
 
   private String clockState(ComplaintRecord record, ClockRecord c) {

@@ -88,7 +88,14 @@ public record ComplaintView(
       /** When the decision period last started: receipt, or the receipt of a repeat complaint with new facts. */
       OffsetDateTime periodStartedAt,
       /** Regulation E: the provisional credit that allowed the longer period; null without one. */
-      ProvisionalCredit provisionalCredit) {}
+      ProvisionalCredit provisionalCredit,
+      /**
+       * Regulation Z (12 CFR 1026.13(c)(2)): which limit set decisionDueAt: TWO_BILLING_CYCLES, NINETY_DAYS (the
+       * cycles end later), or NINETY_DAYS_WITHOUT_CYCLE (intake was given no billingCycle); null under other regimes.
+       */
+      String resolutionLimit,
+      /** Regulation Z: the statement closing day the cycles were counted with; null without one. */
+      Integer billingCycleClosingDay) {}
 
   public record ProvisionalCredit(BigDecimal amount, String currency, OffsetDateTime creditedAt, String recordedBy) {}
 

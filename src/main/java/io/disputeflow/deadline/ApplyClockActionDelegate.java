@@ -16,7 +16,12 @@ import io.disputeflow.complaint.ComplaintRecord;
 import io.disputeflow.complaint.ComplaintRepository;
 import io.disputeflow.process.ComplaintHandlingProcess;
 import io.disputeflow.refusal.TaskActionRefusedException;
+import io.disputeflow.process.ClockActionProcess;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -41,22 +46,28 @@ class ApplyClockActionDelegate implements JavaDelegate {
   enum Action {
     REQUEST_EXTENSION,
     PAUSE,
-    RESUME
+    RESUME,
+    PROVISIONAL_CREDIT
   }
 
   static final int MAX_REASON = 2000;
   private static final String NUMBER_FIELD = "Complaint number / 投诉编号 (complaintNumber) ";
   private static final String ACTION_FIELD = "Action / 操作 (clockAction) ";
   private static final String REASON_FIELD = "Reason / 理由 (clockActionReason) ";
+  private static final String AMOUNT_FIELD = "Amount credited / 入账金额 (provisionalCreditAmount) ";
+  private static final String CURRENCY_FIELD = "Currency / 币种 (provisionalCreditCurrency) ";
+  private static final String DATE_FIELD = "Credited on / 入账日期 (provisionalCreditDate) ";
 
   private final ClockActions actions;
   private final ComplaintRepository complaints;
   private final ClockRepository clocks;
+  private final RegimeCalendars calendars;
   private final Clock clock;
   private final ZoneId zone;
 
-  ApplyClockActionDelegate(ClockActions actions, ComplaintRepository complaints, ClockRepository clocks, Clock clock,
-      @Value("${disputeflow.zone}") ZoneId zone) {
+  ApplyClockActionDelegate(ClockActions actions, ComplaintRepository complaints, ClockRepository clocks,
+      RegimeCalendars calendars, Clock clock, @Value("${disputeflow.zone}") ZoneId zone) {
+    this.calendars = calendars;
     this.actions = actions;
     this.complaints = complaints;
     this.clocks = clocks;
@@ -74,7 +85,7 @@ class ApplyClockActionDelegate implements JavaDelegate {
         .findFirst().orElseThrow(() -> refused(ACTION_FIELD + (CLOCK_ACTION.get(execution) == null ? "is required"
             : "'" + CLOCK_ACTION.get(execution) + "' is not one of " + Arrays.toString(Action.values())), "请选择操作"));
     String reason = CLOCK_ACTION_REASON.get(execution) == null ? "" : CLOCK_ACTION_REASON.get(execution).trim();
-    if (action != Action.RESUME && reason.isEmpty()) {
+    if ((action == Action.PAUSE || action == Action.REQUEST_EXTENSION) && reason.isEmpty()) {
       throw refused(REASON_FIELD + "is required to " + (action == Action.PAUSE ? "pause the clock" : "ask for an extension"),
           "请填写理由");
     }
@@ -86,15 +97,54 @@ class ApplyClockActionDelegate implements JavaDelegate {
         case REQUEST_EXTENSION -> actions.requestExtension(number, reason);
         case PAUSE -> actions.pause(number, reason);
         case RESUME -> actions.resume(number);
+        case PROVISIONAL_CREDIT -> recordProvisionalCredit(execution, number);
       }
     } catch (ComplaintNotFoundException unknown) {
       throw refused(NUMBER_FIELD + "names no complaint: " + number, "没有编号为 " + number + " 的投诉");
+    } catch (io.disputeflow.refusal.InvalidFieldException invalid) {
+      throw refused(DATE_FIELD + invalid.getMessage(), "入账日期不得晚于今日");
     } catch (ClockActionRefusedException refusal) {
       throw refused((refusal.aboutTheCase() ? NUMBER_FIELD : ACTION_FIELD) + "cannot be done now: " + refusal.getMessage(),
           refusal.aboutTheCase() ? "该投诉已无运行中的处理时限" : "当前时限状态不允许此操作");
     }
     COMPLAINT_NUMBER.set(execution, number);
     showClock(execution, number, action);
+  }
+
+  /**
+   * The form gives the day of the credit; it counts as made at the end of that day in the regime's zone
+   * (a credit on the first period's last day is within it), or now when that is today.
+   */
+  private void recordProvisionalCredit(DelegateExecution execution, String number) {
+    BigDecimal amount;
+    try {
+      amount = ClockActionProcess.PROVISIONAL_CREDIT_AMOUNT.get(execution);
+      amount = amount == null ? null : amount.setScale(2, RoundingMode.UNNECESSARY);
+    } catch (NumberFormatException | ArithmeticException e) {
+      amount = null;
+    }
+    if (amount == null || amount.signum() <= 0 || amount.precision() > 14) {
+      throw refused(AMOUNT_FIELD + "must be an amount above 0 with at most 2 decimals", "请填写大于0、最多两位小数的金额");
+    }
+    String currency = ClockActionProcess.PROVISIONAL_CREDIT_CURRENCY.get(execution) == null ? ""
+        : ClockActionProcess.PROVISIONAL_CREDIT_CURRENCY.get(execution).trim();
+    if (!currency.matches("[A-Z]{3}")) {
+      throw refused(CURRENCY_FIELD + "must be an ISO 4217 currency code such as USD", "请填写币种代码，例如 USD");
+    }
+    LocalDate day;
+    try {
+      day = LocalDate.parse(String.valueOf(ClockActionProcess.PROVISIONAL_CREDIT_DATE.get(execution)).trim());
+    } catch (DateTimeParseException e) {
+      throw refused(DATE_FIELD + "is required (the day the credit was made)", "请填写入账日期");
+    }
+    String regime = clocks.clockOf(number).map(ClockRepository.ClockRecord::regime).orElse(null);
+    ZoneId regimeZone = regime == null ? zone : calendars.forRegime(regime).zone();
+    OffsetDateTime endOfDay = day.plusDays(1).atStartOfDay(regimeZone).minusNanos(1_000_000).toOffsetDateTime();
+    OffsetDateTime now = OffsetDateTime.now(clock.withZone(regimeZone));
+    if (day.isAfter(now.toLocalDate())) {
+      throw refused(DATE_FIELD + "must not be in the future", "入账日期不得晚于今日");
+    }
+    actions.recordProvisionalCredit(number, amount, currency, endOfDay.isAfter(now) ? now : endOfDay);
   }
 
   private void showClock(DelegateExecution execution, String number, Action action) {
@@ -112,7 +162,7 @@ class ApplyClockActionDelegate implements JavaDelegate {
         : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(deadlines.pausedSince().atZoneSameInstant(zone))
             + " (" + zone.getId() + ")");
     // the approval task of a request made just now is not in the database before this start commits
-    EXTENSION_AWAITING_APPROVAL.set(execution, action == Action.REQUEST_EXTENSION
+    EXTENSION_AWAITING_APPROVAL.set(execution, action == Action.REQUEST_EXTENSION || action == Action.PROVISIONAL_CREDIT
         || execution.getProcessEngineServices().getTaskService().createTaskQuery().processInstanceBusinessKey(number)
             .taskDefinitionKey(ComplaintHandlingProcess.USER_APPROVE_EXTENSION).count() > 0);
   }

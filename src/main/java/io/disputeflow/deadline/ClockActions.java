@@ -39,9 +39,11 @@ public class ClockActions {
   private final ActingUser actingUser;
   private final Clock clock;
   private final IdentityService identityService;
+  private final HoldingReplyDeadline holdingReply;
 
   ClockActions(ComplaintRepository complaints, ClockRepository clocks, RuntimeService runtimeService, TaskService taskService,
-      ActingUser actingUser, Clock clock, IdentityService identityService) {
+      ActingUser actingUser, Clock clock, IdentityService identityService, HoldingReplyDeadline holdingReply) {
+    this.holdingReply = holdingReply;
     this.identityService = identityService;
     this.complaints = complaints;
     this.clocks = clocks;
@@ -54,6 +56,7 @@ public class ClockActions {
   @Transactional
   public void requestExtension(String number, String reason) {
     undecided(number);
+    holdingReply.refuseRequestIfPassed(number);
     var current = clocks.clockOf(number);
     if (current.map(ClockRepository.ClockRecord::regime).filter(REGULATION_E::equals).isPresent()
         && current.get().provisionalCredit() == null) {
@@ -110,9 +113,20 @@ public class ClockActions {
         + creditedAt + " (12 CFR 1005.11(c)(2)(i))");
   }
 
+  /**
+   * Only 《银行业保险业消费投诉处理管理办法》 excludes appraisal (第十八条第二款) and mediation (第二十三条)
+   * time from the period; DISP counts 8 weeks or 15 business days from receipt and Regulations E and Z
+   * and the CFPB count from the notice, so under them the clock cannot be paused.
+   */
   @Transactional
   public void pause(String number, String reason) {
     undecided(number);
+    String regime = clocks.clockOf(number).map(ClockRepository.ClockRecord::regime).orElse(null);
+    if (regime != null && !Regime.CN_CBIRC_2020.code().equals(regime)) {
+      throw new ClockActionRefusedException("Complaint " + number + " runs under " + regime + ", whose period runs"
+          + " from receipt without pauses: only CN-CBIRC-2020 excludes appraisal or mediation time (第十八条第二款,"
+          + " 第二十三条); the deadline and its letters stay as they are");
+    }
     Map<String, Object> variables = new HashMap<>();
     CLOCK_PAUSE_REASON.put(variables, reason);
     correlate(number, ComplaintHandlingProcess.MESSAGE_CLOCK_PAUSE, variables, false,

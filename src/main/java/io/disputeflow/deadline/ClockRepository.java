@@ -28,7 +28,11 @@ public class ClockRepository {
       OffsetDateTime reverificationDueAt, int extensionsUsed, OffsetDateTime pausedSince, long pausedSeconds,
       OffsetDateTime overdueSince, String contestWithin, OffsetDateTime acknowledgementDueAt,
       String reportResultWithin, String transferFacts, OffsetDateTime periodStartedAt,
-      ProvisionalCredit provisionalCredit) {}
+      ProvisionalCredit provisionalCredit,
+      /** Regulation Z: the statement closing day intake was given, or null. */
+      Integer billingCycleClosingDay,
+      /** Regulation Z: TWO_BILLING_CYCLES, NINETY_DAYS or NINETY_DAYS_WITHOUT_CYCLE; null under other regimes. */
+      String resolutionLimit) {}
 
   /** Regulation E: the amount in error credited to the account while the investigation goes on. */
   public record ProvisionalCredit(java.math.BigDecimal amount, String currency, OffsetDateTime creditedAt,
@@ -59,16 +63,36 @@ public class ClockRepository {
         reportResultWithin, transferFacts);
   }
 
+  /** Regulation Z: the cycle the resolution limit was counted with, and which limit applies. */
+  void setResolutionLimit(String number, Integer billingCycleClosingDay, String resolutionLimit) {
+    update(number, "billing_cycle_closing_day = ?, resolution_limit = ?", billingCycleClosingDay, resolutionLimit);
+  }
+
   /**
    * When the acknowledgement went out: an e-mail when the mail server took it, a letter for a customer
    * without e-mail when it was queued for posting; a failed e-mail put on paper only once its delivery is
    * recorded (when it was posted is not known). Empty while none has gone out.
    */
   public java.util.Optional<OffsetDateTime> acknowledgedAt(String number) {
+    return wentOutAt(number, "ACKNOWLEDGEMENT");
+  }
+
+  /** Regulation E: when the decision letter (the result report) went out, as {@link #acknowledgedAt}; empty while not. */
+  java.util.Optional<OffsetDateTime> resultReportedAt(String number) {
+    return wentOutAt(number, "DECISION");
+  }
+
+  private java.util.Optional<OffsetDateTime> wentOutAt(String number, String letterType) {
     return jdbc.sql("SELECT MIN(CASE WHEN status = 'SENT' THEN sent_at WHEN status = 'PRINT' AND attempts = 0"
             + " THEN created_at WHEN status = 'PRINT' THEN delivered_at END)"
-            + " FROM letter WHERE complaint_number = ? AND letter_type = 'ACKNOWLEDGEMENT' AND addressee = 'CUSTOMER'")
-        .param(number).query(OffsetDateTime.class).optional();
+            + " FROM letter WHERE complaint_number = ? AND letter_type = ? AND addressee = 'CUSTOMER'")
+        .params(number, letterType).query(OffsetDateTime.class).optional();
+  }
+
+  /** When the complaint was decided; empty while undecided. */
+  java.util.Optional<OffsetDateTime> decidedAt(String number) {
+    return jdbc.sql("SELECT decided_at FROM complaint WHERE complaint_number = ?").param(number)
+        .query(OffsetDateTime.class).optional();
   }
 
   /** The contest window's period (deadline-policy contestWithin), counted from the decision's receipt. */
@@ -157,7 +181,8 @@ public class ClockRepository {
             + " legal_due_at, reverification_due_at, extensions_used, clock_paused_since, clock_paused_seconds,"
             + " overdue_since, contest_within, acknowledgement_due_at, report_result_within, transfer_facts,"
             + " period_started_at, provisional_credit_amount, provisional_credit_currency, provisionally_credited_at,"
-            + " provisional_credit_recorded_by FROM complaint WHERE complaint_number = ?")
+            + " provisional_credit_recorded_by, billing_cycle_closing_day, resolution_limit"
+            + " FROM complaint WHERE complaint_number = ?")
         .param(number)
         .query((rs, row) -> new ClockRecord(rs.getString("regime"),
             rs.getObject("decision_due_at", OffsetDateTime.class),
@@ -172,7 +197,8 @@ public class ClockRepository {
             rs.getObject("provisionally_credited_at") == null ? null : new ProvisionalCredit(
                 rs.getBigDecimal("provisional_credit_amount"), rs.getString("provisional_credit_currency"),
                 rs.getObject("provisionally_credited_at", OffsetDateTime.class),
-                rs.getString("provisional_credit_recorded_by"))))
+                rs.getString("provisional_credit_recorded_by")),
+            (Integer) rs.getObject("billing_cycle_closing_day", Integer.class), rs.getString("resolution_limit")))
         .optional();
   }
 

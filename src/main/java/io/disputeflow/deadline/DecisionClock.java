@@ -23,6 +23,7 @@ import static io.disputeflow.process.ComplaintVariables.RECEIVED_AT;
 import static io.disputeflow.process.ComplaintVariables.REGIME;
 import static io.disputeflow.process.ComplaintVariables.REVERIFICATION_DUE_AT;
 import static io.disputeflow.process.ComplaintVariables.REVERIFICATION_WITHIN;
+import static io.disputeflow.process.ComplaintVariables.RESULT_REPORT_ALERTED;
 import static io.disputeflow.process.ComplaintVariables.REVIEW_DUE_AT;
 import static io.disputeflow.process.ComplaintVariables.SECOND_EXTENSION;
 import static io.disputeflow.process.ComplaintVariables.WARN_BEFORE;
@@ -55,7 +56,7 @@ import org.springframework.stereotype.Component;
 public class DecisionClock {
 
   /** What the clock branch does next; the names are the gateway's conditions. */
-  public enum Step { STOPPED, WARN, BREACH, BREACH_HANDLED, ACKNOWLEDGEMENT_BREACH, WAIT }
+  public enum Step { STOPPED, WARN, BREACH, BREACH_HANDLED, ACKNOWLEDGEMENT_BREACH, RESULT_REPORT_BREACH, WAIT }
 
   static final int WARNING_PRIORITY = 75;
   static final int OVERDUE_PRIORITY = 100;
@@ -84,10 +85,12 @@ public class DecisionClock {
   }
 
   public String step(DelegateExecution execution) {
-    if (!isOpen(COMPLAINT_NUMBER.get(execution))) {
-      return Step.STOPPED.name();
-    }
     Date now = Date.from(clock.instant());
+    if (!isOpen(COMPLAINT_NUMBER.get(execution))) {
+      // decided: under Regulation E the clock still waits for the result report
+      Date reportDue = pendingResultReportDueAt(execution);
+      return (reportDue == null ? Step.STOPPED : reportDue.after(now) ? Step.WAIT : Step.RESULT_REPORT_BREACH).name();
+    }
     Date acknowledgementDue = pendingAcknowledgementDueAt(execution);
     if (acknowledgementDue != null && !acknowledgementDue.after(now)) {
       return Step.ACKNOWLEDGEMENT_BREACH.name();
@@ -107,6 +110,12 @@ public class DecisionClock {
    * a Regulation Z acknowledgement due date while no acknowledgement has gone out.
    */
   public Date nextAlertAt(DelegateExecution execution) {
+    if (!isOpen(COMPLAINT_NUMBER.get(execution))) {
+      Date reportDue = pendingResultReportDueAt(execution);
+      if (reportDue != null) {
+        return reportDue;
+      }
+    }
     Date next = stateOf(execution) == ClockState.ON_TRACK ? DECISION_WARNING_AT.get(execution)
         : DECISION_DUE_AT.get(execution);
     Date acknowledgementDue = pendingAcknowledgementDueAt(execution);
@@ -120,6 +129,49 @@ public class DecisionClock {
       return null;
     }
     return clocks.acknowledgedAt(COMPLAINT_NUMBER.get(execution)).isPresent() ? null : due;
+  }
+
+  /**
+   * Regulation E, 12 CFR 1005.11(c)(2)(iv), (d)(1): decided, with a reportResultWithin period, and the
+   * decision letter (the report) not gone out and not yet alerted: when the report is due; else null.
+   */
+  private Date pendingResultReportDueAt(DelegateExecution execution) {
+    if (Boolean.TRUE.equals(RESULT_REPORT_ALERTED.get(execution))) {
+      return null;
+    }
+    String number = COMPLAINT_NUMBER.get(execution);
+    ClockRepository.ClockRecord record = clocks.clockOf(number).orElse(null);
+    if (record == null || record.reportResultWithin() == null) {
+      return null;
+    }
+    OffsetDateTime decidedAt = clocks.decidedAt(number).orElse(null);
+    if (decidedAt == null || clocks.resultReportedAt(number).isPresent()) {
+      return null;
+    }
+    return Date.from(calendars.forRegime(record.regime()).dueAt(decidedAt.toZonedDateTime(), record.reportResultWithin())
+        .toInstant());
+  }
+
+  /**
+   * The decision is on file: under Regulation E the clock's timer moves to the result report's due date
+   * (it was waiting for the decision's warning or deadline, which no longer matter).
+   */
+  public void decisionRecorded(DelegateExecution execution) {
+    String number = COMPLAINT_NUMBER.get(execution);
+    if (clocks.clockOf(number).map(ClockRepository.ClockRecord::reportResultWithin).isEmpty()) {
+      return;
+    }
+    var engine = execution.getProcessEngineServices();
+    ProcessInstance main = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(io.disputeflow.process.ComplaintHandlingProcess.KEY).processInstanceBusinessKey(number)
+        .singleResult();
+    if (main == null) {
+      return;
+    }
+    for (Job job : engine.getManagementService().createJobQuery().processInstanceId(main.getId())
+        .activityId(io.disputeflow.process.ComplaintHandlingProcess.TIMER_NEXT_CLOCK_ALERT).timers().list()) {
+      engine.getManagementService().recalculateJobDuedate(job.getId(), false);
+    }
   }
 
   public boolean canExtend(DelegateExecution execution) {
@@ -137,8 +189,16 @@ public class DecisionClock {
    * calendar ({@link JurisdictionCalendar#dueAt}); internal targets count the bank's working days.
    */
   void start(DelegateExecution execution, String regime, ZonedDateTime receivedAt, DeadlinePolicy policy,
-      TransferFacts transfer) {
+      TransferFacts transfer, BillingCycle billingCycle) {
     ZonedDateTime decisionDueAt = calendars.forRegime(regime).dueAt(receivedAt, policy.decideWithin());
+    String resolutionLimit = null;
+    if (Regime.US_REG_Z.code().equals(regime)) {
+      // 12 CFR 1026.13(c)(2): two complete billing cycles, never later than the policy's 90 days
+      BillingCycle.Resolution resolution = BillingCycle.resolutionDue(billingCycle, receivedAt, decisionDueAt,
+          calendars.forRegime(regime));
+      decisionDueAt = resolution.dueAt();
+      resolutionLimit = resolution.limit().name();
+    }
     ZonedDateTime warningAt = IsoDurations.subtract(decisionDueAt, orZero(policy.warnBefore()));
     ZonedDateTime reviewDueAt = internalDueAt(receivedAt, policy.departmentReviewWithin(), decisionDueAt);
     ZonedDateTime legalDueAt = internalDueAt(receivedAt, policy.legalOpinionWithin(), decisionDueAt);
@@ -160,6 +220,9 @@ public class DecisionClock {
     ACKNOWLEDGEMENT_DUE_AT.set(execution, acknowledgementDueAt == null ? null : Date.from(acknowledgementDueAt.toInstant()));
     clocks.setRegulationDetails(number, acknowledgementDueAt == null ? null : acknowledgementDueAt.toOffsetDateTime(),
         policy.reportResultWithin(), transfer.codes());
+    if (resolutionLimit != null) {
+      clocks.setResolutionLimit(number, billingCycle == null ? null : billingCycle.closingDay(), resolutionLimit);
+    }
   }
 
   /**
@@ -194,6 +257,7 @@ public class DecisionClock {
       case LEGAL_OPINION_OVERDUE -> LEGAL_DUE_AT.get(execution);
       case REVERIFICATION_BREACH -> REVERIFICATION_DUE_AT.get(execution);
       case ACKNOWLEDGEMENT_BREACH -> ACKNOWLEDGEMENT_DUE_AT.get(execution);
+      case RESULT_REPORT_BREACH -> pendingResultReportDueAt(execution);
     };
     clocks.raise(number, alert, dueAt == null ? null : offset(dueAt), now);
     if (alert == ClockAlert.DECISION_WARNING) {
@@ -207,6 +271,9 @@ public class DecisionClock {
       raisePriority(execution, number, OVERDUE_PRIORITY);
     } else if (alert == ClockAlert.ACKNOWLEDGEMENT_BREACH) {
       ACKNOWLEDGEMENT_ALERTED.set(execution, true);
+      raisePriority(execution, number, WARNING_PRIORITY);
+    } else if (alert == ClockAlert.RESULT_REPORT_BREACH) {
+      RESULT_REPORT_ALERTED.set(execution, true);
       raisePriority(execution, number, WARNING_PRIORITY);
     }
   }

@@ -120,7 +120,26 @@ public class PeriodRestart {
         managementService.recalculateJobDuedate(job.getId(), false);
       }
     }
+    rearmEndedClock(main.getId());
     return Optional.of(new Restart(previousDue, recounted.toOffsetDateTime()));
+  }
+
+  /**
+   * After a missed deadline has been handled the clock branch has ended (end_breach_handled): the
+   * restarted period must warn and escalate again, so a new token enters the branch at its merge,
+   * which arms the timer for the new warning (or gives it at once when it has passed).
+   */
+  private void rearmEndedClock(String mainInstance) {
+    boolean running = runtimeService.createExecutionQuery().processInstanceId(mainInstance)
+        .activityId(ComplaintHandlingProcess.EVT_AWAIT_CLOCK).count() > 0
+        || runtimeService.createExecutionQuery().processInstanceId(mainInstance)
+            .activityId(ComplaintHandlingProcess.MESSAGE_CLOCK_RESUMED).count() > 0
+        || runtimeService.createExecutionQuery().processInstanceId(mainInstance)
+            .activityId(ComplaintHandlingProcess.USER_HANDLE_OVERDUE_COMPLAINT).count() > 0;
+    if (!running) {
+      runtimeService.createProcessInstanceModification(mainInstance)
+          .startBeforeActivity(ComplaintHandlingProcess.XOR_CLOCK_MERGE).execute();
+    }
   }
 
   private void replaceLocal(String instance, ProcessVariable<Date> variable, Date value) {

@@ -1,5 +1,6 @@
 package io.disputeflow.deadline;
 
+import static io.disputeflow.process.ComplaintVariables.BILLING_CYCLE_CLOSING_DAY;
 import static io.disputeflow.process.ComplaintVariables.CATEGORY;
 import static io.disputeflow.process.ComplaintVariables.CHANNEL;
 import static io.disputeflow.process.ComplaintVariables.PERIOD_STARTED_AT;
@@ -78,7 +79,9 @@ class SetDeadlinesDelegate implements JavaDelegate {
     java.util.Date periodStart = PERIOD_STARTED_AT.get(execution) != null ? PERIOD_STARTED_AT.get(execution)
         : RECEIVED_AT.get(execution);
     ZonedDateTime receivedAt = periodStart.toInstant().atZone(zone);
-    clock.start(execution, regime, receivedAt, policy, transfer);
+    Long closingDay = BILLING_CYCLE_CLOSING_DAY.get(execution);
+    clock.start(execution, regime, receivedAt, policy, transfer,
+        closingDay == null ? null : new BillingCycle(closingDay.intValue()));
     CONTEST_WITHIN.set(execution, policy.contestWithin());
     clock.recordContestWithin(execution, policy.contestWithin());
     SURVEY_WITHIN.set(execution, policy.surveyWithin());

@@ -16,13 +16,24 @@ import static io.disputeflow.process.ComplaintVariables.PRODUCT;
 import io.disputeflow.complaint.ComplaintRepository;
 import io.disputeflow.complaint.Department;
 import java.util.stream.Collectors;
+import io.disputeflow.deadline.ModelFaultHandling;
+import io.disputeflow.process.TaskInput;
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** service_classify_complaint: category, priority, departments and legal need from DMN. */
+/**
+ * service_classify_complaint: category, priority, departments and legal need from DMN. A deployed
+ * classification that cannot be used throws the BPMN error intake catches (onModelFault BPMN_ERROR), so
+ * the complaint is recorded and intake answers 201; the asynchronous retry (INCIDENT) fails as a job,
+ * an incident in Cockpit until the model is fixed.
+ */
 @Component
 class ClassifyComplaintDelegate implements JavaDelegate {
+
+  @TaskInput(ModelFaultHandling.class)
+  static final String ON_MODEL_FAULT = "onModelFault";
 
   private final ClassificationService classification;
   private final ComplaintRepository complaints;
@@ -34,6 +45,18 @@ class ClassifyComplaintDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    Object onFault = execution.getVariableLocal(ON_MODEL_FAULT);
+    try {
+      classify(execution);
+    } catch (ClassificationModelFault fault) {
+      if (onFault != null && ModelFaultHandling.valueOf(onFault.toString()) == ModelFaultHandling.BPMN_ERROR) {
+        throw new BpmnError(ClassificationModelFault.ERROR_CODE, fault.getMessage());
+      }
+      throw fault;
+    }
+  }
+
+  private void classify(DelegateExecution execution) {
     Classification result = classification.classify(PRODUCT.get(execution), ISSUE.get(execution),
         Boolean.TRUE.equals(CUSTOMER_VULNERABLE.get(execution)), CUSTOMER_AGE.get(execution),
         CHANNEL.get(execution), DISPUTED_AMOUNT.get(execution));

@@ -8,6 +8,8 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
@@ -39,7 +41,9 @@ public record ComplaintSubmission(
     /** The repeat brings new facts or reasons: the open case's decision period restarts from its receipt. */
     Boolean newFacts,
     /** Who made the complaint on the customer's behalf (a relative, a lawyer, an agent); null when the customer did. */
-    @Valid RepresentativeDetails representative) {
+    @Valid RepresentativeDetails representative,
+    /** Regulation Z: the card account's billing cycle, which sets the two-cycle resolution limit. */
+    @Valid BillingCycle billingCycle) {
 
   /** Without a regime: processes/decisions/regime-selection.dmn chooses it at intake. */
   public ComplaintSubmission(Channel channel, String externalReference, OffsetDateTime receivedAt, Customer customer,
@@ -50,7 +54,7 @@ public record ComplaintSubmission(
   public ComplaintSubmission(Channel channel, String externalReference, OffsetDateTime receivedAt, Customer customer,
       Product product, String issue, String narrative, Money disputedAmount, Boolean inquiryOnly, String regime) {
     this(channel, externalReference, receivedAt, customer, product, issue, narrative, disputedAmount, inquiryOnly,
-        regime, null, null, null, null);
+        regime, null, null, null, null, null);
   }
 
   /**
@@ -64,6 +68,14 @@ public record ComplaintSubmission(
       return Boolean.TRUE.equals(newAccount) || Boolean.TRUE.equals(pointOfSale) || Boolean.TRUE.equals(foreignInitiated);
     }
   }
+
+  /**
+   * 12 CFR 1026.13(c)(2): what a card issuer knows of the account's cycle, the day of the month its
+   * statement closes (1-31; a shorter month closes on its last day).
+   */
+  public record BillingCycle(
+      @NotNull @Min(value = 1, message = "must be a day of the month, 1 to 31")
+      @Max(value = 31, message = "must be a day of the month, 1 to 31") Integer closingDay) {}
 
   boolean hasNewFacts() {
     return Boolean.TRUE.equals(newFacts);

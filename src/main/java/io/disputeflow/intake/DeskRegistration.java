@@ -106,7 +106,7 @@ final class DeskRegistration {
         blankToNull(REPRESENTATIVE_ADDRESS.get(form)), null) : null;
     var submission = new ComplaintSubmission(channel, null, null, customer, product, ISSUE.get(form),
         NARRATIVE.get(form), amount == null ? null : new ComplaintSubmission.Money(amount, currency == null ? "CNY" : currency),
-        false, null, null, null, null, representative);
+        false, null, null, null, null, representative, null);
     Set<ConstraintViolation<ComplaintSubmission>> violations = validator.validate(submission);
     violations.stream()
         // channel and product: option() has already said what is wrong (required, or not an option)

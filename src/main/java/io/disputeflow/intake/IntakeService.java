@@ -1,6 +1,7 @@
 package io.disputeflow.intake;
 
 import io.disputeflow.refusal.InvalidFieldException;
+import static io.disputeflow.process.ComplaintVariables.BILLING_CYCLE_CLOSING_DAY;
 import static io.disputeflow.process.ComplaintVariables.CHANNEL;
 import static io.disputeflow.process.ComplaintVariables.COMPLAINT_NUMBER;
 import static io.disputeflow.process.ComplaintVariables.CUSTOMER_AGE;
@@ -115,6 +116,7 @@ public class IntakeService {
       }
     }
     checkTransferFacts(submission);
+    checkBillingCycle(submission);
     var customer = submission.customer();
     Optional<ComplaintRecord> openCase = submission.repeatOf() != null ? Optional.of(repeatedCase(submission))
         : submission.isInquiryOnly() || !identifiable(customer) ? Optional.empty()
@@ -155,6 +157,10 @@ public class IntakeService {
       TRANSFER_POINT_OF_SALE.put(variables, Boolean.TRUE.equals(transfer.pointOfSale()));
       TRANSFER_FOREIGN_INITIATED.put(variables, Boolean.TRUE.equals(transfer.foreignInitiated()));
     }
+    if (submission.billingCycle() != null) {
+      // used only if the complaint runs under US-REG-Z (named, or chosen by regime-selection)
+      BILLING_CYCLE_CLOSING_DAY.put(variables, submission.billingCycle().closingDay().longValue());
+    }
     try (var logContext = CaseLogContext.complaint(number)) {
       actingUser.run(() -> runtimeService.startProcessInstanceByKey(ComplaintHandlingProcess.KEY, number, variables));
     }
@@ -182,7 +188,28 @@ public class IntakeService {
     if (repeated.inquiryOnly()) {
       throw new InvalidFieldException("repeatOf", submission.repeatOf() + " is an inquiry, not a complaint");
     }
+    if (!sameCustomer(submission.customer(), repeated)) {
+      throw new InvalidFieldException("repeatOf", submission.repeatOf() + " is another customer's complaint: a repeat"
+          + " must name the same customer id, or the same name with the same phone or e-mail");
+    }
     return repeated;
+  }
+
+  /**
+   * The customer of a repeat must be the case's: the same customer id when both have one, else the same
+   * name with the same phone or e-mail (as intake's own duplicate search matches), so that one customer's
+   * submission can never restart or join another customer's case.
+   */
+  private static boolean sameCustomer(ComplaintSubmission.Customer customer, ComplaintRecord repeated) {
+    String id = blankToNull(customer.customerId());
+    if (id != null && repeated.customerId() != null) {
+      return id.equals(repeated.customerId());
+    }
+    String phone = blankToNull(customer.phone());
+    String email = blankToNull(customer.email());
+    return customer.name().trim().equalsIgnoreCase(repeated.customerName())
+        && (phone != null && phone.equals(repeated.customerPhone())
+            || email != null && email.equalsIgnoreCase(repeated.customerEmail()));
   }
 
   /** The transfer facts choose Regulation E rows: a complaint that names another regime cannot carry them. */
@@ -191,6 +218,14 @@ public class IntakeService {
     if (transfer != null && transfer.any() && submission.regime() != null && !submission.regime().equals("US-REG-E")) {
       throw new InvalidFieldException("electronicFundTransfer", "applies to Regulation E complaints (regime"
           + " US-REG-E) only; this one names " + submission.regime());
+    }
+  }
+
+  /** The billing cycle sets a Regulation Z limit: a complaint that names another regime cannot carry it. */
+  private static void checkBillingCycle(ComplaintSubmission submission) {
+    if (submission.billingCycle() != null && submission.regime() != null && !submission.regime().equals("US-REG-Z")) {
+      throw new InvalidFieldException("billingCycle", "applies to Regulation Z billing-error notices (regime"
+          + " US-REG-Z) only; this one names " + submission.regime());
     }
   }
 

@@ -38,6 +38,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 class DeadlineModelCheck implements Deployer {
 
   private static final List<String> PRIORITIES = List.of("LOW", "MEDIUM", "HIGH");
+  private static final String CLASSIFICATION = "complaint-classification";
+  private static final String PRIORITY = "complaint-priority";
 
   @Override
   public void deploy(DeploymentEntity deployment) {
@@ -55,7 +57,8 @@ class DeadlineModelCheck implements Deployer {
   private static void check(String name, byte[] content) {
     String text = new String(content, java.nio.charset.StandardCharsets.UTF_8);
     if (!text.contains("\"" + DeadlinePolicyService.DECISION + "\"")
-        && !text.contains("\"" + RegimeSelectionService.DECISION + "\"")) {
+        && !text.contains("\"" + RegimeSelectionService.DECISION + "\"")
+        && !text.contains("\"" + CLASSIFICATION + "\"") && !text.contains("\"" + PRIORITY + "\"")) {
       return;
     }
     DmnEngine engine = Context.getProcessEngineConfiguration().getDmnEngine();
@@ -65,6 +68,8 @@ class DeadlineModelCheck implements Deployer {
         problems.addAll(deadlinePolicy(engine, decision));
       } else if (decision.getKey().equals(RegimeSelectionService.DECISION)) {
         problems.addAll(regimeSelection(engine, decision));
+      } else if (decision.getKey().equals(CLASSIFICATION) || decision.getKey().equals(PRIORITY)) {
+        problems.addAll(classification(engine, decision));
       }
     }
     if (!problems.isEmpty()) {
@@ -101,6 +106,42 @@ class DeadlineModelCheck implements Deployer {
           } catch (RuntimeException e) {
             problems.add("deadline-policy for regime " + regime.code() + ", priority " + priority + facts + ": "
                 + e.getMessage());
+          }
+        }
+      }
+    }
+    return distinct(problems);
+  }
+
+  /**
+   * complaint-classification and complaint-priority: evaluated for every channel and product, with and
+   * without the facts priority reads, each must give what intake stores (a category and the departments,
+   * or a priority); a model intake could not use is refused here instead of faulting at intake.
+   */
+  private static List<String> classification(DmnEngine engine, DmnDecision decision) {
+    List<String> problems = new ArrayList<>();
+    boolean priority = decision.getKey().equals(PRIORITY);
+    for (Channel channel : Channel.values()) {
+      for (Product product : Product.values()) {
+        for (boolean vulnerable : List.of(false, true)) {
+          Map<String, Object> inputs = new HashMap<>();
+          inputs.put("product", product.name());
+          inputs.put("issue", "duplicate charge");
+          inputs.put("vulnerable", vulnerable);
+          inputs.put("customerAge", vulnerable ? 80L : null);
+          inputs.put("channel", channel.name());
+          inputs.put("disputedAmount", vulnerable ? 100000.0 : null);
+          try {
+            var result = engine.evaluateDecision(decision, inputs);
+            var row = result.isEmpty() ? null : result.getFirstResult();
+            Map<String, Object> outputs = row == null ? Map.of() : row.getEntryMap();
+            Object answer = outputs.get(priority ? "priority" : "category");
+            if (answer == null || answer.toString().isBlank() || (!priority && outputs.get("departments") == null)) {
+              problems.add(decision.getKey() + " gives no " + (priority ? "priority" : "category and departments")
+                  + " for channel " + channel + ", product " + product + (vulnerable ? ", a vulnerable customer" : ""));
+            }
+          } catch (RuntimeException e) {
+            problems.add(decision.getKey() + " for channel " + channel + ", product " + product + ": " + e.getMessage());
           }
         }
       }

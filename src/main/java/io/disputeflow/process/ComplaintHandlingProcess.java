@@ -28,10 +28,12 @@ public final class ComplaintHandlingProcess {
   public static final String END_COMPLAINT_WITHDRAWN = "end_complaint_withdrawn";
   public static final String PAR_START_DECISION_CLOCK = "par_start_decision_clock";
   public static final String EVT_AWAIT_CLOCK = "evt_await_clock";
+  public static final String XOR_CLOCK_MERGE = "xor_clock_merge";
   public static final String TIMER_NEXT_CLOCK_ALERT = "timer_next_clock_alert";
   public static final String SERVICE_WARN_DECISION_DUE = "service_warn_decision_due";
   public static final String SERVICE_RECORD_DECISION_BREACH = "service_record_decision_breach";
   public static final String SERVICE_RECORD_ACKNOWLEDGEMENT_BREACH = "service_record_acknowledgement_breach";
+  public static final String SERVICE_RECORD_RESULT_REPORT_BREACH = "service_record_result_report_breach";
   public static final String USER_HANDLE_OVERDUE_COMPLAINT = "user_handle_overdue_complaint";
   public static final String END_CLOCK_STOPPED = "end_clock_stopped";
   public static final String END_BREACH_HANDLED = "end_breach_handled";

@@ -31,6 +31,8 @@ public final class ComplaintVariables {
   public static final ProcessVariable<String> REGIME = ProcessVariable.string("regime");
   /** What intake was told of an electronic fund transfer (Regulation E rows of deadline-policy). */
   public static final ProcessVariable<Boolean> TRANSFER_NEW_ACCOUNT = ProcessVariable.bool("transferNewAccount");
+  /** Regulation Z: the day of the month the card account's statement closes (intake's billingCycle), or null. */
+  public static final ProcessVariable<Long> BILLING_CYCLE_CLOSING_DAY = ProcessVariable.integer("billingCycleClosingDay");
   public static final ProcessVariable<Boolean> TRANSFER_POINT_OF_SALE = ProcessVariable.bool("transferPointOfSale");
   public static final ProcessVariable<Boolean> TRANSFER_FOREIGN_INITIATED = ProcessVariable.bool("transferForeignInitiated");
   public static final ProcessVariable<Date> DECISION_DUE_AT = ProcessVariable.date("decisionDueAt");
@@ -49,6 +51,8 @@ public final class ComplaintVariables {
   /** Regulation Z: when the written acknowledgement is due (deadline-policy acknowledgeWithin); null elsewhere. */
   public static final ProcessVariable<Date> ACKNOWLEDGEMENT_DUE_AT = ProcessVariable.date("acknowledgementDueAt");
   public static final ProcessVariable<Boolean> ACKNOWLEDGEMENT_ALERTED = ProcessVariable.bool("acknowledgementAlerted");
+  /** Regulation E: the late result report has been alerted (once). */
+  public static final ProcessVariable<Boolean> RESULT_REPORT_ALERTED = ProcessVariable.bool("resultReportAlerted");
   /** When the decision period last started: receipt, or a repeat complaint's new facts (extensions count from it). */
   public static final ProcessVariable<Date> PERIOD_STARTED_AT = ProcessVariable.date("periodStartedAt");
   public static final ProcessVariable<Date> REVERIFICATION_DUE_AT = ProcessVariable.date("reverificationDueAt");

@@ -1,5 +1,6 @@
 package io.disputeflow.reopening;
 
+import static io.disputeflow.process.ComplaintVariables.BILLING_CYCLE_CLOSING_DAY;
 import static io.disputeflow.process.ComplaintVariables.CHANNEL;
 import static io.disputeflow.process.ComplaintVariables.COMPLAINT_NUMBER;
 import static io.disputeflow.process.ComplaintVariables.CUSTOMER_AGE;
@@ -58,7 +59,10 @@ public class Reopenings {
   static final int MAX_REASON = 2000;
   /** What the process carries of the narrative, as at intake. */
   private static final int NARRATIVE_EXCERPT = 3990;
-  /** Facts of a Regulation E transfer that choose its deadline-policy row, carried over from the previous life. */
+  /**
+   * Facts of a Regulation E transfer that choose its deadline-policy row, carried over from the previous life
+   * (with a Regulation Z notice's billing cycle).
+   */
   private static final List<ProcessVariable<Boolean>> TRANSFER_FACTS = List.of(TRANSFER_NEW_ACCOUNT,
       TRANSFER_POINT_OF_SALE, TRANSFER_FOREIGN_INITIATED);
 
@@ -123,7 +127,8 @@ public class Reopenings {
     REGIME.put(variables, r.regime());
     PERIOD_STARTED_AT.put(variables, Date.from(reopenedAt.toInstant()));
     lastLife(r.complaintNumber()).ifPresent(life -> historyService.createHistoricVariableInstanceQuery()
-        .processInstanceId(life.getId()).variableNameIn(TRANSFER_FACTS.stream().map(ProcessVariable::name)
+        .processInstanceId(life.getId()).variableNameIn(java.util.stream.Stream.concat(
+            TRANSFER_FACTS.stream().map(ProcessVariable::name), java.util.stream.Stream.of(BILLING_CYCLE_CLOSING_DAY.name()))
             .toArray(String[]::new)).list()
         .forEach((HistoricVariableInstance v) -> variables.put(v.getName(), v.getValue())));
     return variables;

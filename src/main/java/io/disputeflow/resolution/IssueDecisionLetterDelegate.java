@@ -10,6 +10,7 @@ import static io.disputeflow.process.ComplaintVariables.REGIME;
 import io.disputeflow.complaint.ComplaintRepository;
 import io.disputeflow.correspondence.LetterService;
 import io.disputeflow.deadline.ContestWindow;
+import io.disputeflow.deadline.DecisionClock;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -24,9 +25,11 @@ class IssueDecisionLetterDelegate implements JavaDelegate {
   private final LetterService letters;
   private final ContestWindow contestWindow;
   private final Clock clock;
+  private final DecisionClock decisionClock;
 
   IssueDecisionLetterDelegate(ComplaintRepository complaints, LetterService letters, ContestWindow contestWindow,
-      Clock clock) {
+      Clock clock, DecisionClock decisionClock) {
+    this.decisionClock = decisionClock;
     this.complaints = complaints;
     this.letters = letters;
     this.contestWindow = contestWindow;
@@ -44,5 +47,6 @@ class IssueDecisionLetterDelegate implements JavaDelegate {
     String regime = REGIME.get(execution);
     String contestWithin = CONTEST_WITHIN.get(execution);
     letters.queueDecision(number, posted -> contestWindow.statedUntil(regime, contestWithin, now, posted));
+    decisionClock.decisionRecorded(execution);
   }
 }

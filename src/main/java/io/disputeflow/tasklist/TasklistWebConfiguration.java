@@ -1,6 +1,7 @@
 package io.disputeflow.tasklist;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.disputeflow.deadline.SummaryResolutionWindow;
 import java.time.ZoneId;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -25,6 +26,17 @@ class TasklistWebConfiguration {
         new TaskErrorMessageFilter(historyService, taskService, identityService, json, zone));
     registration.addUrlPatterns("/camunda/api/engine/*", "/engine-rest/*");
     registration.setName("task-error-messages");
+    return registration;
+  }
+
+  /** A task form read after the summary resolution window closed no longer offers it (FCA DISP 1.5). */
+  @Bean
+  FilterRegistrationBean<SummaryResolutionOptionFilter> summaryResolutionOption(TaskService taskService,
+      SummaryResolutionWindow window) {
+    FilterRegistrationBean<SummaryResolutionOptionFilter> registration = new FilterRegistrationBean<>(
+        new SummaryResolutionOptionFilter(taskService, window));
+    registration.addUrlPatterns("/camunda/api/engine/*", "/engine-rest/*");
+    registration.setName("summary-resolution-option");
     return registration;
   }
 

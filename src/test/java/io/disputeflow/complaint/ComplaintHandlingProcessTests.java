@@ -138,6 +138,21 @@ class ComplaintHandlingProcessTests {
   }
 
   @Test
+  void shouldRecordALateRegulationEResultReportAndStopTheClock() {
+    // given a Regulation E complaint decided, whose result report (the decision letter) did not go out in time
+    ProcessInstance complaint = start(false, false);
+
+    // when the clock's timer fires at the report's due date
+    clock.then("RESULT_REPORT_BREACH").then("STOPPED");
+    fireClockTimer();
+
+    // then the alert is recorded and the clock stops
+    assertThat(complaint).hasPassed(ComplaintHandlingProcess.SERVICE_RECORD_RESULT_REPORT_BREACH, END_CLOCK_STOPPED)
+        .isNotEnded();
+    assertThat(delegates.calls()).contains("recordClockAlertDelegate@service_record_result_report_breach");
+  }
+
+  @Test
   void shouldStopTheClockWhenTheDecisionWasIssuedBeforeTheAlert() {
     // given
     ProcessInstance complaint = start(false, false);

@@ -102,6 +102,7 @@ class LetterDeliveryTests {
   @Autowired LetterRepository repository;
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @BeforeEach
   void startClock() {
@@ -522,6 +523,49 @@ class LetterDeliveryTests {
   private ResultActions customerAction(String number, String action, String body) throws Exception {
     return mvc.perform(post("/api/complaints/" + number + "/" + action).with(httpBasic("intake", "demo"))
         .contentType(MediaType.APPLICATION_JSON).content(body));
+  }
+
+  @Test
+  void shouldAlertWhenARegulationEResultIsNotReportedWithinThreeBusinessDaysOfTheDecision() throws Exception {
+    // given two Regulation E notices, one customer with e-mail (her decision letter waits for the mail server),
+    // one without (his is posted as soon as it is queued)
+    String emailed = submit(englishComplaint("MAIL-E1", "emma.clarke@example.com")
+        .replaceFirst("\\{", "{\"regime\": \"US-REG-E\", "));
+    String posted = submit(englishComplaint("MAIL-E2", "x@example.com").replace("\"email\": \"x@example.com\", ", "")
+        .replaceFirst("\\{", "{\"regime\": \"US-REG-E\", "));
+
+    // when both are decided on Sunday 1 March 2026, 22:15 in New York
+    ClockUtil.setCurrentTime(Date.from(START.plus(Duration.ofHours(1))));
+    decide(emailed, "REJECT", 0.0, "The transfer was authorised");
+    decide(posted, "REJECT", 0.0, "The transfer was authorised");
+
+    // then the result is due within 3 business days: the end of Wednesday 4 March in New York
+    view(emailed).andExpect(jsonPath("$.deadlines.resultReportDueAt", is("2026-03-05T12:59:59.999+08:00")));
+    assertThat(clockTimer(emailed).getDuedate()).isEqualTo(Date.from(Instant.parse("2026-03-05T04:59:59.999Z")));
+
+    // when the 3 business days pass without the e-mail going out
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-05T05:00:00Z")));
+    worker.runJobs();
+
+    // then coordinator and supervisor are alerted, once, about the unreported result only
+    assertThat(alerts(emailed)).containsExactly("RESULT_REPORT_BREACH");
+    assertThat(alerts(posted)).isEmpty();
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-09T05:00:00Z")));
+    worker.runJobs();
+    assertThat(alerts(emailed)).containsExactly("RESULT_REPORT_BREACH");
+    assertThat(clockTimer(emailed)).as("the clock stops after the alert").isNull();
+  }
+
+  private org.camunda.bpm.engine.runtime.Job clockTimer(String number) {
+    String main = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number)
+        .processDefinitionKey(io.disputeflow.process.ComplaintHandlingProcess.KEY).singleResult().getId();
+    return managementService.createJobQuery().timers().processInstanceId(main)
+        .activityId(io.disputeflow.process.ComplaintHandlingProcess.TIMER_NEXT_CLOCK_ALERT).singleResult();
+  }
+
+  private List<String> alerts(String number) {
+    return jdbc.sql("SELECT alert FROM clock_alert WHERE complaint_number = ? ORDER BY id").param(number)
+        .query(String.class).list();
   }
 
   @Test

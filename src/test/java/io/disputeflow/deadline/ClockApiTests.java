@@ -34,6 +34,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -231,6 +233,61 @@ class ClockApiTests {
     assertThat(letters(number)).contains("PAUSE_NOTICE");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"UK-FCA-DISP", "UK-FCA-DISP-PSD", "US-CFPB", "US-REG-E", "US-REG-Z"})
+  void shouldRefuseToPauseTheClockUnderEveryRegimeButCbirc2020(String regime) throws Exception {
+    // given a complaint received Monday 28 Sep 2026 under a regime that counts from receipt without pauses
+    String number = submit(Submissions.creditCardComplaint("CLK-P-" + regime)
+        .replaceFirst("\\{", "{\"regime\": \"" + regime + "\", "));
+    String due = json.readTree(view(number).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+        .at("/deadlines/decisionDueAt").asText();
+
+    // when the coordinator asks to pause it for an appraisal, the clock refuses and nothing moves
+    at(RECEIVED.plusDays(1));
+    clockAction(number, "pause", "{\"reason\": \"External appraisal\"}").andExpect(status().isConflict())
+        .andExpect(jsonPath("$.detail", org.hamcrest.Matchers.containsString("only CN-CBIRC-2020")));
+    at(RECEIVED.plusDays(4));
+    clockAction(number, "resume", "").andExpect(status().isConflict());
+    view(number).andExpect(jsonPath("$.deadlines.decisionDueAt", is(due)))
+        .andExpect(jsonPath("$.deadlines.clockState", is("ON_TRACK")));
+    assertThat(letters(number)).doesNotContain("PAUSE_NOTICE");
+    if (regime.equals("UK-FCA-DISP")) {
+      // the eight-week letter still comes on the last day of the eight weeks from receipt (23 Nov 2026, London)
+      assertThat(managementService.createJobQuery().timers().processInstanceId(mainInstance(number))
+          .activityId(ComplaintHandlingProcess.TIMER_EIGHT_WEEKS_ENDING).singleResult().getDuedate())
+          .isEqualTo(date(OffsetDateTime.parse("2026-11-23T00:00:00Z")));
+    }
+  }
+
+  @Test
+  void shouldRefuseAPaymentServicesHoldingReplyAfterTheFifteenthBusinessDay() throws Exception {
+    // given two payment-services complaints received Monday 28 Sep 2026, final reply due at the end of 19 Oct (London)
+    String late = submit(Submissions.creditCardComplaint("CLK-H1").replaceFirst("\\{", "{\"regime\": \"UK-FCA-DISP-PSD\", "));
+    String unasked = submit(Submissions.creditCardComplaint("CLK-H2").replaceFirst("\\{", "{\"regime\": \"UK-FCA-DISP-PSD\", "));
+    view(late).andExpect(jsonPath("$.deadlines.decisionDueAt", is("2026-10-20T06:59:59.999+08:00")));
+
+    // when the coordinator asks for the holding reply on 16 Oct but the supervisor approves only on 20 Oct
+    at(OffsetDateTime.parse("2026-10-16T10:00:00+01:00"));
+    requestExtension(late, "Card scheme chargeback evidence outstanding").andExpect(status().isAccepted());
+    at(OffsetDateTime.parse("2026-10-20T09:00:00+01:00"));
+
+    // then the approval is refused, naming the rule and the deadline; the task stays open to be refused
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> worker.complete(late,
+            ComplaintHandlingProcess.USER_APPROVE_EXTENSION, "sam", Map.of("extensionApproved", true,
+                "extensionComment", "Exceptional")))
+        .hasRootCauseInstanceOf(io.disputeflow.refusal.TaskActionRefusedException.class)
+        .hasMessageContaining("extensionApproved: the holding reply").hasMessageContaining("DISP 1.6.2AR")
+        .hasMessageContaining("2026-10-19T23:59:59.999+01:00");
+    assertThat(letters(late)).doesNotContain("EXTENSION_NOTICE");
+    worker.complete(worker.openTask(late, ComplaintHandlingProcess.USER_APPROVE_EXTENSION), "sam",
+        Map.of("extensionApproved", false, "extensionComment", "Too late for a holding reply"));
+    view(late).andExpect(jsonPath("$.deadlines.decisionDueAt", is("2026-10-20T06:59:59.999+08:00")))
+        .andExpect(jsonPath("$.extensions[0].outcome", is("REFUSED")));
+    // and a request after the 15 business days is refused at once
+    requestExtension(unasked, "Late").andExpect(status().isConflict())
+        .andExpect(jsonPath("$.detail", org.hamcrest.Matchers.containsString("DISP 1.6.2AR")));
+  }
+
   @Test
   void shouldHaveTheSupervisorChaseALateDepartmentReview() throws Exception {
     // given a complaint in department review
@@ -402,6 +459,65 @@ class ClockApiTests {
   }
 
   @Test
+  void shouldRecordTheComplaintAndRaiseAnIncidentWhenTheDeployedClassificationCannotBeUsed() throws Exception {
+    // given a classification deployed as a process owner would, then overwritten in the database with one whose
+    // category output is misnamed (intake cannot store a category), as if deployed before the check existed
+    String shipped = Files.readString(Path.of("processes/decisions/complaint-classification.dmn"));
+    String broken = shipped.replaceFirst("name=\"category\"", "name=\"kategorie\"");
+    // the check refuses that model at deployment, naming the decision
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> repositoryService.createDeployment()
+            .addString("complaint-classification.dmn", broken).deploy())
+        .hasMessageContaining("complaint-classification gives no category and departments");
+    String deployment = repositoryService.createDeployment().name("classification deployed before the check")
+        .addString("complaint-classification.dmn", shipped).deploy().getId();
+    try {
+      plant(deployment, "complaint-classification.dmn", broken);
+
+      // when a channel submits a complaint, it is recorded and answered 201 (no 500)
+      String body = mvc.perform(post("/api/complaints").with(httpBasic("intake", "demo"))
+              .contentType(MediaType.APPLICATION_JSON).content(Submissions.creditCardComplaint("CLK-CFAULT")))
+          .andExpect(status().isCreated())
+          .andExpect(jsonPath("$.deadlines.decisionDueAt").doesNotExist())
+          .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+      String number = json.readTree(body).get("complaintNumber").asText();
+      assertThat(letters(number)).isEmpty();
+
+      // and classifying fails as a job until its retries are spent: an incident in Cockpit on the case
+      String intake = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number)
+          .processDefinitionKey("intake").singleResult().getId();
+      var job = managementService.createJobQuery().processInstanceId(intake)
+          .activityId("service_classify_once_model_fixed").singleResult();
+      assertThat(runtimeService.getVariable(intake, "classificationModelFault").toString())
+          .contains("complaint-classification gives no usable category");
+      for (int attempt = 0; attempt < 10 && managementService.createJobQuery().jobId(job.getId()).singleResult()
+          .getRetries() > 0; attempt++) {
+        String id = job.getId();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> managementService.executeJob(id))
+            .hasMessageContaining("complaint-classification gives no usable category");
+      }
+      var incident = runtimeService.createIncidentQuery().processInstanceId(intake).singleResult();
+      assertThat(incident.getActivityId()).isEqualTo("service_classify_once_model_fixed");
+
+      // when the broken model is removed and an operator presses Retry
+      repositoryService.deleteDeployment(deployment, true);
+      deployment = null;
+      managementService.setJobRetries(job.getId(), 1);
+      managementService.executeJob(job.getId());
+      worker.runJobs();
+
+      // then the complaint is classified, its clock runs from the receipt and the customer is acknowledged
+      view(number).andExpect(jsonPath("$.category", is("BILLING_DISPUTE")))
+          .andExpect(jsonPath("$.deadlines.decisionDueAt", is("2026-10-13T23:59:59.999+08:00")));
+      assertThat(letters(number)).containsExactly("ACKNOWLEDGEMENT");
+      assertThat(runtimeService.createIncidentQuery().processInstanceId(intake).count()).isZero();
+    } finally {
+      if (deployment != null) {
+        repositoryService.deleteDeployment(deployment, true);
+      }
+    }
+  }
+
+  @Test
   void shouldShowTheRegulationZAcknowledgementDueDateAndAlertWhenNoAcknowledgementWentOut() throws Exception {
     // given two billing-error notices received Wednesday 25 Nov 2026 in New York: one customer with e-mail
     // (the acknowledgement waits for the mail server), one without (the acknowledgement is posted at once)
@@ -430,6 +546,48 @@ class ClockApiTests {
     assertThat(alerts(waiting)).containsExactly("ACKNOWLEDGEMENT_BREACH");
     // and the decision clock still runs: 90 days, warned 14 days ahead
     assertThat(clockTimer(waiting).getDuedate()).isEqualTo(date(OffsetDateTime.parse("2027-02-09T23:59:59.999-05:00")));
+  }
+
+  @Test
+  void shouldResolveABillingErrorWithinTwoCompleteBillingCyclesOrNinetyDaysWithoutCycleData() throws Exception {
+    // given billing-error notices received Saturday 3 Oct 2026 in New York, one for an account whose statement
+    // closes on the 15th, one without cycle data
+    at(OffsetDateTime.parse("2026-10-03T10:00:00-04:00"));
+    String regZ = Submissions.creditCardComplaint("CLK-Z3").replaceFirst("\\{", "{\"regime\": \"US-REG-Z\", ");
+    String withCycle = submit(regZ.replaceFirst("\\{", "{\"billingCycle\": {\"closingDay\": 15}, "));
+    String withoutCycle = submit(regZ.replace("CLK-Z3", "CLK-Z4"));
+
+    // then the first is due at the end of the second complete cycle (16 Nov-15 Dec), before the 90th day;
+    // the other at the end of the 90th day, 1 Jan 2027, and the record says why
+    view(withCycle).andExpect(jsonPath("$.deadlines.decisionDueAt", is("2026-12-16T12:59:59.999+08:00")))
+        .andExpect(jsonPath("$.deadlines.resolutionLimit", is("TWO_BILLING_CYCLES")))
+        .andExpect(jsonPath("$.deadlines.billingCycleClosingDay", is(15)))
+        .andExpect(jsonPath("$.deadlines.warningAt", is("2026-12-02T12:59:59.999+08:00")));
+    view(withoutCycle).andExpect(jsonPath("$.deadlines.decisionDueAt", is("2027-01-02T12:59:59.999+08:00")))
+        .andExpect(jsonPath("$.deadlines.resolutionLimit", is("NINETY_DAYS_WITHOUT_CYCLE")));
+
+    // and the clock warns 14 days ahead and escalates at the two-cycle end (no acknowledgement went out by
+    // 2 Nov: the e-mails wait for the mail server)
+    runJobsAt(OffsetDateTime.parse("2026-12-02T00:00:01-05:00"));
+    assertThat(alerts(withCycle)).containsExactly("ACKNOWLEDGEMENT_BREACH", "DECISION_WARNING");
+    runJobsAt(OffsetDateTime.parse("2026-12-16T00:00:01-05:00"));
+    assertThat(alerts(withCycle)).containsExactly("ACKNOWLEDGEMENT_BREACH", "DECISION_WARNING", "DECISION_BREACH");
+    assertThat(alerts(withoutCycle)).containsExactly("ACKNOWLEDGEMENT_BREACH");
+
+    // and a cycle that is not a day of the month, or one given for another regime, is refused, naming the field
+    mvc.perform(post("/api/complaints").with(httpBasic("intake", "demo")).contentType(MediaType.APPLICATION_JSON)
+            .content(regZ.replace("CLK-Z3", "CLK-Z5").replaceFirst("\\{", "{\"billingCycle\": {\"closingDay\": 32}, ")))
+        .andExpect(status().isBadRequest())
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+            .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.errors[*].field", hasItem("billingCycle.closingDay")));
+    mvc.perform(post("/api/complaints").with(httpBasic("intake", "demo")).contentType(MediaType.APPLICATION_JSON)
+            .content(regZ.replace("CLK-Z3", "CLK-Z6").replace("US-REG-Z", "UK-FCA-DISP")
+                .replaceFirst("\\{", "{\"billingCycle\": {\"closingDay\": 15}, ")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field", hasItem("billingCycle")));
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM complaint WHERE external_reference IN ('CLK-Z5', 'CLK-Z6')")
+        .query(Integer.class).single()).isZero();
   }
 
   @Test
@@ -540,6 +698,51 @@ class ClockApiTests {
   }
 
   @Test
+  void shouldWarnAndEscalateTheRestartedPeriodAgainAfterAMissedDeadlineWasHandled() throws Exception {
+    // given a complaint received Monday 28 Sep 2026 whose deadline (end of 13 Oct) passed and was handled
+    String number = submit();
+    runJobsAt(DUE.plusSeconds(1));
+    worker.complete(number, ComplaintHandlingProcess.USER_HANDLE_OVERDUE_COMPLAINT, "sam",
+        Map.of("overdueAction", "CHASED", "overdueNotes", "Chased the investigator"));
+    worker.runJobs();
+    assertThat(clockTimer(number)).as("the clock branch has ended").isNull();
+
+    // when on Thursday 15 Oct the customer complains again with new facts
+    at(OffsetDateTime.parse("2026-10-15T10:00:00+08:00"));
+    repeat(number, "CLK-R5", true).andExpect(status().isOk());
+
+    // then 15 days count from 15 Oct: due at the end of Friday 30 Oct, warned at the end of 27 Oct, a timer armed
+    view(number).andExpect(jsonPath("$.deadlines.decisionDueAt", is("2026-10-30T23:59:59.999+08:00")))
+        .andExpect(jsonPath("$.deadlines.clockState", is("ON_TRACK")));
+    assertThat(clockTimer(number).getDuedate()).isEqualTo(date(OffsetDateTime.parse("2026-10-27T23:59:59.999+08:00")));
+
+    // and the restarted period warns and escalates again
+    runJobsAt(OffsetDateTime.parse("2026-10-28T00:00:01+08:00"));
+    assertThat(alerts(number)).containsExactly("DECISION_BREACH", "DECISION_WARNING");
+    runJobsAt(OffsetDateTime.parse("2026-10-31T00:00:01+08:00"));
+    assertThat(alerts(number)).containsExactly("DECISION_BREACH", "DECISION_WARNING", "DECISION_BREACH");
+    assertThat(worker.openTask(number, ComplaintHandlingProcess.USER_HANDLE_OVERDUE_COMPLAINT)).isNotNull();
+  }
+
+  @Test
+  void shouldRefuseARepeatThatNamesAnotherCustomersComplaint() throws Exception {
+    String number = submit();
+    // another customer id
+    repeatWith(number, Submissions.creditCardComplaint("CLK-R6"), true).andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field", hasItem("repeatOf")));
+    // no customer id, another name with the case's phone
+    repeatWith(number, Submissions.creditCardComplaint("CLK-R7").replace("\"customerId\": \"C-CLK-R7\", ", "")
+        .replace("王秀英", "李娜"), true).andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field", hasItem("repeatOf")));
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM complaint_submission WHERE external_reference IN ('CLK-R6', 'CLK-R7')")
+        .query(Integer.class).single()).isZero();
+    view(number).andExpect(jsonPath("$.deadlines.decisionDueAt", is("2026-10-13T23:59:59.999+08:00")));
+    // the same customer without an id: name and phone match
+    repeatWith(number, Submissions.creditCardComplaint("CLK-R8").replace("\"customerId\": \"C-CLK-R8\", ", ""), false)
+        .andExpect(status().isOk());
+  }
+
+  @Test
   void shouldRefuseARepeatOfAComplaintThatDoesNotExist() throws Exception {
     repeat("CMP-2026-999999", "CLK-R3", true).andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[*].field", hasItem("repeatOf")));
@@ -547,8 +750,15 @@ class ClockApiTests {
         .andExpect(jsonPath("$.errors[*].field", hasItem("repeatOf")));
   }
 
+  /** A repeat by the case's own customer (same customer id). */
   private ResultActions repeat(String number, String reference, boolean newFacts) throws Exception {
-    String body = Submissions.creditCardComplaint(reference)
+    String customerId = jdbc.sql("SELECT customer_id FROM complaint WHERE complaint_number = ?").param(number)
+        .query(String.class).optional().orElse("C-" + reference);
+    return repeatWith(number, Submissions.creditCardComplaint(reference).replace("C-" + reference, customerId), newFacts);
+  }
+
+  private ResultActions repeatWith(String number, String submission, boolean newFacts) throws Exception {
+    String body = submission
         .replaceFirst("\\{", "{\"repeatOf\": \"" + number + "\", \"newFacts\": " + newFacts + ", ");
     return mvc.perform(post("/api/complaints").with(httpBasic("intake", "demo"))
         .contentType(MediaType.APPLICATION_JSON).content(body));

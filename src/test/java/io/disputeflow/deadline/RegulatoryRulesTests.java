@@ -182,6 +182,36 @@ class RegulatoryRulesTests {
     assertThat(dueAt("US-REG-Z", "MEDIUM", event, output)).isEqualTo(expected);
   }
 
+  /**
+   * Regulation Z, 12 CFR 1026.13(c)(2): resolved "within two complete billing cycles (but in no event later
+   * than 90 days)". The notice's own cycle is not complete; the two after it end on the second following
+   * statement closing date (a month without the closing day closes on its last day), unless 90 days end first.
+   */
+  @ParameterizedTest(name = "US-REG-Z notice {0}, statement closes on day {1}: due {2} ({3})")
+  @CsvSource({
+      // closes on the 15th: cycles 16 Oct-15 Nov and 16 Nov-15 Dec complete; 90 days would be 1 Jan
+      "2026-10-03T10:00-04:00[America/New_York], 15, 2026-12-15T23:59:59.999-05:00[America/New_York], TWO_BILLING_CYCLES",
+      // received on the closing day itself: that cycle ends with it, the next two are complete
+      "2026-10-15T16:00-04:00[America/New_York], 15, 2026-12-15T23:59:59.999-05:00[America/New_York], TWO_BILLING_CYCLES",
+      // received the day after closing: the cycles end 15 Jan, after the 90th day (14 Jan): 90 days win
+      "2026-10-16T09:00-04:00[America/New_York], 15, 2027-01-14T23:59:59.999-05:00[America/New_York], NINETY_DAYS",
+      // closes on the 31st: November and February close on their last day; Thanksgiving and Christmas not skipped
+      "2026-11-26T09:00-05:00[America/New_York], 31, 2027-01-31T23:59:59.999-05:00[America/New_York], TWO_BILLING_CYCLES",
+      "2026-12-01T09:00-05:00[America/New_York], 31, 2027-02-28T23:59:59.999-05:00[America/New_York], TWO_BILLING_CYCLES",
+      // a statement closing on Christmas Day: the cycle still ends then (not moved)
+      "2026-10-25T09:00-04:00[America/New_York], 25, 2026-12-25T23:59:59.999-05:00[America/New_York], TWO_BILLING_CYCLES",
+      // no cycle known: the 90-day outer limit, New Year's Day not moved
+      "2026-10-03T10:00-04:00[America/New_York], , 2027-01-01T23:59:59.999-05:00[America/New_York], NINETY_DAYS_WITHOUT_CYCLE"
+  })
+  void regulationZ_12Cfr1026_13c2_twoCompleteBillingCycles(ZonedDateTime notice, Integer closingDay,
+      ZonedDateTime expected, BillingCycle.Limit limit) {
+    ZonedDateTime ninetyDays = dueAt("US-REG-Z", "MEDIUM", notice, "decideWithin");
+    var resolution = BillingCycle.resolutionDue(closingDay == null ? null : new BillingCycle(closingDay), notice,
+        ninetyDays, CALENDARS.get("US"));
+    assertThat(resolution.dueAt()).isEqualTo(expected);
+    assertThat(resolution.limit()).isEqualTo(limit);
+  }
+
   /** DISP 1.5 (summary resolution by the close of the third business day) and Reg E's 3-business-day report. */
   @ParameterizedTest(name = "{0}: {2} from {1} = {3}")
   @CsvSource({

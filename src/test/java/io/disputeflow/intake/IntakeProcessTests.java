@@ -87,6 +87,45 @@ class IntakeProcessTests {
   }
 
   @Test
+  void shouldKeepTheComplaintAndWaitForAFixedModelWhenTheClassificationModelIsAtFault() {
+    // given a deployed classification intake cannot use: the first attempt throws the model's BPMN error,
+    // the retry fails as a job until the model is fixed
+    java.util.concurrent.atomic.AtomicBoolean modelFixed = new java.util.concurrent.atomic.AtomicBoolean();
+    delegates.register("classifyComplaintDelegate", execution -> {
+      if (!modelFixed.get()) {
+        if ("BPMN_ERROR".equals(execution.getVariableLocal("onModelFault"))) {
+          throw new org.camunda.bpm.engine.delegate.BpmnError("CLASSIFICATION_MODEL_FAULT",
+              "complaint-classification has no rule");
+        }
+        throw new IllegalStateException("complaint-classification has no rule");
+      }
+    });
+
+    // when
+    ProcessInstance intake = start(false);
+
+    // then intake has committed (the channel gets its 201) and waits in a job, the fault kept for Cockpit
+    assertThat(intake).isWaitingAt(IntakeProcess.SERVICE_CLASSIFY_ONCE_MODEL_FIXED)
+        .hasPassed(IntakeProcess.ERROR_CLASSIFICATION_MODEL_FAULT).hasNotPassed(SERVICE_SEND_ACKNOWLEDGEMENT)
+        .variables().containsEntry("classificationModelFault", "complaint-classification has no rule");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> execute(job())).hasMessageContaining("no rule");
+    assertThat(intake).isWaitingAt(IntakeProcess.SERVICE_CLASSIFY_ONCE_MODEL_FIXED);
+
+    // when the model is fixed and the job retried
+    modelFixed.set(true);
+    execute(job());
+    execute(job());
+
+    // then the complaint is classified, its deadlines set and the customer acknowledged
+    assertThat(intake).isEnded().hasPassed(IntakeProcess.XOR_MODEL_FAULT_CAUGHT, SERVICE_SEND_ACKNOWLEDGEMENT,
+        END_COMPLAINT_REGISTERED);
+    assertThat(delegates.calls()).containsSubsequence("classifyComplaintDelegate@service_classify_complaint",
+        "classifyComplaintDelegate@service_classify_once_model_fixed",
+        "setDeadlinesDelegate@service_set_deadlines_once_model_fixed",
+        "sendLetterDelegate@service_send_acknowledgement");
+  }
+
+  @Test
   void shouldAnswerAnInquiryAtFirstContact() {
     // given
     ProcessInstance intake = start(true);

@@ -225,6 +225,73 @@ class TasklistStartFormsTests {
   }
 
   @Test
+  void shouldRecordRegulationEProvisionalCreditInTheClockFormAndAskForTheLongerPeriod() throws Exception {
+    String regE = submitted("START-CREDIT-1", false, "US-REG-E");
+    String cn = submitted("START-CREDIT-2");
+    String today = java.time.LocalDate.now(java.time.ZoneId.of("America/New_York")).toString();
+
+    // bad values are refused naming the field, and nothing is recorded
+    assertThat(message(start("cora", ClockActionProcess.KEY, credit(regE, -5.0, "USD", today))))
+        .contains("Amount credited / 入账金额 (provisionalCreditAmount) must be an amount above 0");
+    assertThat(message(start("cora", ClockActionProcess.KEY, credit(regE, 1280.0, "usd", today))))
+        .contains("Currency / 币种 (provisionalCreditCurrency) must be an ISO 4217 currency code");
+    assertThat(message(start("cora", ClockActionProcess.KEY, credit(regE, 1280.0, "USD",
+        java.time.LocalDate.parse(today).plusDays(2).toString()))))
+        .contains("Credited on / 入账日期 (provisionalCreditDate) must not be in the future");
+    // a complaint outside Regulation E has no provisional credit
+    assertThat(message(start("cora", ClockActionProcess.KEY, credit(cn, 1280.0, "CNY", today))))
+        .contains("(clockAction) cannot be done now", "provisional credit extends only a Regulation E investigation");
+    assertThat(count("SELECT COUNT(*) FROM complaint WHERE provisional_credit_amount IS NOT NULL AND complaint_number IN ('"
+        + regE + "', '" + cn + "')")).isZero();
+
+    // when cora records today's credit of 1,280.00 USD
+    Task recorded = note("cora", start("cora", ClockActionProcess.KEY, credit(regE, 1280.0, "USD", today)));
+
+    // then it is on the case, by cora, and the supervisor is asked for the longer period
+    assertThat(taskService.getVariable(recorded.getId(), "extensionAwaitingApproval")).isEqualTo(true);
+    assertThat(jdbc.sql("SELECT provisional_credit_amount || '|' || provisional_credit_currency || '|'"
+            + " || provisional_credit_recorded_by FROM complaint WHERE complaint_number = ?").param(regE)
+        .query(String.class).single()).isEqualTo("1280.00|USD|cora");
+    Task approval = worker.openTask(regE, ComplaintHandlingProcess.USER_APPROVE_EXTENSION);
+    assertThat((String) taskService.getVariable(approval.getId(), "extensionReason"))
+        .startsWith("Provisional credit of 1280.00 USD given on ").endsWith("(12 CFR 1005.11(c)(2)(i))");
+  }
+
+  @Test
+  void shouldNoLongerOfferASummaryResolutionOnAFormReadAfterTheThirdBusinessDay() throws Exception {
+    // given a UK complaint received on Christmas Eve 2026, whose window closes at the end of 31 Dec (London)
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.parse("2026-12-24T10:00:00Z")));
+    try {
+      String number = submitted("START-SRC-1", false, "UK-FCA-DISP");
+      Task investigation = worker.openTask(number, io.disputeflow.process.InvestigationProcess.USER_INVESTIGATE_COMPLAINT);
+      assertThat(taskService.getVariableLocal(investigation.getId(), "summaryResolutionUntilText")).isNotNull();
+      // within the window the form still offers it
+      org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.parse("2026-12-31T22:00:00Z")));
+      assertThat(as("cora").get(io.disputeflow.support.TasklistSession.ENGINE_API + "/task/" + investigation.getId() + "/form-variables", "application/json").getBody())
+          .contains("summaryResolutionUntilText");
+
+      // when the coordinator opens the form after the window closed, with no event on the task in between
+      org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.parse("2027-01-01T00:00:01Z")));
+      ResponseEntity<String> read = as("cora").get(io.disputeflow.support.TasklistSession.ENGINE_API + "/task/" + investigation.getId() + "/form-variables", "application/json");
+
+      // then the form no longer offers the summary resolution
+      assertThat(read.getStatusCode().value()).isEqualTo(200);
+      assertThat(read.getBody()).doesNotContain("summaryResolutionUntilText");
+      assertThat(taskService.getVariableLocal(investigation.getId(), "summaryResolutionUntilText")).isNull();
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+  }
+
+  private static Map<String, Object> credit(String number, double amount, String currency, String day) {
+    Map<String, Object> form = clockAction(number, "PROVISIONAL_CREDIT", null);
+    form.put("provisionalCreditAmount", amount);
+    form.put("provisionalCreditCurrency", currency);
+    form.put("provisionalCreditDate", day);
+    return form;
+  }
+
+  @Test
   void shouldRecordACustomersWithdrawalTakenByPhoneAndShowWhatItEnded() throws Exception {
     String number = submitted("START-WITHDRAW-1");
     Map<String, Object> form = new LinkedHashMap<>(Map.of("complaintNumber", number,
@@ -436,7 +503,14 @@ class TasklistStartFormsTests {
   }
 
   private String submitted(String reference, boolean inquiryOnly) throws Exception {
+    return submitted(reference, inquiryOnly, null);
+  }
+
+  private String submitted(String reference, boolean inquiryOnly, String regime) throws Exception {
     String body = Submissions.creditCardComplaint(reference + "-" + System.nanoTime());
+    if (regime != null) {
+      body = body.replaceFirst("\\{", "{\"regime\": \"" + regime + "\", ");
+    }
     if (inquiryOnly) {
       body = body.replace("\"product\"", "\"inquiryOnly\": true, \"product\"");
     }
