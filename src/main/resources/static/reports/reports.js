@@ -114,6 +114,7 @@ function showTable(report) {
     ['Re-verified / 核查', f => f.reverificationsRequested], ['Satisfaction / 满意度', f => number(f.meanSatisfaction, 2)],
     ['Repeat / 重复率', f => percent(f.repeatRate)], ['Withdrawn / 撤回', f => f.withdrawn],
     ['Redress paid on time / 赔付按时率', f => percent(f.redressOnTimeRate)],
+    ['Outside referrals / 外部转介', f => f.externalReferrals], ['Reopened / 重新处理', f => f.reopenedComplaints],
   ];
   const table = document.getElementById('figures');
   const head = document.createElement('tr');

@@ -6,6 +6,8 @@ import io.disputeflow.audit.CaseRecords.Download;
 import io.disputeflow.audit.CaseRecords.Extension;
 import io.disputeflow.audit.CaseRecords.MergedSubmission;
 import io.disputeflow.audit.CaseRecords.Pause;
+import io.disputeflow.complaint.ExternalReferralRepository;
+import io.disputeflow.complaint.ReopeningRepository;
 import io.disputeflow.correspondence.LetterService;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,16 +23,22 @@ class CaseRecordReads {
 
   private final LetterService letters;
   private final JdbcClient jdbc;
+  private final ExternalReferralRepository referrals;
+  private final ReopeningRepository reopenings;
 
-  CaseRecordReads(LetterService letters, JdbcClient jdbc) {
+  CaseRecordReads(LetterService letters, JdbcClient jdbc, ExternalReferralRepository referrals,
+      ReopeningRepository reopenings) {
     this.letters = letters;
     this.jdbc = jdbc;
+    this.referrals = referrals;
+    this.reopenings = reopenings;
   }
 
   CaseRecords of(String complaintNumber) {
     return new CaseRecords(letters.lettersOf(complaintNumber), submissions(complaintNumber),
         extensions(complaintNumber), pauses(complaintNumber), alerts(complaintNumber), documents(complaintNumber),
-        downloads(complaintNumber), withdrawals(complaintNumber), representatives(complaintNumber));
+        downloads(complaintNumber), withdrawals(complaintNumber), representatives(complaintNumber),
+        referrals.of(complaintNumber), reopenings.of(complaintNumber));
   }
 
   private List<MergedSubmission> submissions(String complaintNumber) {

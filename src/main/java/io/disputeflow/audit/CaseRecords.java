@@ -1,5 +1,7 @@
 package io.disputeflow.audit;
 
+import io.disputeflow.complaint.ExternalReferral;
+import io.disputeflow.complaint.Reopening;
 import io.disputeflow.correspondence.Letter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +14,8 @@ import java.util.List;
  */
 record CaseRecords(List<Letter> letters, List<MergedSubmission> submissions, List<Extension> extensions,
     List<Pause> pauses, List<Alert> alerts, List<Document> documents, List<Download> downloads,
-    List<Withdrawal> withdrawals, List<Representative> representatives) {
+    List<Withdrawal> withdrawals, List<Representative> representatives, List<ExternalReferral> referrals,
+    List<Reopening> reopenings) {
 
   /** {@code newFacts} null: joined before intake asked; with new facts the period restarted (deadline before, after). */
   record MergedSubmission(long id, String channel, String externalReference, Instant receivedAt, String narrative,
@@ -45,6 +48,8 @@ record CaseRecords(List<Letter> letters, List<MergedSubmission> submissions, Lis
     documents(events);
     withdrawals(events);
     representatives(events);
+    referrals(events);
+    reopenings(events);
     return events;
   }
 
@@ -74,6 +79,58 @@ record CaseRecords(List<Letter> letters, List<MergedSubmission> submissions, Lis
           .put("reason", withdrawal.reason())
           .put("stage", withdrawal.stage())
           .put("endedTasks", withdrawal.endedTasks());
+    }
+  }
+
+  /** Each referral to an outside body: registered, its case file sent, its outcome (each when it happened). */
+  private void referrals(List<Event> events) {
+    for (ExternalReferral referral : referrals) {
+      add(events, referral.registeredAt().toInstant(), TreePath.of(Long.MAX_VALUE, 7, referral.id(), 0),
+          EntryType.REFERRAL_REGISTERED, "referral:" + referral.id())
+          .actor(referral.registeredBy())
+          .put("referralId", Long.toString(referral.id()))
+          .put("body", referral.body().name())
+          .put("organisation", referral.organisation())
+          .put("reference", referral.reference())
+          .put("referredAt", referral.referredAt().toInstant())
+          .put("responseDueAt", referral.responseDueAt() == null ? null : referral.responseDueAt().toInstant())
+          .put("caseFileDueAt", referral.caseFileDueAt().toInstant());
+      if (referral.caseFileSentAt() != null) {
+        add(events, referral.caseFileSentAt().toInstant(), TreePath.of(Long.MAX_VALUE, 7, referral.id(), 1),
+            EntryType.CASE_FILE_SENT, "referral:" + referral.id() + ":case-file")
+            .actor(referral.caseFileSentBy())
+            .put("referralId", Long.toString(referral.id()))
+            .put("notes", referral.caseFileNotes())
+            .put("onTime", Boolean.toString(!referral.caseFileSentAt().isAfter(referral.caseFileDueAt())));
+      }
+      if (referral.outcomeAt() != null) {
+        add(events, referral.outcomeAt().toInstant(), TreePath.of(Long.MAX_VALUE, 7, referral.id(), 2),
+            EntryType.REFERRAL_OUTCOME, "referral:" + referral.id() + ":outcome")
+            .actor(referral.outcomeBy())
+            .put("referralId", Long.toString(referral.id()))
+            .put("outcome", referral.outcome().name())
+            .put("notes", referral.outcomeNotes())
+            .put("furtherRedress", Values.of(referral.furtherRedressAmount()))
+            .put("furtherRedressCurrency", referral.furtherRedressCurrency());
+      }
+    }
+  }
+
+  /** Each reopening of the closed case: the first life's end is kept in the entry, the next life follows it. */
+  private void reopenings(List<Event> events) {
+    for (Reopening reopening : reopenings) {
+      // before the next life's own entries of the same millisecond (one transaction starts it)
+      add(events, reopening.reopenedAt().toInstant(), TreePath.of(-1, 8, reopening.id()),
+          EntryType.COMPLAINT_REOPENED, "reopening:" + reopening.id())
+          .actor(reopening.reopenedBy())
+          .put("ground", reopening.ground().name())
+          .put("reason", reopening.reason())
+          .put("previousDecision", reopening.previousDecision())
+          .put("previousCompensation", Values.of(reopening.previousCompensation()))
+          .put("previousDecidedAt", reopening.previousDecidedAt() == null ? null
+              : reopening.previousDecidedAt().toInstant())
+          .put("previousClosedAt", reopening.previousClosedAt() == null ? null
+              : reopening.previousClosedAt().toInstant());
     }
   }
 

@@ -37,6 +37,14 @@ public enum EntryType {
   COMPLAINT_WITHDRAWN,
   /** Who acts for the customer was recorded or changed: name, relation, authority document, contact given. */
   REPRESENTATIVE_RECORDED,
+  /** The dispute was referred to an outside body (mediation, regulator, ombudsman, arbitration, court). */
+  REFERRAL_REGISTERED,
+  /** The coordinator sent the outside body the case file. */
+  CASE_FILE_SENT,
+  /** The outside body's outcome, with any further redress it awarded. */
+  REFERRAL_OUTCOME,
+  /** A closed case reopened: ground, reason, and what its previous life decided. */
+  COMPLAINT_REOPENED,
   DOCUMENT_UPLOADED,
   DOCUMENT_DOWNLOADED,
   VARIABLE_CHANGED,

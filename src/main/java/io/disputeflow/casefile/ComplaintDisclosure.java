@@ -2,6 +2,7 @@ package io.disputeflow.casefile;
 
 import io.disputeflow.complaint.CaseAccess;
 import io.disputeflow.complaint.Redress;
+import io.disputeflow.complaint.Reopening;
 import io.disputeflow.complaint.Representative;
 import io.disputeflow.complaint.Withdrawal;
 
@@ -60,7 +61,11 @@ class ComplaintDisclosure {
             c.redress().dueAt(), c.redress().status(), PersonalData.mask(c.redress().account()), c.redress().attempts(),
             c.redress().lastFailure(), c.redress().paidAt(), c.redress().reference(), c.redress().paidBy(),
             c.redress().paidOnTime()),
-        masked(c.representative()));
+        masked(c.representative()),
+        // the outside bodies' files are not a reviewing department's business; why a case was reopened is
+        List.of(), c.reopenings().stream().map(r -> new Reopening(r.id(), r.ground(), PersonalData.mask(r.reason()),
+            r.reopenedBy(), r.reopenedAt(), r.previousClosedAt(), r.previousDecision(), r.previousCompensation(),
+            r.previousDecidedAt(), r.previousDecisionDueAt())).toList());
   }
 
   /** The representative's contact data as the customer's: phone and e-mail masked, the address withheld. */

@@ -6,7 +6,9 @@ import io.disputeflow.complaint.ComplaintNotFoundException;
 import io.disputeflow.complaint.ComplaintRecord;
 import io.disputeflow.complaint.ComplaintRepository;
 import io.disputeflow.complaint.ComplaintStatus;
+import io.disputeflow.complaint.ExternalReferralRepository;
 import io.disputeflow.complaint.RedressRepository;
+import io.disputeflow.complaint.ReopeningRepository;
 import io.disputeflow.complaint.RepresentativeRepository;
 import io.disputeflow.complaint.WithdrawalRepository;
 
@@ -39,13 +41,18 @@ public class ComplaintQueries {
   private final ZoneId zone;
   private final WithdrawalRepository withdrawals;
   private final RedressRepository redress;
+  private final ExternalReferralRepository referrals;
+  private final ReopeningRepository reopenings;
   private final RepresentativeRepository representatives;
 
   ComplaintQueries(ComplaintRepository complaints, ClockRepository clocks, AwaitedActions awaitedActions,
       LetterService letters, io.disputeflow.deadline.ContestWindow contestWindow,
       io.disputeflow.deadline.RegimeCalendars calendars, Clock clock, @Value("${disputeflow.zone}") ZoneId zone,
-      WithdrawalRepository withdrawals, RedressRepository redress, RepresentativeRepository representatives) {
+      WithdrawalRepository withdrawals, RedressRepository redress, RepresentativeRepository representatives,
+      ExternalReferralRepository referrals, ReopeningRepository reopenings) {
     this.representatives = representatives;
+    this.referrals = referrals;
+    this.reopenings = reopenings;
     this.redress = redress;
     this.withdrawals = withdrawals;
     this.contestWindow = contestWindow;
@@ -79,7 +86,9 @@ public class ComplaintQueries {
     return ComplaintView.of(record, awaiting, complaints.countSubmissions(number),
         deadlines(record, clocks.clockOf(number).orElseThrow()), extensions, pauses, letters.lettersOf(number),
         record.status() == ComplaintStatus.WITHDRAWN ? withdrawals.latest(number).orElse(null) : null,
-        redress.find(number).orElse(null), representatives.current(number).orElse(null), zone);
+        // a reopened case shows the redress of its latest decision
+        redress.latestOfReopenedCase(number).or(() -> redress.find(number)).orElse(null),
+        representatives.current(number).orElse(null), referrals.of(number), reopenings.of(number), zone);
   }
 
   private ComplaintView.Deadlines deadlines(ComplaintRecord record, ClockRecord c) {

@@ -1,7 +1,9 @@
 package io.disputeflow.casefile;
 
 import io.disputeflow.complaint.AwaitedAction;
+import io.disputeflow.complaint.ExternalReferral;
 import io.disputeflow.complaint.Redress;
+import io.disputeflow.complaint.Reopening;
 import io.disputeflow.complaint.Representative;
 import io.disputeflow.complaint.Withdrawal;
 import io.disputeflow.complaint.Channel;
@@ -53,7 +55,11 @@ public record ComplaintView(
     /** The compensation granted, as paid by the accounts department; null when none was granted. */
     Redress redress,
     /** Who made the complaint on the customer's behalf (the latest recorded); null when the customer did. */
-    Representative representative) {
+    Representative representative,
+    /** The dispute's referrals to outside bodies (mediation, regulator, ombudsman, arbitration, court), oldest first. */
+    List<ExternalReferral> externalReferrals,
+    /** Each time the closed case was reopened, with what its previous life decided; oldest first. */
+    List<Reopening> reopenings) {
 
   public record Customer(String customerId, String name, String phone, String email, String preferredLanguage,
       LocalDate dateOfBirth, boolean vulnerable) {}
@@ -110,7 +116,8 @@ public record ComplaintView(
 
   static ComplaintView of(ComplaintRecord r, List<AwaitedAction> awaiting, int additionalSubmissions,
       Deadlines deadlines, List<Extension> extensions, List<Pause> pauses, List<Letter> letters, Withdrawal withdrawal,
-      Redress redress, Representative representative, ZoneId zone) {
+      Redress redress, Representative representative, List<ExternalReferral> externalReferrals,
+      List<Reopening> reopenings, ZoneId zone) {
     ComplaintStatus status = r.status().ended() ? r.status()
         : awaiting.isEmpty() ? ComplaintStatus.OPEN : ComplaintStatus.AWAITING_CUSTOMER;
     return new ComplaintView(
@@ -152,7 +159,12 @@ public record ComplaintView(
             redress.paidOnTime()),
         representative == null ? null : new Representative(representative.name(), representative.relation(),
             representative.phone(), representative.email(), representative.address(),
-            representative.authorityDocumentId(), representative.recordedBy(), inZone(representative.recordedAt(), zone)));
+            representative.authorityDocumentId(), representative.recordedBy(), inZone(representative.recordedAt(), zone)),
+        externalReferrals.stream().map(referral -> referral.inZone(zone)).toList(),
+        reopenings.stream().map(reopening -> new Reopening(reopening.id(), reopening.ground(), reopening.reason(),
+            reopening.reopenedBy(), inZone(reopening.reopenedAt(), zone), inZone(reopening.previousClosedAt(), zone),
+            reopening.previousDecision(), reopening.previousCompensation(), inZone(reopening.previousDecidedAt(), zone),
+            inZone(reopening.previousDecisionDueAt(), zone))).toList());
   }
 
   static OffsetDateTime inZone(OffsetDateTime time, ZoneId zone) {

@@ -202,6 +202,19 @@ public class ComplaintRepository {
         ComplaintStatus.WITHDRAWN.name(), Stage.CLOSED.name(), OffsetDateTime.now(clock));
   }
 
+  /**
+   * A closed case reopened: open again with a new decision period from {@code reopenedAt}; what its previous
+   * life decided is cleared here (complaint_reopening keeps it) so the handling and the clock start afresh.
+   */
+  public void reopen(String number, OffsetDateTime reopenedAt) {
+    update(number, "status = ?, stage = ?, closed_at = NULL, decision = NULL, compensation_amount = NULL,"
+            + " decision_grounds = NULL, decided_at = NULL, resolution_outcome = NULL, reverification_outcome = NULL,"
+            + " reverification_due_at = NULL, satisfaction_score = NULL, satisfaction_comment = NULL,"
+            + " root_cause = NULL, root_cause_department = NULL, systemic_cause = NULL, overdue_since = NULL,"
+            + " extensions_used = 0, clock_paused_since = NULL, period_started_at = ?",
+        ComplaintStatus.OPEN.name(), Stage.INTAKE.name(), reopenedAt);
+  }
+
   public void close(String number) {
     update(number, "status = ?, stage = ?, closed_at = ?",
         ComplaintStatus.CLOSED.name(), Stage.CLOSED.name(), OffsetDateTime.now(clock));

@@ -3,6 +3,7 @@ package io.disputeflow.deadline;
 import static io.disputeflow.process.ComplaintVariables.BILLING_CYCLE_CLOSING_DAY;
 import static io.disputeflow.process.ComplaintVariables.CATEGORY;
 import static io.disputeflow.process.ComplaintVariables.CHANNEL;
+import static io.disputeflow.process.ComplaintVariables.PERIOD_STARTED_AT;
 import static io.disputeflow.process.ComplaintVariables.PRODUCT;
 import static io.disputeflow.process.ComplaintVariables.CONTEST_WITHIN;
 import static io.disputeflow.process.ComplaintVariables.PRIORITY;
@@ -74,7 +75,10 @@ class SetDeadlinesDelegate implements JavaDelegate {
         TRANSFER_POINT_OF_SALE.get(execution), TRANSFER_FOREIGN_INITIATED.get(execution));
     DeadlinePolicy policy = policies.policyFor(regime, CATEGORY.get(execution), PRIORITY.get(execution), transfer);
     REGIME.set(execution, regime);
-    ZonedDateTime receivedAt = RECEIVED_AT.get(execution).toInstant().atZone(zone);
+    // a reopened case's period counts from the reopening (its periodStartedAt), a new one from receipt
+    java.util.Date periodStart = PERIOD_STARTED_AT.get(execution) != null ? PERIOD_STARTED_AT.get(execution)
+        : RECEIVED_AT.get(execution);
+    ZonedDateTime receivedAt = periodStart.toInstant().atZone(zone);
     Long closingDay = BILLING_CYCLE_CLOSING_DAY.get(execution);
     clock.start(execution, regime, receivedAt, policy, transfer,
         closingDay == null ? null : new BillingCycle(closingDay.intValue()));

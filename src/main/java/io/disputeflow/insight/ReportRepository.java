@@ -1,5 +1,6 @@
 package io.disputeflow.insight;
 
+import io.disputeflow.complaint.ExternalReferral;
 import io.disputeflow.feedback.RootCause;
 import io.disputeflow.figures.DailyFigures;
 import io.disputeflow.figures.Dimension;
@@ -25,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The summary's figures from the daily figures (figures.DailyFigures), kept as complaints change: a
  * year costs the same with a million complaints as with a thousand. Only what depends on the moment of
  * reading comes from the rows, and from the open ones only: the undecided complaints already past their
- * deadline, and the unpaid redress already past its due date (both by index).
+ * deadline, and the unpaid redress already past its due date (both by index). Outside referrals and
+ * reopenings are counted from their own rows (few beside the complaints), joined to the complaints in range.
  */
 @Repository
 class ReportRepository {
@@ -33,6 +35,13 @@ class ReportRepository {
   static final String TOTAL = Dimension.ALL;
   private static final List<String> REVERIFICATION_OUTCOMES = List.of("ORIGINAL_UPHELD", "REVISED");
   private static final String RANGE = " WHERE b.received_at >= :from AND b.received_at < :to";
+  private static final List<String> BODIES = Stream.of(ExternalReferral.Body.values()).map(Enum::name).toList();
+  private static final List<String> OUTCOMES = Stream.of(ExternalReferral.Outcome.values()).map(Enum::name).toList();
+  private static final String REFERRALS = "referrals";
+  private static final String REFERRAL_BODY = "referralBody.";
+  private static final String REFERRAL_OUTCOME = "referralOutcome.";
+  private static final String REOPENED = "reopened";
+  private static final String REOPENINGS = "reopenings";
 
   private final JdbcClient jdbc;
   private final DailyFigures daily;
@@ -52,16 +61,65 @@ class ReportRepository {
     Dimension dimension = Dimension.valueOf(grouping.name());
     var sums = daily.sum(List.of(Dimension.TOTAL, dimension), first, last);
     Map<String, long[]> pastDue = pastDue(grouping, from, to, asOf);
+    Map<String, Map<String, Long>> referrals = referralsAndReopenings(grouping, from, to);
     List<Figures> rows = new ArrayList<>();
-    rows.add(figures(TOTAL, "Total / 合计", sums.getOrDefault(Dimension.TOTAL, Map.of()).getOrDefault(TOTAL, Map.of()),
+    rows.add(figures(TOTAL, "Total / 合计",
+        with(sums.getOrDefault(Dimension.TOTAL, Map.of()).getOrDefault(TOTAL, Map.of()), referrals.get("0")),
         pastDue.getOrDefault("0", new long[2])));
     sums.getOrDefault(dimension, Map.of()).entrySet().stream()
         .filter(group -> group.getValue().getOrDefault(Measure.RECEIVED, 0L) > 0)
         .sorted(Comparator.<Map.Entry<String, Map<String, Long>>>comparingLong(
             group -> -group.getValue().get(Measure.RECEIVED)).thenComparing(Map.Entry::getKey))
-        .forEach(group -> rows.add(figures(group.getKey(), grouping.label(group.getKey()), group.getValue(),
+        .forEach(group -> rows.add(figures(group.getKey(), grouping.label(group.getKey()),
+            with(group.getValue(), referrals.get("1" + group.getKey())),
             pastDue.getOrDefault("1" + group.getKey(), new long[2]))));
     return rows;
+  }
+
+  private static Map<String, Long> with(Map<String, Long> measures, Map<String, Long> more) {
+    if (more == null) {
+      return measures;
+    }
+    Map<String, Long> all = new HashMap<>(measures);
+    all.putAll(more);
+    return all;
+  }
+
+  /**
+   * By "0" (the total) and "1" + group: the outside referrals of the complaints received in range, by body
+   * and by outcome, the complaints reopened and their reopenings.
+   */
+  private Map<String, Map<String, Long>> referralsAndReopenings(ReportGrouping grouping, OffsetDateTime from,
+      OffsetDateTime to) {
+    String group = grouping.groupExpression();
+    String referred = " JOIN complaint b ON b.complaint_number = x.complaint_number";
+    String reopened = " JOIN complaint b ON b.complaint_number = o.complaint_number";
+    String sql = "SELECT '0' AS grp, x.body AS body, x.outcome AS outcome, COUNT(*) AS n, 0 AS cases"
+        + " FROM external_referral x" + referred + RANGE + " GROUP BY x.body, x.outcome"
+        + " UNION ALL SELECT '1' || " + group + ", x.body, x.outcome, COUNT(*), 0 FROM external_referral x" + referred
+        + grouping.join() + RANGE + " GROUP BY " + group + ", x.body, x.outcome"
+        + " UNION ALL SELECT '0', NULL, NULL, COUNT(*), COUNT(DISTINCT o.complaint_number) FROM complaint_reopening o"
+        + reopened + RANGE
+        + " UNION ALL SELECT '1' || " + group + ", NULL, NULL, COUNT(*), COUNT(DISTINCT o.complaint_number)"
+        + " FROM complaint_reopening o" + reopened + grouping.join() + RANGE + " GROUP BY " + group;
+    Map<String, Map<String, Long>> byGroup = new HashMap<>();
+    jdbc.sql(sql).param("from", from).param("to", to).query(rs -> {
+      Map<String, Long> measures = byGroup.computeIfAbsent(rs.getString("grp"), g -> new HashMap<>());
+      String body = rs.getString("body");
+      long n = rs.getLong("n");
+      if (body == null) {
+        measures.merge(REOPENINGS, n, Long::sum);
+        measures.merge(REOPENED, rs.getLong("cases"), Long::sum);
+        return;
+      }
+      measures.merge(REFERRALS, n, Long::sum);
+      measures.merge(REFERRAL_BODY + body, n, Long::sum);
+      String outcome = rs.getString("outcome");
+      if (outcome != null) {
+        measures.merge(REFERRAL_OUTCOME + outcome, n, Long::sum);
+      }
+    });
+    return byGroup;
   }
 
   /**
@@ -115,7 +173,8 @@ class ReportRepository {
         share(repeats, identified),
         counts(m, Measure.ROOT_CAUSE, Stream.of(RootCause.values()).map(Enum::name).toList()),
         get(m, Measure.WITHDRAWN), get(m, Measure.REDRESS_OWED), redressPaid, redressOnTime,
-        share(redressOnTime, redressPaid + pastDue[1]));
+        share(redressOnTime, redressPaid + pastDue[1]), get(m, REFERRALS), counts(m, REFERRAL_BODY, BODIES),
+        counts(m, REFERRAL_OUTCOME, OUTCOMES), get(m, REOPENED), get(m, REOPENINGS));
   }
 
   /**

@@ -36,11 +36,18 @@ record SummaryReport(LocalDate from, LocalDate to, ReportGrouping groupBy, Offse
    * @param redressPaid ... paid and recorded by the accounts department
    * @param redressPaidOnTime ... paid by its due date; {@code redressOnTimeRate} = paid on time / (paid, or
    *     unpaid past its due date, at {@code asOf})
+   * @param externalReferrals referrals of these complaints to outside bodies (a complaint may have several)
+   * @param referralsByBody ... by body (MEDIATION, REGULATOR, OMBUDSMAN, ARBITRATION, COURT)
+   * @param referralOutcomes ... concluded, by outcome (SETTLED, UPHELD_FOR_CUSTOMER, REJECTED, WITHDRAWN)
+   * @param reopenedComplaints complaints reopened after closing, at least once
+   * @param reopenings reopenings in all (a complaint may be reopened more than once)
    */
   record Figures(String group, String label, long received, long inquiries, long decided, long upheld,
       Double upheldRate, long dueByNow, long decidedOnTime, Double onTimeRate, Double medianDaysToDecision,
       Double p90DaysToDecision, long extensionsUsed, long extendedComplaints, long reverificationsRequested,
       Double reverificationRate, Map<String, Long> reverificationOutcomes, long surveyed, Double meanSatisfaction,
       long identifiedCustomers, long repeatComplaints, Double repeatRate, Map<String, Long> rootCauses,
-      long withdrawn, long redressOwed, long redressPaid, long redressPaidOnTime, Double redressOnTimeRate) {}
+      long withdrawn, long redressOwed, long redressPaid, long redressPaidOnTime, Double redressOnTimeRate,
+      long externalReferrals, Map<String, Long> referralsByBody, Map<String, Long> referralOutcomes,
+      long reopenedComplaints, long reopenings) {}
 }

@@ -1,5 +1,6 @@
 package io.disputeflow.insight;
 
+import io.disputeflow.complaint.ExternalReferral;
 import io.disputeflow.feedback.RootCause;
 import io.disputeflow.insight.SummaryReport.Figures;
 import java.util.ArrayList;
@@ -17,7 +18,13 @@ final class SummaryReportCsv {
           "meanSatisfaction", "identifiedCustomers", "repeatComplaints", "repeatRate"),
       Stream.concat(Stream.of(RootCause.values()).map(cause -> "rootCause" + cause.name()), Stream.of("withdrawn",
           "redressOwed", "redressPaid", "redressPaidOnTime", "redressOnTimeRate")))
-      .toList();
+      .collect(Collectors.collectingAndThen(Collectors.toList(), header -> {
+        header.add("externalReferrals");
+        Stream.of(ExternalReferral.Body.values()).forEach(body -> header.add("referrals" + body.name()));
+        Stream.of(ExternalReferral.Outcome.values()).forEach(outcome -> header.add("referralOutcome" + outcome.name()));
+        header.addAll(List.of("reopenedComplaints", "reopenings"));
+        return List.copyOf(header);
+      }));
 
   private SummaryReportCsv() {}
 
@@ -50,6 +57,11 @@ final class SummaryReportCsv {
     values.add(f.withdrawn());
     values.addAll(List.of(f.redressOwed(), f.redressPaid(), f.redressPaidOnTime()));
     values.add(f.redressOnTimeRate());
+    values.add(f.externalReferrals());
+    Stream.of(ExternalReferral.Body.values()).forEach(body -> values.add(f.referralsByBody().getOrDefault(body.name(), 0L)));
+    Stream.of(ExternalReferral.Outcome.values())
+        .forEach(outcome -> values.add(f.referralOutcomes().getOrDefault(outcome.name(), 0L)));
+    values.addAll(List.of(f.reopenedComplaints(), f.reopenings()));
     return values;
   }
 

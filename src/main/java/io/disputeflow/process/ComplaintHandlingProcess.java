@@ -20,6 +20,9 @@ public final class ComplaintHandlingProcess {
   public static final String MESSAGE_CLOCK_PAUSE = "clock-pause";
   public static final String MESSAGE_CLOCK_RESUME = "clock-resume";
   public static final String MESSAGE_COMPLAINT_WITHDRAWAL = "complaint-withdrawal";
+  /** Starts the next life of a closed case that was reopened (reopening/Reopenings). */
+  public static final String MESSAGE_COMPLAINT_REOPENED = "complaint-reopened";
+  public static final String START_COMPLAINT_REOPENED = "start_complaint_reopened";
   public static final String START_COMPLAINT_WITHDRAWN = "start_complaint_withdrawn";
   public static final String SERVICE_RECORD_WITHDRAWAL = "service_record_withdrawal";
   public static final String END_COMPLAINT_WITHDRAWN = "end_complaint_withdrawn";

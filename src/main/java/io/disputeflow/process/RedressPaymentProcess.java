@@ -33,6 +33,11 @@ public final class RedressPaymentProcess {
   public static final ProcessVariable<String> PAYMENT_REFERENCE = ProcessVariable.string("paymentReference");
   public static final ProcessVariable<String> PAYMENT_FAILURE_REASON = ProcessVariable.string("paymentFailureReason");
   public static final ProcessVariable<String> FAILED_PAYMENT_NOTES = ProcessVariable.string("failedPaymentNotes");
+  /**
+   * A redress beyond the case's first (an outside referral's outcome, a reopened case's new decision): its
+   * row of further_redress_payment; absent for the redress of the case's decision.
+   */
+  public static final ProcessVariable<Long> FURTHER_REDRESS_ID = ProcessVariable.integer("furtherRedressId");
   public static final ProcessVariable<String> REDRESS_CHASE_NOTES = ProcessVariable.string("redressChaseNotes");
 
   private RedressPaymentProcess() {}

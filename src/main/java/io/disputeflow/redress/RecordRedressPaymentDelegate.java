@@ -1,6 +1,7 @@
 package io.disputeflow.redress;
 
 import static io.disputeflow.process.ComplaintVariables.COMPLAINT_NUMBER;
+import static io.disputeflow.process.RedressPaymentProcess.FURTHER_REDRESS_ID;
 import static io.disputeflow.process.RedressPaymentProcess.PAYMENT_ACCOUNT;
 import static io.disputeflow.process.RedressPaymentProcess.PAYMENT_FAILURE_REASON;
 import static io.disputeflow.process.RedressPaymentProcess.PAYMENT_OUTCOME;
@@ -39,10 +40,10 @@ class RecordRedressPaymentDelegate implements JavaDelegate {
     String account = PAYMENT_ACCOUNT.get(execution);
     if (Redress.PAID.equals(PAYMENT_OUTCOME.get(execution))) {
       Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-      redress.paid(number, account, required(PAYMENT_REFERENCE.get(execution), "paymentReference"),
+      redress.paid(number, FURTHER_REDRESS_ID.get(execution), account, required(PAYMENT_REFERENCE.get(execution), "paymentReference"),
           user == null ? null : user.getUserId(), OffsetDateTime.now(clock));
     } else {
-      redress.failed(number, account, required(PAYMENT_FAILURE_REASON.get(execution), "paymentFailureReason"));
+      redress.failed(number, FURTHER_REDRESS_ID.get(execution), account, required(PAYMENT_FAILURE_REASON.get(execution), "paymentFailureReason"));
     }
   }
 

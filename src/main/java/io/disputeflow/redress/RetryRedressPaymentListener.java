@@ -1,6 +1,7 @@
 package io.disputeflow.redress;
 
 import static io.disputeflow.process.ComplaintVariables.COMPLAINT_NUMBER;
+import static io.disputeflow.process.RedressPaymentProcess.FURTHER_REDRESS_ID;
 import static io.disputeflow.process.RedressPaymentProcess.PAYMENT_ACCOUNT;
 
 import io.disputeflow.complaint.RedressRepository;
@@ -20,6 +21,7 @@ class RetryRedressPaymentListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    redress.retry(COMPLAINT_NUMBER.get(task.getExecution()), PAYMENT_ACCOUNT.get(task.getExecution()));
+    redress.retry(COMPLAINT_NUMBER.get(task.getExecution()), FURTHER_REDRESS_ID.get(task.getExecution()),
+        PAYMENT_ACCOUNT.get(task.getExecution()));
   }
 }

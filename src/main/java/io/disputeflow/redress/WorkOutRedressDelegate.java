@@ -1,6 +1,9 @@
 package io.disputeflow.redress;
 
 import static io.disputeflow.process.ComplaintVariables.COMPLAINT_NUMBER;
+import static io.disputeflow.process.ExternalReferralProcess.EXTERNAL_REFERRAL_ID;
+import static io.disputeflow.process.ExternalReferralProcess.FURTHER_REDRESS_AMOUNT;
+import static io.disputeflow.process.RedressPaymentProcess.FURTHER_REDRESS_ID;
 import static io.disputeflow.process.RedressPaymentProcess.REDRESS_AMOUNT;
 import static io.disputeflow.process.RedressPaymentProcess.REDRESS_CURRENCY;
 import static io.disputeflow.process.RedressPaymentProcess.REDRESS_DUE_AT;
@@ -23,7 +26,9 @@ import org.springframework.stereotype.Component;
 /**
  * service_work_out_redress: the final decision (after any re-verification, as the complaint record holds
  * it) grants compensation: it is owed, due {@code disputeflow.redress.pay-within} from now (default P7D).
- * None granted: nothing to pay.
+ * None granted: nothing to pay. Called by an outside referral (external-referral), it pays the further
+ * redress the body's outcome awarded instead; a reopened case's new decision, once the case already has a
+ * redress, is a further redress too (each kept in its own row).
  */
 @Component
 class WorkOutRedressDelegate implements JavaDelegate {
@@ -50,7 +55,8 @@ class WorkOutRedressDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String number = COMPLAINT_NUMBER.get(execution);
     ComplaintRecord complaint = complaints.find(number).orElseThrow(() -> new ComplaintNotFoundException(number));
-    BigDecimal amount = complaint.compensationAmount();
+    Long referral = EXTERNAL_REFERRAL_ID.get(execution);
+    BigDecimal amount = referral != null ? FURTHER_REDRESS_AMOUNT.get(execution) : complaint.compensationAmount();
     boolean owed = amount != null && amount.signum() > 0;
     REDRESS_OWED.set(execution, owed);
     if (!owed) {
@@ -59,7 +65,11 @@ class WorkOutRedressDelegate implements JavaDelegate {
     String currency = complaint.disputedCurrency() == null ? DEFAULT_CURRENCY : complaint.disputedCurrency();
     OffsetDateTime now = OffsetDateTime.now(clock);
     OffsetDateTime dueAt = now.plus(payWithin);
-    redress.owe(number, amount, currency, dueAt, now);
+    if (referral != null || redress.find(number).isPresent()) {
+      FURTHER_REDRESS_ID.set(execution, redress.oweFurther(number, referral, amount, currency, dueAt, now));
+    } else {
+      redress.owe(number, amount, currency, dueAt, now);
+    }
     REDRESS_AMOUNT.set(execution, amount);
     REDRESS_CURRENCY.set(execution, currency);
     REDRESS_DUE_AT.set(execution, Date.from(dueAt.toInstant()));

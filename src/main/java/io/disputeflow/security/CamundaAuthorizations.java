@@ -27,6 +27,8 @@ import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 import org.camunda.bpm.engine.impl.util.ResourceTypeUtil;
 import io.disputeflow.process.ClockActionProcess;
 import io.disputeflow.process.ComplaintRegistrationProcess;
+import io.disputeflow.process.ExternalReferralProcess;
+import io.disputeflow.process.ReopeningProcess;
 import io.disputeflow.process.WithdrawalProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,6 +93,13 @@ class CamundaAuthorizations {
     // coordinators record a withdrawal the customer made by phone or at the branch
     grants.add(new Grant(Groups.COORDINATOR, Resources.PROCESS_DEFINITION, WithdrawalProcess.KEY,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE));
+    // coordinators register an outside referral; coordinators and supervisors reopen a closed case
+    grants.add(new Grant(Groups.COORDINATOR, Resources.PROCESS_DEFINITION, ExternalReferralProcess.KEY,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE));
+    for (String group : List.of(Groups.COORDINATOR, Groups.SUPERVISOR)) {
+      grants.add(new Grant(group, Resources.PROCESS_DEFINITION, ReopeningProcess.KEY,
+          ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE));
+    }
     grants.add(new Grant(Groups.PROCESS_OWNER, Resources.APPLICATION, "cockpit", ACCESS));
     // process owners approve each other's deployments in Tasklist (model-deployment-approval)
     grants.add(new Grant(Groups.PROCESS_OWNER, Resources.APPLICATION, "tasklist", ACCESS));

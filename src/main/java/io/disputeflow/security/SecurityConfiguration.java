@@ -100,6 +100,18 @@ class SecurityConfiguration {
             // who acts for the customer (and their authority document): passed on by a channel, or the coordinator
             .requestMatchers(path(org.springframework.http.HttpMethod.PUT, "/api/complaints/*/representative"))
                 .hasAnyAuthority(authorities(INTAKE, COORDINATOR))
+            // outside referrals (mediation, regulator, ombudsman, arbitration, court): registered by the coordinator,
+            // the supervisor or the head, or passed on by a channel system; read by those who handle the case
+            .requestMatchers(path(POST, "/api/complaints/*/external-referrals")).hasAnyAuthority(
+                authorities(INTAKE, COORDINATOR, SUPERVISOR, HEAD))
+            .requestMatchers(path(GET, "/api/complaints/*/external-referrals/*")).hasAnyAuthority(
+                authorities(INTAKE, COORDINATOR, SUPERVISOR, HEAD, AUDITOR))
+            // a closed case reopened: by a coordinator or a supervisor
+            .requestMatchers(path(POST, "/api/complaints/*/reopening")).hasAnyAuthority(
+                authorities(COORDINATOR, SUPERVISOR))
+            // the case file a coordinator sends an outside body includes the timeline export
+            .requestMatchers(path(GET, "/api/complaints/*/timeline")).hasAnyAuthority(
+                authorities(COORDINATOR, SUPERVISOR, HEAD, AUDITOR))
             // regulator-referred complaints: a channel system or a coordinator imports the CFPB file
             .requestMatchers(path(POST, "/api/imports/**")).hasAnyAuthority(authorities(INTAKE, COORDINATOR))
             // their progress: those who import, and those who oversee the office (the reports page lists them)

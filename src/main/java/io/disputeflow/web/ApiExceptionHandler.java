@@ -125,6 +125,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.CONFLICT, "The case has ended", ex.getMessage());
   }
 
+  @ExceptionHandler(io.disputeflow.complaint.CaseNotClosedException.class)
+  ResponseEntity<Object> notClosed(io.disputeflow.complaint.CaseNotClosedException ex) {
+    return problem(HttpStatus.CONFLICT, "The case is not closed", ex.getMessage());
+  }
+
   @ExceptionHandler(ClockActionRefusedException.class)
   ResponseEntity<Object> clockRefused(ClockActionRefusedException ex) {
     return problem(HttpStatus.CONFLICT, "Not possible on the decision clock now", ex.getMessage());

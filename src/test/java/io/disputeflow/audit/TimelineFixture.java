@@ -132,7 +132,7 @@ final class TimelineFixture {
   CaseHistory history() {
     return new CaseHistory(complaint(), instances, activitiesOf, tasksOf, taskLinks, operations, updates, decisionsOf,
         jobLogsOf, incidentsOf, finalVariablesOf, jobActivities, new Definitions(),
-        new CaseRecords(letters, List.of(), extensions, List.of(), List.of(), List.of(), List.of(), List.of(), List.of()));
+        new CaseRecords(letters, List.of(), extensions, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of()));
   }
 
   /** The names the models give: "Name of" the element; every decision table in version 4. */

@@ -320,6 +320,29 @@ class ComplaintHandlingProcessTests {
   }
 
   @Test
+  void shouldWorkAReopenedCaseThroughIntakeAndEveryStageAgain() {
+    // given a closed case reopened (reopening/Reopenings starts its next life by message)
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("complaintNumber", NUMBER);
+    variables.put("inquiryOnly", false);
+    variables.put("legalNeeded", false);
+    variables.put("contestWithin", "P30D");
+    variables.put("surveyWithin", "P7D");
+    variables.putAll(RecordingDelegates.deadlines());
+
+    // when
+    ProcessInstance reopened = engine.getProcessEngine().getRuntimeService().startProcessInstanceByMessage(
+        ComplaintHandlingProcess.MESSAGE_COMPLAINT_REOPENED, NUMBER, variables);
+    workTheCaseToTheEnd(false);
+
+    // then it went through intake (new deadlines) and the whole handling, and closed again
+    assertThat(reopened).isEnded().hasPassed(ComplaintHandlingProcess.START_COMPLAINT_REOPENED,
+        ComplaintHandlingProcess.CALL_INTAKE, CALL_INVESTIGATION, CALL_RESOLUTION, END_COMPLAINT_CLOSED);
+    assertThat(delegates.calls()).containsSubsequence("recordStageListener@call_intake",
+        "recordStageListener@call_investigation", "closeComplaintDelegate@service_close_complaint");
+  }
+
+  @Test
   void shouldSkipLegalCounselWhenNotNeeded() {
     // given
     ProcessInstance complaint = start(false, false);

@@ -175,7 +175,7 @@ class DailyFiguresTests {
       if (random.nextInt(3) > 0) {
         OffsetDateTime paidAt = decidedAt.plusDays(random.nextInt(10));
         at(paidAt);
-        step(() -> redress.paid(number, "ACC-1", "REF-" + number, "accounts", paidAt));
+        step(() -> redress.paid(number, null, "ACC-1", "REF-" + number, "accounts", paidAt));
       }
     }
     if (random.nextInt(4) == 0) { // contested (核查), then re-verified

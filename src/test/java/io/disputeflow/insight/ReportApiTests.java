@@ -218,7 +218,10 @@ class ReportApiTests {
     String[] lines = csv.split("\r\n");
     assertThat(lines).hasSize(4);
     assertThat(lines[0]).startsWith("group,label,received,inquiries,decided,upheld,upheldRate,dueByNow,decidedOnTime,"
-        + "onTimeRate,medianDaysToDecision,p90DaysToDecision,").endsWith(",rootCauseOTHER,withdrawn,redressOwed,redressPaid,redressPaidOnTime,redressOnTimeRate");
+        + "onTimeRate,medianDaysToDecision,p90DaysToDecision,").endsWith(",rootCauseOTHER,withdrawn,redressOwed,redressPaid,redressPaidOnTime,redressOnTimeRate,"
+            + "externalReferrals,referralsMEDIATION,referralsREGULATOR,referralsOMBUDSMAN,referralsARBITRATION,"
+            + "referralsCOURT,referralOutcomeSETTLED,referralOutcomeUPHELD_FOR_CUSTOMER,referralOutcomeREJECTED,"
+            + "referralOutcomeWITHDRAWN,reopenedComplaints,reopenings");
     assertThat(lines[1]).startsWith("TOTAL,Total / 合计,7,1,4,3,0.75,5,3,0.6,12.0,23.5,1,1,1,0.25,0,1,3,3.67,6,3,0.5,"
         + "0,0,2,1,0,0,0,0");
     assertThat(lines[2]).startsWith("BILLING_DISPUTE,Billing dispute / 账单争议,4,0,3,2,0.6667,4,2,0.5,20.0,24.0,");

@@ -1,5 +1,6 @@
 package io.disputeflow.insight;
 
+import io.disputeflow.complaint.ExternalReferral;
 import io.disputeflow.feedback.RootCause;
 import io.disputeflow.insight.SummaryReport.Figures;
 import java.math.BigDecimal;
@@ -39,6 +40,17 @@ class SummaryRecount {
       + " AND p.received_at >= b.received_at - INTERVAL '12' MONTH) THEN 1 ELSE 0 END";
   /** The compensation paid: one row per complaint at most (keyed by it), so no complaint counts twice. */
   private static final String REDRESS = " LEFT JOIN redress_payment r ON r.complaint_number = b.complaint_number";
+  /** Each complaint's outside referrals, by body and by outcome, and its reopenings: one row per complaint at most. */
+  private static final List<String> BODIES = Stream.of(ExternalReferral.Body.values()).map(Enum::name).toList();
+  private static final List<String> OUTCOMES = Stream.of(ExternalReferral.Outcome.values()).map(Enum::name).toList();
+  private static final String REFERRALS = " LEFT JOIN (SELECT complaint_number, COUNT(*) AS referrals, "
+      + Stream.concat(
+          BODIES.stream().map(body -> "SUM(CASE WHEN body = '" + body + "' THEN 1 ELSE 0 END) AS xb_" + body),
+          OUTCOMES.stream().map(outcome -> "SUM(CASE WHEN outcome = '" + outcome + "' THEN 1 ELSE 0 END) AS xo_" + outcome))
+        .collect(Collectors.joining(", "))
+      + " FROM external_referral GROUP BY complaint_number) x ON x.complaint_number = b.complaint_number"
+      + " LEFT JOIN (SELECT complaint_number, COUNT(*) AS reopenings FROM complaint_reopening"
+      + " GROUP BY complaint_number) ro ON ro.complaint_number = b.complaint_number";
   private static final String RANGE = " WHERE b.received_at >= :from AND b.received_at < :to";
 
   private final JdbcClient jdbc;
@@ -73,21 +85,26 @@ class SummaryRecount {
             "COUNT(b.satisfaction_score) AS surveyed",
             "AVG(CAST(b.satisfaction_score AS DOUBLE PRECISION)) AS mean_satisfaction",
             "COUNT(b.customer_id) AS identified",
-            "SUM(" + REPEAT + ") AS repeats"),
+            "SUM(" + REPEAT + ") AS repeats",
+            "COALESCE(SUM(x.referrals), 0) AS referrals",
+            "COUNT(ro.complaint_number) AS reopened",
+            "COALESCE(SUM(ro.reopenings), 0) AS reopenings"),
         Stream.concat(
             REVERIFICATION_OUTCOMES.stream().map(outcome -> "SUM(CASE WHEN b.reverification_outcome = '" + outcome
                 + "' THEN 1 ELSE 0 END) AS rv_" + outcome),
-            Stream.of(RootCause.values()).map(cause -> "SUM(CASE WHEN b.root_cause = '" + cause.name()
-                + "' THEN 1 ELSE 0 END) AS rc_" + cause.name())))
+            Stream.concat(Stream.of(RootCause.values()).map(cause -> "SUM(CASE WHEN b.root_cause = '" + cause.name()
+                + "' THEN 1 ELSE 0 END) AS rc_" + cause.name()),
+                Stream.concat(BODIES.stream().map(body -> "COALESCE(SUM(x.xb_" + body + "), 0) AS xb_" + body),
+                    OUTCOMES.stream().map(outcome -> "COALESCE(SUM(x.xo_" + outcome + "), 0) AS xo_" + outcome)))))
         .collect(Collectors.joining(", "));
   }
 
   /** The total (each complaint once) first, then one row per group, largest first, for complaints received in [from, to). */
   @Transactional(readOnly = true)
   List<Figures> figures(ReportGrouping grouping, OffsetDateTime from, OffsetDateTime to, OffsetDateTime asOf) {
-    String sql = "SELECT 0 AS kind, '" + TOTAL + "' AS grp, " + aggregates + " FROM complaint b" + REDRESS + RANGE
+    String sql = "SELECT 0 AS kind, '" + TOTAL + "' AS grp, " + aggregates + " FROM complaint b" + REDRESS + REFERRALS + RANGE
         + " UNION ALL SELECT 1 AS kind, " + grouping.groupExpression() + " AS grp, " + aggregates
-        + " FROM complaint b" + REDRESS + grouping.join() + RANGE + " GROUP BY " + grouping.groupExpression()
+        + " FROM complaint b" + REDRESS + REFERRALS + grouping.join() + RANGE + " GROUP BY " + grouping.groupExpression()
         + " ORDER BY kind, received DESC, grp";
     return jdbc.sql(sql)
         .params(Map.of("from", from, "to", to, "asOf", asOf))
@@ -112,7 +129,8 @@ class SummaryRecount {
         identified, repeats, share(repeats, identified),
         counts(rs, "rc_", Stream.of(RootCause.values()).map(Enum::name).toList()), rs.getLong("withdrawn"),
         rs.getLong("redress_owed"), rs.getLong("redress_paid"), rs.getLong("redress_on_time"),
-        share(rs.getLong("redress_on_time"), rs.getLong("redress_due_by_now")));
+        share(rs.getLong("redress_on_time"), rs.getLong("redress_due_by_now")), rs.getLong("referrals"),
+        counts(rs, "xb_", BODIES), counts(rs, "xo_", OUTCOMES), rs.getLong("reopened"), rs.getLong("reopenings"));
   }
 
   /** The non-zero counts of the columns prefix + value, by value. */

@@ -28,7 +28,8 @@ public final class RecordingDelegates {
       "registerComplaintDelegate", "applyClockActionDelegate", "deploymentFourEyesListener",
       "applyDeploymentDecisionDelegate", "summaryResolutionListener", "sendSummaryResolutionDelegate",
       "recordWithdrawalDelegate", "withdrawComplaintDelegate", "workOutRedressDelegate", "recordRedressPaymentDelegate",
-      "retryRedressPaymentListener");
+      "retryRedressPaymentListener", "registerExternalReferralDelegate", "recordCaseFileSentDelegate",
+      "recordReferralOutcomeDelegate", "reopenComplaintDelegate");
 
   private final List<String> calls = new ArrayList<>();
 

@@ -116,8 +116,17 @@ class AccessRulesTests {
             Map.of("cora", 201, "intake", 201)),
         new Family("GET /api/complaints/{n}/documents", user -> get(user, "/api/complaints/" + shared() + "/documents"),
             Map.of("cora", 200, "sam", 200, "helen", 200, "audrey", 200, "carl", 200)),
+        // the timeline export is part of the case file a coordinator sends an outside body
         new Family("GET /api/complaints/{n}/timeline", user -> get(user, "/api/complaints/" + shared() + "/timeline"),
-            Map.of("sam", 200, "helen", 200, "audrey", 200)),
+            Map.of("cora", 200, "sam", 200, "helen", 200, "audrey", 200)),
+        new Family("POST /api/complaints/{n}/external-referrals", user -> post(user, "/api/complaints/" + shared()
+                + "/external-referrals", "{\"body\": \"MEDIATION\", \"organisation\": \"Centre\", \"reference\": \"R-"
+                + user + "\", \"referredAt\": \"2026-01-05T10:00:00+08:00\"}"),
+            Map.of("intake", 201, "cora", 201, "sam", 201, "helen", 201)),
+        // only a closed case is reopened: the open shared complaint tells those who may 409
+        new Family("POST /api/complaints/{n}/reopening (not closed: 409)", user -> post(user, "/api/complaints/"
+                + shared() + "/reopening", "{\"reason\": \"r\", \"ground\": \"NEW_FACTS\"}"),
+            Map.of("cora", 409, "sam", 409)),
         new Family("GET /api/reports/summary", user -> get(user, "/api/reports/summary"),
             Map.of("sam", 200, "helen", 200, "audrey", 200, "paul", 200)),
         // a file without the CFPB columns: refused as bad input (400) to those who may import

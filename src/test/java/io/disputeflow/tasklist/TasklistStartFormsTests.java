@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.disputeflow.process.ClockActionProcess;
+import io.disputeflow.process.ExternalReferralProcess;
+import io.disputeflow.process.ReopeningProcess;
 import io.disputeflow.process.WithdrawalProcess;
 import io.disputeflow.process.ComplaintHandlingProcess;
 import io.disputeflow.process.ComplaintRegistrationProcess;
@@ -175,8 +177,8 @@ class TasklistStartFormsTests {
 
     // Tasklist's Start process list: only what the user may start
     assertThat(startable("cora")).containsExactlyInAnyOrder(ComplaintRegistrationProcess.KEY, ClockActionProcess.KEY,
-        WithdrawalProcess.KEY);
-    assertThat(startable("sam")).containsExactly(ClockActionProcess.KEY);
+        WithdrawalProcess.KEY, ExternalReferralProcess.KEY, ReopeningProcess.KEY);
+    assertThat(startable("sam")).containsExactlyInAnyOrder(ClockActionProcess.KEY, ReopeningProcess.KEY);
     assertThat(startable("intake")).containsExactly(ComplaintRegistrationProcess.KEY);
     assertThat(startable("carl")).isEmpty();
   }
@@ -323,6 +325,55 @@ class TasklistStartFormsTests {
     assertThat(message(start("cora", WithdrawalProcess.KEY, form)))
         .contains("Complaint number / 投诉编号 (complaintNumber) cannot be withdrawn: Complaint " + number
             + " is withdrawn");
+  }
+
+  @Test
+  void shouldRegisterAnOutsideReferralAndReopenAClosedCaseFromTasklist() throws Exception {
+    String number = submitted("START-REFER-1");
+    Map<String, Object> referral = new LinkedHashMap<>(Map.of("complaintNumber", number, "referralBody", "MEDIATION",
+        "referralOrganisation", "银行业消费纠纷调解中心", "referralReference", "TJ-2026-0099",
+        "referredAtText", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString()));
+
+    // every field at fault is named, and nothing is registered
+    assertThat(message(start("cora", ExternalReferralProcess.KEY,
+        with(with(referral, "referralReference", " "), "referredAtText", "next week"))))
+        .contains("Their reference / 对方编号 (referralReference) must not be blank")
+        .contains("Referred on / 转介日期 (referredAtText) must be an ISO date-time");
+    assertThat(start("sam", ExternalReferralProcess.KEY, referral).getStatusCode().value()).isIn(403, 404);
+    assertThat(count("SELECT COUNT(*) FROM external_referral WHERE complaint_number = '" + number + "'")).isZero();
+
+    // when cora registers it: the referral is on file in her name, and the case file is the coordinators' to send
+    assertThat(start("cora", ExternalReferralProcess.KEY, referral).getStatusCode().value()).isEqualTo(200);
+    assertThat(jdbc.sql("SELECT body || '|' || registered_by || '|' || status FROM external_referral"
+        + " WHERE complaint_number = ?").param(number).query(String.class).single())
+        .isEqualTo("MEDIATION|cora|CASE_FILE_DUE");
+    Task send = worker.openTask(number, ExternalReferralProcess.USER_SEND_CASE_FILE);
+    assertThat(send.getName()).isEqualTo("Send case file to outside body " + number + " · 王秀英 · Credit card");
+    assertThat(taskService.getVariable(send.getId(), "caseFileDueAtText")).asString().endsWith("(Asia/Shanghai)");
+
+    // reopening: an open case is refused, naming the complaint number; a closed one (an answered inquiry) reopens
+    Map<String, Object> reopening = new LinkedHashMap<>(Map.of("complaintNumber", number,
+        "reopeningGround", "NEW_FACTS", "reopeningReason", "客户补充了新的交易凭证"));
+    assertThat(message(start("cora", ReopeningProcess.KEY, reopening)))
+        .contains("Complaint number / 投诉编号 (complaintNumber) cannot be reopened: Complaint " + number + " is open");
+    assertThat(message(start("cora", ReopeningProcess.KEY, with(with(reopening, "reopeningGround", "WHIM"),
+        "reopeningReason", " ")))).contains("(reopeningGround) must be one of").contains("(reopeningReason) is required");
+    String inquiry = submitted("START-REOPEN-1", true);
+    worker.complete(inquiry, IntakeProcess.USER_ANSWER_INQUIRY, "cora", Map.of("inquiryAnswer", "年费已减免。"));
+    assertThat(jdbc.sql("SELECT status FROM complaint WHERE complaint_number = ?").param(inquiry).query(String.class)
+        .single()).isEqualTo("CLOSED");
+
+    // when sam, a supervisor, reopens it
+    Task note = note("sam", start("sam", ReopeningProcess.KEY, with(reopening, "complaintNumber", inquiry)));
+
+    // then it is open again, handled as a complaint with a new deadline, and sam sees that deadline
+    assertThat(jdbc.sql("SELECT status FROM complaint WHERE complaint_number = ?").param(inquiry).query(String.class)
+        .single()).isEqualTo("OPEN");
+    assertThat(jdbc.sql("SELECT reopened_by || '|' || ground FROM complaint_reopening WHERE complaint_number = ?")
+        .param(inquiry).query(String.class).single()).isEqualTo("sam|NEW_FACTS");
+    assertThat(taskService.getVariable(note.getId(), "reopenedDueText")).asString().endsWith("(Asia/Shanghai)");
+    assertThat(worker.openTask(inquiry, io.disputeflow.process.InvestigationProcess.USER_INVESTIGATE_COMPLAINT))
+        .isNotNull();
   }
 
   @Test
