@@ -35,8 +35,9 @@ class ComplaintDisclosure {
     if (groups.stream().anyMatch(FULL_VIEW::contains)) {
       return complaint;
     }
-    // the accounts department reads the cases whose redress it pays
-    boolean paysRedress = complaint.redress() != null && groups.contains(ACCOUNTS);
+    // the accounts department reads the cases whose redress it pays: the decision's, or an outside body's
+    boolean paysRedress = groups.contains(ACCOUNTS) && (complaint.redress() != null
+        || complaint.externalReferrals().stream().anyMatch(referral -> referral.redress() != null));
     if (!paysRedress && !CaseAccess.reviews(complaint.departments(), complaint.legalNeeded(), groups)) {
       throw new AccessDeniedException("Complaint " + complaint.complaintNumber()
           + " is not under review by your department or by legal counsel");

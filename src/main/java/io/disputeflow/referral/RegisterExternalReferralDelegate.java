@@ -1,5 +1,6 @@
 package io.disputeflow.referral;
 
+import static io.disputeflow.process.ComplaintVariables.CATEGORY;
 import static io.disputeflow.process.ComplaintVariables.COMPLAINT_NUMBER;
 import static io.disputeflow.process.ComplaintVariables.CUSTOMER_NAME;
 import static io.disputeflow.process.ComplaintVariables.CUSTOMER_VULNERABLE;
@@ -105,6 +106,7 @@ class RegisterExternalReferralDelegate implements JavaDelegate {
     PRODUCT.set(execution, complaint.product().name());
     PRODUCT_LABEL.set(execution, complaint.product().label());
     ISSUE.set(execution, complaint.issue());
+    CATEGORY.set(execution, complaint.category());
     RECEIVED_AT.set(execution, Date.from(complaint.receivedAt().toInstant()));
     DISPUTED_CURRENCY.set(execution, complaint.disputedCurrency());
   }

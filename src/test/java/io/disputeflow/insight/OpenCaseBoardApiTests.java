@@ -35,7 +35,12 @@ import org.springframework.test.web.servlet.MockMvc;
 @DatabaseTest
 class OpenCaseBoardApiTests {
 
-  private static final OffsetDateTime NOW = OffsetDateTime.parse("2036-03-01T12:00:00+08:00");
+  /**
+   * Before every other test's complaints (the CFPB's public data start in December 2011): the board lists
+   * the {@value OpenCaseBoard#LISTED} most urgent cases, and the shared test database holds many older
+   * deadlines than this test's cases would have at a later date.
+   */
+  private static final OffsetDateTime NOW = OffsetDateTime.parse("2005-03-01T12:00:00+08:00");
 
   @Autowired MockMvc mvc;
   @Autowired JdbcClient jdbc;

@@ -137,6 +137,9 @@ class PolicyImprovementApiTests {
   @Test
   void shouldStartOneImprovementWhenACauseRecursThreeTimesInThirtyDaysAndLetLaterTriggersJoinIt() {
     // given mis-selling of wealth products: once 40 days ago (outside the window), then twice recently
+    // (other test classes of the shared context may leave improvements of the wealth department open)
+    long wealthImprovementsBefore = runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(PolicyImprovementProcess.KEY).variableValueEquals("department", "dept-wealth").count();
     OffsetDateTime now = now();
     closed("PI-W-1", now.minusDays(40), false);
     closed("PI-W-2", now.minusDays(10), false);
@@ -162,7 +165,7 @@ class PolicyImprovementApiTests {
 
     // then they join the open improvement instead of opening another
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PolicyImprovementProcess.KEY)
-        .variableValueEquals("department", "dept-wealth").count()).isOne();
+        .variableValueEquals("department", "dept-wealth").count()).isEqualTo(wealthImprovementsBefore + 1);
     assertThat(improvements.linkedComplaints(improvement.id())).extracting(l -> l.complaintNumber() + ":"
         + l.triggerReason()).containsExactly("PI-W-2:REPEATED", "PI-W-3:REPEATED", "PI-W-4:REPEATED",
         "PI-W-5:REPEATED", "PI-W-6:SYSTEMIC");

@@ -2,6 +2,7 @@ package io.disputeflow.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -127,6 +128,31 @@ class ExternalReferralApiTests {
         .isEqualTo(before.get("referralsByBody").path("MEDIATION").asLong() + 1);
     assertThat(after.get("referralOutcomes").path("SETTLED").asLong())
         .isEqualTo(before.get("referralOutcomes").path("SETTLED").asLong() + 1);
+  }
+
+  @Test
+  void shouldLetTheAccountsDepartmentReadACaseWhoseOnlyRedressAnOutsideBodyAwarded() throws Exception {
+    // given a case closed without compensation, referred to the ombudsman
+    String number = cases.closed("XR-0004", 0.0);
+    String created = refer(number, "cora", "{\"body\": \"OMBUDSMAN\", \"organisation\": \"Financial Ombudsman Service\","
+        + " \"reference\": \"FOS-77\", \"referredAt\": \"" + OffsetDateTime.now(BANK).minusDays(1).withNano(0) + "\"}")
+        .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location");
+    worker.complete(number, ExternalReferralProcess.USER_SEND_CASE_FILE, "cora", Map.of("caseFileNotes", "sent"));
+
+    // then the accounts department, which pays nothing on it yet, may not read it
+    mvc.perform(get("/api/complaints/" + number).with(httpBasic("anna", "demo"))).andExpect(status().isForbidden());
+
+    // when the ombudsman upholds the complaint with 300 for the customer
+    worker.complete(number, ExternalReferralProcess.USER_RECORD_REFERRAL_OUTCOME, "cora", Map.of("referralOutcome",
+        "UPHELD_FOR_CUSTOMER", "furtherRedressAmount", 300.0, "referralOutcomeNotes", "FOS decision: pay 300"));
+
+    // then the accounts department reads the case it now pays, masked as a department reads it
+    JsonNode seen = cases.read("/api/complaints/" + number, "anna");
+    assertThat(seen.get("complaintNumber").asText()).isEqualTo(number);
+    JsonNode dateOfBirth = seen.path("customer").path("dateOfBirth");
+    assertThat(dateOfBirth.isMissingNode() || dateOfBirth.isNull()).as("date of birth withheld").isTrue();
+    assertThat(seen.get("externalReferrals")).as("the outside bodies' files withheld").isEmpty();
+    assertThat(cases.read(created, "cora").get("redress").get("amount").decimalValue()).isEqualByComparingTo("300");
   }
 
   @Test

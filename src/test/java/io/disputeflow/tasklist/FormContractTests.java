@@ -76,7 +76,14 @@ class FormContractTests {
       Map.entry("chase-redress-payment", Set.of("redressChaseNotes")),
       Map.entry("record-withdrawal", Set.of("complaintNumber", "withdrawalReason", "withdrawalConfirmed")),
       Map.entry("withdrawal-recorded", Set.of()),
-      Map.entry("resolve-undelivered-letter", Set.of("letterAction", "newEmail"))));
+      Map.entry("resolve-undelivered-letter", Set.of("letterAction", "newEmail")),
+      Map.entry("register-external-referral", Set.of("complaintNumber", "referralBody", "referralOrganisation",
+          "referralReference", "referredAtText", "responseDueAtText")),
+      Map.entry("send-case-file", Set.of("caseFileNotes")),
+      Map.entry("chase-case-file", Set.of("chaseCaseFileNotes")),
+      Map.entry("record-referral-outcome", Set.of("referralOutcome", "furtherRedressAmount", "referralOutcomeNotes")),
+      Map.entry("reopen-complaint", Set.of("complaintNumber", "reopeningGround", "reopeningReason")),
+      Map.entry("reopening-recorded", Set.of())));
 
   /**
    * Forms about many complaints at once (an improvement, a spike), or about one letter of a complaint:
@@ -88,7 +95,8 @@ class FormContractTests {
 
   /** Start forms and the notes they leave: they ask for or show a case, not the case file with its category. */
   private static final Set<String> NO_CASE_FILE = Set.of("register-complaint", "complaint-registered", "clock-action",
-      "clock-status", "record-withdrawal", "withdrawal-recorded");
+      "clock-status", "record-withdrawal", "withdrawal-recorded", "register-external-referral", "reopen-complaint",
+      "reopening-recorded");
 
   /**
    * Answers no step of the process reads yet: they stay in the case's history (the audit timeline
@@ -100,7 +108,8 @@ class FormContractTests {
       "overdueNotes", "the supervisor's record of a breach",
       "reviewChaseNotes", "the supervisor's record of a chase",
       "legalChaseNotes", "the supervisor's record of a chase",
-      "redressChaseNotes", "the supervisor's record of a chase");
+      "redressChaseNotes", "the supervisor's record of a chase",
+      "chaseCaseFileNotes", "the supervisor's record of a chase");
 
   private final ObjectMapper json = new ObjectMapper();
 
