@@ -12,6 +12,7 @@ import io.disputeflow.complaint.RedressRepository;
 import io.disputeflow.complaint.Stage;
 import io.disputeflow.feedback.RootCause;
 import io.disputeflow.figures.FigureFolder;
+import io.disputeflow.support.ApplicationTest;
 import io.disputeflow.support.DatabaseTest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -31,11 +32,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -47,9 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * repeat customers, and undecided cases past their deadline. Before and after the changes are folded, and
  * with changes made by several threads at once while the folder runs.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@ApplicationTest
 @DatabaseTest
 class DailyFiguresTests {
 
