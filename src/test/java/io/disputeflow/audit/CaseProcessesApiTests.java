@@ -8,7 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.disputeflow.process.InvestigationProcess;
-import io.disputeflow.support.ApplicationTest;
+import io.disputeflow.support.ApiTest;
 import io.disputeflow.support.CaseWorker;
 import java.nio.charset.StandardCharsets;
 import org.camunda.bpm.engine.RepositoryService;
@@ -21,7 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The replay draws each process instance on the definition version it ran on, even once replaced. */
-@ApplicationTest
+@ApiTest
 class CaseProcessesApiTests {
 
   @Autowired MockMvc mvc;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.disputeflow.process.ResolutionProcess;
-import io.disputeflow.support.ApplicationTest;
+import io.disputeflow.support.ApiTest;
 import io.disputeflow.support.CaseWorker;
 import io.disputeflow.support.DatabaseTest;
 import org.camunda.bpm.engine.HistoryService;
@@ -23,7 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * A closed case's timeline is anchored; a history row edited in the database afterwards breaks
  * verification at the very entry built from it, and putting the row back repairs it.
  */
-@ApplicationTest
+@ApiTest
 @DatabaseTest
 class TamperEvidenceTests {
 

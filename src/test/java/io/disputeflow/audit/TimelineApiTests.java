@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.disputeflow.process.ComplaintHandlingProcess;
 import io.disputeflow.process.IntakeProcess;
 import io.disputeflow.process.InvestigationProcess;
-import io.disputeflow.support.ApplicationTest;
+import io.disputeflow.support.ApiTest;
 import io.disputeflow.support.CaseWorker;
 import io.disputeflow.support.DatabaseTest;
 import io.disputeflow.support.Submissions;
@@ -51,7 +51,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * The timeline of whole cases driven through every path of the models: complete, in order, with
  * the people who acted, and the same in JSON and CSV.
  */
-@ApplicationTest
+@ApiTest
 @DatabaseTest
 class TimelineApiTests {
 

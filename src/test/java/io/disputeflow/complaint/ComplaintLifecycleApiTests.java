@@ -22,7 +22,7 @@ import io.disputeflow.process.LegalConsultationProcess;
 import io.disputeflow.process.RedressPaymentProcess;
 import io.disputeflow.process.ResolutionProcess;
 import io.disputeflow.process.ReverificationProcess;
-import io.disputeflow.support.ApplicationTest;
+import io.disputeflow.support.ApiTest;
 import io.disputeflow.support.CaseWorker;
 import io.disputeflow.support.DatabaseTest;
 import io.disputeflow.support.Submissions;
@@ -40,7 +40,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 /** Whole cases through the real application: API, engine, delegates, DMN and our tables together. */
-@ApplicationTest
+@ApiTest
 @DatabaseTest
 class ComplaintLifecycleApiTests {
 

@@ -22,7 +22,7 @@ import io.disputeflow.process.InvestigationProcess;
 import io.disputeflow.process.ResolutionProcess;
 import io.disputeflow.process.UndeliveredLetterProcess;
 import io.disputeflow.refusal.TaskActionRefusedException;
-import io.disputeflow.support.ApplicationTest;
+import io.disputeflow.support.ApiTest;
 import io.disputeflow.support.CaseWorker;
 import io.disputeflow.support.DatabaseTest;
 import io.disputeflow.support.Submissions;
@@ -72,7 +72,7 @@ import org.springframework.test.web.servlet.ResultActions;
  * customer's language, delivered after commit exactly once, retried with back-off on the engine
  * clock, FAILED visibly, retried by a coordinator, never sent twice by two dispatchers.
  */
-@ApplicationTest
+@ApiTest
 @DatabaseTest
 class LetterDeliveryTests {
 

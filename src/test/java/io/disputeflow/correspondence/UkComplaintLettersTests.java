@@ -12,7 +12,7 @@ import io.disputeflow.process.ComplaintHandlingProcess;
 import io.disputeflow.process.ComplaintVariables;
 import io.disputeflow.process.InvestigationProcess;
 import io.disputeflow.resolution.SummaryResolutionRefusedException;
-import io.disputeflow.support.ApplicationTest;
+import io.disputeflow.support.ApiTest;
 import io.disputeflow.support.CaseWorker;
 import io.disputeflow.support.Submissions;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +38,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * 1.6.2R(2)), and a complaint the customer accepted by the close of the third business day closes with a
  * summary resolution communication (DISP 1.5) — never later, never outside the UK.
  */
-@ApplicationTest
+@ApiTest
 class UkComplaintLettersTests {
 
   @Autowired MockMvc mvc;

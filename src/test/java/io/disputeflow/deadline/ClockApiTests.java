@@ -16,7 +16,7 @@ import io.disputeflow.process.ComplaintHandlingProcess;
 import io.disputeflow.process.ComplaintVariables;
 import io.disputeflow.process.DepartmentReviewProcess;
 import io.disputeflow.process.InvestigationProcess;
-import io.disputeflow.support.ApplicationTest;
+import io.disputeflow.support.ApiTest;
 import io.disputeflow.support.CaseWorker;
 import io.disputeflow.support.DatabaseTest;
 import io.disputeflow.support.Submissions;
@@ -50,7 +50,7 @@ import org.springframework.test.web.servlet.ResultActions;
  * days counted from the day after receipt), warned at the end of 10 Oct, and its department review is
  * due at the end of 10 Oct: five working days across the National Day holidays, counting the make-up Saturday.
  */
-@ApplicationTest
+@ApiTest
 // its cases live in September 2026 with timers long due by today's clock: CaseWorker runs jobs per case, so no
 // other class runs them
 @DatabaseTest

@@ -12,7 +12,7 @@ import io.disputeflow.complaint.RedressRepository;
 import io.disputeflow.complaint.Stage;
 import io.disputeflow.feedback.RootCause;
 import io.disputeflow.figures.FigureFolder;
-import io.disputeflow.support.ApplicationTest;
+import io.disputeflow.support.ApiTest;
 import io.disputeflow.support.DatabaseTest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -45,7 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * repeat customers, and undecided cases past their deadline. Before and after the changes are folded, and
  * with changes made by several threads at once while the folder runs.
  */
-@ApplicationTest
+@ApiTest
 @DatabaseTest
 class DailyFiguresTests {
 

@@ -12,7 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.disputeflow.insight.IntakeCounts.Window;
 import io.disputeflow.process.EarlyWarningProcess;
-import io.disputeflow.support.ApplicationTest;
+import io.disputeflow.support.ApiTest;
 import io.disputeflow.support.CaseWorker;
 import io.disputeflow.support.DatabaseTest;
 import java.time.Duration;
@@ -42,7 +42,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * the engine clock, as the schedule would every five minutes) raises alerts, a supervisor resolves one.
  * It plays in March 2030, which no other test uses.
  */
-@ApplicationTest
+@ApiTest
 @DatabaseTest
 class EarlyWarningApiTests {
 

@@ -8,7 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.disputeflow.support.ApplicationTest;
+import io.disputeflow.support.ApiTest;
 import io.disputeflow.support.DatabaseTest;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -27,7 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * and after they are written, on the engine clock, so other tests' open cases in the same database do
  * not matter.
  */
-@ApplicationTest
+@ApiTest
 @DatabaseTest
 class OpenCaseBoardApiTests {
 

@@ -13,7 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.disputeflow.figures.FigureBackfill;
-import io.disputeflow.support.ApplicationTest;
+import io.disputeflow.support.ApiTest;
 import io.disputeflow.support.DatabaseTest;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +28,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The regulatory returns against figures worked out by hand for cases of 2035 (no other test uses that year). */
-@ApplicationTest
+@ApiTest
 @DatabaseTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RegulatoryReturnApiTests {

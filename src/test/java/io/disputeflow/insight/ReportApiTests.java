@@ -12,7 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.disputeflow.figures.FigureBackfill;
-import io.disputeflow.support.ApplicationTest;
+import io.disputeflow.support.ApiTest;
 import io.disputeflow.support.DatabaseTest;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -33,7 +33,7 @@ import org.springframework.test.web.servlet.ResultActions;
  * The summary report against figures worked out by hand for a fixed set of complaints received in
  * January 2029 (no other test uses that month), as of 1 March 2029.
  */
-@ApplicationTest
+@ApiTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DatabaseTest
 class ReportApiTests {

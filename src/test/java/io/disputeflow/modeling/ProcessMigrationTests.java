@@ -162,23 +162,30 @@ class ProcessMigrationTests {
     assertThat(modeler.deployApproved("paul", "helen", "investigation, task id changed",
         withForms(Map.of("investigation.bpmn", renamed))).statusCode()).isEqualTo(202);
 
-    // when the plan maps equal ids only, then no instance can move, and each says why
+    // when the plan maps equal ids only, then neither can move, and each says why (the application is shared:
+    // other classes' complaints may wait in the investigation too, and the report accounts for every one)
+    long open = instancesOf(v1);
     JsonNode report = migrate(InvestigationProcess.KEY, v1.getVersion(), true, 200);
-    assertThat(report.get("migratable").asInt()).isZero();
-    assertThat(report.get("notMigratable")).hasSize(waiting.size());
-    assertThat(report.at("/notMigratable/0/businessKey").asText()).isIn(waiting);
-    assertThat(report.at("/notMigratable/0/reasons").toString()).contains(InvestigationProcess.USER_INVESTIGATE_COMPLAINT)
-        .contains("no migration instruction");
+    List<JsonNode> ours = new ArrayList<>();
+    report.get("notMigratable").forEach(entry -> {
+      if (waiting.contains(entry.get("businessKey").asText())) {
+        ours.add(entry);
+      }
+    });
+    assertThat(ours).hasSize(waiting.size()).allSatisfy(entry -> assertThat(entry.get("reasons").toString())
+        .contains(InvestigationProcess.USER_INVESTIGATE_COMPLAINT).contains("no migration instruction"));
+    assertThat(report.get("migratable").asLong() + report.get("notMigratable").size()).isEqualTo(open);
 
-    // when the changed id is mapped, then they move
+    // when the changed id is mapped, then every open investigation moves, these two with it
     JsonNode mapped = migrate(InvestigationProcess.KEY, v1.getVersion(), false, 200,
         Map.of(InvestigationProcess.USER_INVESTIGATE_COMPLAINT, "user_investigate_case"));
-    assertThat(mapped.get("migratable").asInt()).isEqualTo(waiting.size());
+    assertThat(mapped.get("migratable").asLong()).isEqualTo(open);
     worker.runBatch(mapped.get("batchId").asText());
     ProcessDefinition v2 = latest(InvestigationProcess.KEY);
-    assertThat(instancesOf(v2)).isEqualTo(waiting.size());
-    assertThat(taskService.createTaskQuery().processDefinitionId(v2.getId()).taskDefinitionKey("user_investigate_case")
-        .count()).isEqualTo(waiting.size());
+    assertThat(instancesOf(v1)).isZero();
+    assertThat(instancesOf(v2)).isEqualTo(open);
+    waiting.forEach(number -> assertThat(worker.openTask(number, "user_investigate_case").getProcessDefinitionId())
+        .isEqualTo(v2.getId()));
 
     // and back, mapped the other way, as a process owner would undo the change (the code knows the old id)
     assertThat(modeler.deployApproved("paul", "helen", "investigation, task id restored",

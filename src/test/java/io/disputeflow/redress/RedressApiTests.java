@@ -13,7 +13,7 @@ import io.disputeflow.process.DepartmentReviewProcess;
 import io.disputeflow.process.InvestigationProcess;
 import io.disputeflow.process.RedressPaymentProcess;
 import io.disputeflow.process.ResolutionProcess;
-import io.disputeflow.support.ApplicationTest;
+import io.disputeflow.support.ApiTest;
 import io.disputeflow.support.CaseWorker;
 import io.disputeflow.support.DatabaseTest;
 import io.disputeflow.support.Submissions;
@@ -34,7 +34,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The compensation granted is paid, failed and retried, or paid late, through the real application. */
-@ApplicationTest
+@ApiTest
 @DatabaseTest
 class RedressApiTests {
 

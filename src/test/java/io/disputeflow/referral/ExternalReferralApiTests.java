@@ -11,7 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.disputeflow.process.ExternalReferralProcess;
-import io.disputeflow.support.ApplicationTest;
+import io.disputeflow.support.ApiTest;
 import io.disputeflow.support.CaseWorker;
 import io.disputeflow.support.ClosedCases;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +36,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 /** Mediation and outside referrals through the real application: case file, outcome, further redress, refusals. */
-@ApplicationTest
+@ApiTest
 class ExternalReferralApiTests {
 
   private static final ZoneId BANK = ZoneId.of("Asia/Shanghai");

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.disputeflow.process.ComplaintVariables;
 import io.disputeflow.process.InvestigationProcess;
-import io.disputeflow.support.ApplicationTest;
+import io.disputeflow.support.ApiTest;
 import io.disputeflow.support.CaseWorker;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -39,7 +39,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * their authority document, gets a copy of every letter, shows in GET, masked like the customer for a
  * department, in the logs, and in the timeline.
  */
-@ApplicationTest
+@ApiTest
 @ExtendWith(OutputCaptureExtension.class)
 class RepresentativeApiTests {
 

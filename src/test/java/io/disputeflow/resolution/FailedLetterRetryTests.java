@@ -11,7 +11,7 @@ import io.disputeflow.process.ComplaintVariables;
 import io.disputeflow.process.DepartmentReviewProcess;
 import io.disputeflow.process.InvestigationProcess;
 import io.disputeflow.process.ResolutionProcess;
-import io.disputeflow.support.ApplicationTest;
+import io.disputeflow.support.ApiTest;
 import io.disputeflow.support.CaseWorker;
 import io.disputeflow.support.Submissions;
 import java.io.PrintWriter;
@@ -43,7 +43,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * R5/PT1M), then becomes an incident for Cockpit; the coordinator's decision is never rolled back, and
  * once the cause is fixed and the job retried the case goes on with nothing lost.
  */
-@ApplicationTest
+@ApiTest
 class FailedLetterRetryTests {
 
   private static final Duration RETRY_INTERVAL = Duration.ofMinutes(1);

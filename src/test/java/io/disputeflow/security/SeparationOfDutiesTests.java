@@ -13,7 +13,7 @@ import io.disputeflow.process.ComplaintVariables;
 import io.disputeflow.process.InvestigationProcess;
 import io.disputeflow.process.ResolutionProcess;
 import io.disputeflow.process.DepartmentReviewProcess;
-import io.disputeflow.support.ApplicationTest;
+import io.disputeflow.support.ApiTest;
 import io.disputeflow.support.CaseWorker;
 import io.disputeflow.support.Submissions;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +35,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * extension or a compensation is never its requester or proposer, even when one person holds both
  * roles, and an employee who is the complaint's customer handles none of its tasks.
  */
-@ApplicationTest
+@ApiTest
 class SeparationOfDutiesTests {
 
   /** A supervisor who also works as a coordinator: both roles, never on the same request. */

@@ -3,7 +3,7 @@ package io.disputeflow.tasklist;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.disputeflow.support.ApplicationTest;
+import io.disputeflow.support.ApiTest;
 import io.disputeflow.support.DatabaseTest;
 import java.sql.DatabaseMetaData;
 import javax.sql.DataSource;
@@ -14,7 +14,7 @@ import org.springframework.jdbc.support.JdbcUtils;
 
 /** On PostgreSQL the task queries' authorization check is planned by the index, with statistics on the permission bits. */
 // the application tests' shared context (MockMvc unused): no application start of its own
-@ApplicationTest
+@ApiTest
 @DatabaseTest
 class AuthorizationStatisticsTests {
 

@@ -10,7 +10,7 @@ import io.disputeflow.process.ComplaintVariables;
 import io.disputeflow.process.DepartmentReviewProcess;
 import io.disputeflow.process.InvestigationProcess;
 import io.disputeflow.process.ResolutionProcess;
-import io.disputeflow.support.ApplicationTest;
+import io.disputeflow.support.ApiTest;
 import io.disputeflow.support.CaseWorker;
 import io.disputeflow.support.Submissions;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +42,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * evaluated then. The engine clock stands at 01:00 on 17 March in Shanghai, still 16 March in the
  * JVM's UTC, so "today" is proven to be the bank's.
  */
-@ApplicationTest
+@ApiTest
 class TasklistFiltersTests {
 
   private static final OffsetDateTime NOW = OffsetDateTime.parse("2026-03-17T01:00:00+08:00");
