@@ -29,8 +29,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
@@ -44,9 +42,6 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * open task, and every acknowledged completion has moved its case on.
  */
 @DatabaseTest
-// its nodes are operating-system processes (nothing of it shares this JVM's engine clock or contexts): the
-// PostgreSQL run lets it run beside the other classes (pom.xml, postgres-tests)
-@Execution(ExecutionMode.CONCURRENT)
 class NodeCrashTests {
 
   private static final Logger LOG = LoggerFactory.getLogger(NodeCrashTests.class);
