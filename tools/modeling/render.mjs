@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+// Renders BPMN models to PNG with the bpmn-js viewer the application ships (tools/replay/vendor.sh
+// copies it to src/main/resources/static/audit/vendor/) in headless Chromium.
+//
+// Usage (from the repo root):
+//   node tools/modeling/render.mjs                      every processes/*.bpmn to docs/images/models/<name>.png
+//   node tools/modeling/render.mjs processes/intake.bpmn [...] [--out dir]
+//
+// The page size follows the diagram's DI bounds, so a PNG shows the whole diagram at 100 % zoom
+// (a 20 px margin), the way Camunda Modeler shows it. Needs node and chromium on the PATH.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const vendorRoot = join(repoRoot, 'src/main/resources/static/audit/vendor');
+const vendor = join(vendorRoot, readdirSync(vendorRoot).find((name) => name.startsWith('bpmn-js-')));
+const margin = 20;
+
+const args = process.argv.slice(2);
+const outIndex = args.indexOf('--out');
+const outDir = outIndex >= 0 ? resolve(args.splice(outIndex, 2)[1]) : join(repoRoot, 'docs/images/models');
+const files = args.length
+  ? args.map((file) => resolve(file))
+  : readdirSync(join(repoRoot, 'processes')).filter((name) => name.endsWith('.bpmn')).sort()
+      .map((name) => join(repoRoot, 'processes', name));
+
+/** The box around every shape, edge waypoint and label of the first (main) diagram. */
+function diagramBounds(xml) {
+  const main = xml.split('</bpmndi:BPMNPlane>')[0];
+  const xs = [];
+  const ys = [];
+  for (const match of main.matchAll(/<dc:Bounds x="([-\d.]+)" y="([-\d.]+)" width="([\d.]+)" height="([\d.]+)"/g)) {
+    const [x, y, w, h] = match.slice(1).map(Number);
+    xs.push(x, x + w);
+    ys.push(y, y + h);
+  }
+  for (const match of main.matchAll(/<di:waypoint x="([-\d.]+)" y="([-\d.]+)"/g)) {
+    xs.push(Number(match[1]));
+    ys.push(Number(match[2]));
+  }
+  return { x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
+}
+
+const work = mkdtempSync(join(tmpdir(), 'bpmn-render-'));
+try {
+  for (const file of files) {
+    const xml = readFileSync(file, 'utf8');
+    const box = diagramBounds(xml);
+    const width = Math.ceil(box.width + 2 * margin);
+    const height = Math.ceil(box.height + 2 * margin);
+    const page = join(work, 'page.html');
+    writeFileSync(page, `<!DOCTYPE html>
+<html><head><meta charset="utf-8">
+<link rel="stylesheet" href="file://${vendor}/diagram-js.css">
+<link rel="stylesheet" href="file://${vendor}/bpmn-js.css">
+<style>html, body, #canvas { margin: 0; width: 100%; height: 100%; background: #fff; overflow: hidden; }
+.bjs-powered-by { display: none; }</style>
+<script src="file://${vendor}/bpmn-navigated-viewer.production.min.js"></script>
+</head><body><div id="canvas"></div>
+<script>
+  const viewer = new BpmnJS({ container: '#canvas' });
+  viewer.importXML(${JSON.stringify(xml).replace(/</g, '\\u003c')}).then(() => {
+    viewer.get('canvas').viewbox({ x: ${box.x - margin}, y: ${box.y - margin}, width: ${width}, height: ${height} });
+  }).catch((error) => { document.body.textContent = 'import failed: ' + error.message; });
+</script></body></html>`);
+    const png = join(outDir, basename(file).replace(/\.bpmn$/, '.png'));
+    execFileSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars',
+      '--allow-file-access-from-files', '--virtual-time-budget=5000', `--window-size=${width},${height}`,
+      `--screenshot=${png}`, `file://${page}`], { stdio: 'ignore' });
+    console.log(`${png.replace(repoRoot + '/', '')}: ${width}x${height}`);
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
