@@ -6,8 +6,9 @@
 //   node tools/modeling/render.mjs                      every processes/*.bpmn to docs/images/models/<name>.png
 //   node tools/modeling/render.mjs processes/intake.bpmn [...] [--out dir]
 //
-// The page size follows the diagram's DI bounds, so a PNG shows the whole diagram at 100 % zoom
-// (a 20 px margin), the way Camunda Modeler shows it. Needs node and chromium on the PATH.
+// The page follows the diagram's DI bounds with room for labels bpmn-js places itself; ImageMagick
+// trims the shot to the drawing and a 20 px white margin, so a PNG shows the whole diagram at 100 %
+// zoom, the way Camunda Modeler shows it. Needs node, chromium and convert (ImageMagick) on the PATH.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +19,8 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const vendorRoot = join(repoRoot, 'src/main/resources/static/audit/vendor');
 const vendor = join(vendorRoot, readdirSync(vendorRoot).find((name) => name.startsWith('bpmn-js-')));
 const margin = 20;
+/** Room around the DI bounds for labels without bounds of their own (bpmn-js centres them under the shape). */
+const slack = 80;
 
 const args = process.argv.slice(2);
 const outIndex = args.indexOf('--out');
@@ -49,8 +52,8 @@ try {
   for (const file of files) {
     const xml = readFileSync(file, 'utf8');
     const box = diagramBounds(xml);
-    const width = Math.ceil(box.width + 2 * margin);
-    const height = Math.ceil(box.height + 2 * margin);
+    const width = Math.ceil(box.width + 2 * slack);
+    const height = Math.ceil(box.height + 2 * slack);
     const page = join(work, 'page.html');
     writeFileSync(page, `<!DOCTYPE html>
 <html><head><meta charset="utf-8">
@@ -63,14 +66,18 @@ try {
 <script>
   const viewer = new BpmnJS({ container: '#canvas' });
   viewer.importXML(${JSON.stringify(xml).replace(/</g, '\\u003c')}).then(() => {
-    viewer.get('canvas').viewbox({ x: ${box.x - margin}, y: ${box.y - margin}, width: ${width}, height: ${height} });
+    viewer.get('canvas').viewbox({ x: ${box.x - slack}, y: ${box.y - slack}, width: ${width}, height: ${height} });
   }).catch((error) => { document.body.textContent = 'import failed: ' + error.message; });
 </script></body></html>`);
     const png = join(outDir, basename(file).replace(/\.bpmn$/, '.png'));
     execFileSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars',
-      '--allow-file-access-from-files', '--virtual-time-budget=5000', `--window-size=${width},${height}`,
+      '--allow-file-access-from-files', '--virtual-time-budget=5000',
+      // a window taller than the drawing: headless Chromium's viewport is shorter than its window
+      `--window-size=${width},${height + 200}`,
       `--screenshot=${png}`, `file://${page}`], { stdio: 'ignore' });
-    console.log(`${png.replace(repoRoot + '/', '')}: ${width}x${height}`);
+    execFileSync('convert', [png, '-trim', '+repage', '-bordercolor', 'white', '-border', String(margin), png]);
+    const size = execFileSync('identify', ['-format', '%wx%h', png]).toString();
+    console.log(`${png.replace(repoRoot + '/', '')}: ${size}`);
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
