@@ -30,9 +30,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The reports at full size, on demand (not part of the build's tests): the year's summary and a return
- * over the daily figures a million complaints leave (seeded straight into report_daily_figure by
- * {@link FigureSeeder}), and the open-cases board over 20,000 open complaint rows (inserted by SQL, not
+ * The reports at full size, on demand (not part of the build's tests): the year's summary in every
+ * grouping and the returns over the daily and monthly figures a million complaints leave (seeded straight
+ * into report_daily_figure and report_monthly_figure by {@link FigureSeeder}), with the plan of the
+ * summary's statement, and the open-cases board over 20,000 open complaint rows (inserted by SQL, not
  * through the engine), each beside its bare baseline: the plain statement over the same rows. Requests go
  * through the whole Spring MVC stack (security, JSON) by MockMvc, without a network; each figure is the
  * worst and the median of 10 after 2 warm-ups. H2 on a file, as in production; PostgreSQL with
