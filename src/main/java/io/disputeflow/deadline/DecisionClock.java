@@ -1,5 +1,6 @@
 package io.disputeflow.deadline;
 
+import io.disputeflow.engine.EngineUser;
 import io.disputeflow.time.IsoDurations;
 import static io.disputeflow.process.ComplaintVariables.ACKNOWLEDGEMENT_ALERTED;
 import static io.disputeflow.process.ComplaintVariables.ACKNOWLEDGEMENT_DUE_AT;
@@ -478,8 +479,7 @@ public class DecisionClock {
   }
 
   private static String currentUser(DelegateExecution execution) {
-    var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return authentication == null ? null : authentication.getUserId();
+    return EngineUser.id(execution.getProcessEngineServices().getIdentityService());
   }
 
   private OffsetDateTime now() {

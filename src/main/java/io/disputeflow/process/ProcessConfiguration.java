@@ -1,5 +1,6 @@
 package io.disputeflow.process;
 
+import io.disputeflow.engine.EngineClock;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.springframework.beans.factory.annotation.Value;

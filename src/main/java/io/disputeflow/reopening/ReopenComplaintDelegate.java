@@ -11,6 +11,7 @@ import io.disputeflow.complaint.ComplaintNotFoundException;
 import io.disputeflow.complaint.ComplaintRecord;
 import io.disputeflow.complaint.ComplaintRepository;
 import io.disputeflow.complaint.Reopening;
+import io.disputeflow.engine.EngineUser;
 import io.disputeflow.refusal.TaskActionRefusedException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -19,7 +20,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -67,9 +67,9 @@ class ReopenComplaintDelegate implements JavaDelegate {
     if (!faults.isEmpty()) {
       throw refused(String.join("; ", faults));
     }
-    Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    String user = EngineUser.id(execution.getProcessEngineServices().getIdentityService());
     try {
-      reopenings.reopen(number, Reopening.Ground.valueOf(ground), reason, user == null ? null : user.getUserId());
+      reopenings.reopen(number, Reopening.Ground.valueOf(ground), reason, user);
     } catch (ComplaintNotFoundException unknown) {
       throw refused(NUMBER_FIELD + "names no complaint: " + number);
     } catch (CaseNotClosedException notClosed) {

@@ -1,4 +1,4 @@
-package io.disputeflow.process;
+package io.disputeflow.engine;
 
 import camundajar.impl.scala.collection.immutable.Map;
 import camundajar.impl.scala.util.Either;
