@@ -1,12 +1,13 @@
 package io.disputeflow.audit;
 
+import io.disputeflow.engine.EngineSettings;
+import io.disputeflow.engine.EngineSetup;
+import io.disputeflow.time.BankTime;
 import java.time.LocalTime;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import io.disputeflow.engine.EngineSettings;
-import io.disputeflow.engine.EngineSetup;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -41,7 +42,8 @@ class HistoryRetention implements EngineSetup {
   HistoryRetention(@Value("${disputeflow.retention}") Period retention,
       @Value("${disputeflow.history-cleanup.window-start}") LocalTime windowStart,
       @Value("${disputeflow.history-cleanup.window-end}") LocalTime windowEnd,
-      @Value("${disputeflow.zone}") ZoneId zone) {
+      BankTime bankTime) {
+    ZoneId zone = bankTime.zone();
     this.days = days(retention);
     this.windowStart = inZone(windowStart, zone);
     this.windowEnd = inZone(windowEnd, zone);

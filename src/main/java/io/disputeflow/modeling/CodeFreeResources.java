@@ -1,14 +1,14 @@
 package io.disputeflow.modeling;
 
+import io.disputeflow.engine.DeploymentCheck;
+import io.disputeflow.engine.NewDeployment;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.SAXParserFactory;
-import io.disputeflow.engine.DeploymentCheck;
-import io.disputeflow.engine.NewDeployment;
-import java.util.Map;
 import org.camunda.bpm.engine.ParseException;
 import org.xml.sax.Attributes;
 import org.xml.sax.helpers.DefaultHandler;

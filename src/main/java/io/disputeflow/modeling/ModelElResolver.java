@@ -1,12 +1,12 @@
 package io.disputeflow.modeling;
 
+import io.disputeflow.engine.ExpressionRefusedException;
 import java.beans.FeatureDescriptor;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import io.disputeflow.engine.ExpressionRefusedException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.impl.juel.jakarta.el.ArrayELResolver;
