@@ -405,11 +405,8 @@ public class DecisionClock {
   }
 
   private ClockState stateAfterMove(DelegateExecution execution) {
-    Date now = Date.from(clock.instant());
-    if (!DECISION_DUE_AT.get(execution).after(now)) {
-      return ClockState.OVERDUE;
-    }
-    return DECISION_WARNING_AT.get(execution).after(now) ? ClockState.ON_TRACK : ClockState.WARNING;
+    return ClockState.running(DECISION_DUE_AT.get(execution).toInstant(), DECISION_WARNING_AT.get(execution).toInstant(),
+        clock.instant());
   }
 
   private void moveOpenTasks(DelegateExecution execution, String number,

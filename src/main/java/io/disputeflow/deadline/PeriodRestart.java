@@ -93,8 +93,8 @@ public class PeriodRestart {
     runtimeService.setVariable(main.getId(), DECISION_DUE_AT.name(), newDue);
     runtimeService.setVariable(main.getId(), DECISION_WARNING_AT.name(), newWarning);
     if (current.pausedSince() == null) {
-      runtimeService.setVariable(main.getId(), CLOCK_STATE.name(), newWarning.after(Date.from(clock.instant()))
-          ? ClockState.ON_TRACK.name() : ClockState.WARNING.name());
+      runtimeService.setVariable(main.getId(), CLOCK_STATE.name(),
+          ClockState.beforeDue(newWarning.toInstant(), clock.instant()).name());
     }
     for (String instance : instances) {
       // a running stage holds its own copy, which its later tasks' due dates read
