@@ -23,7 +23,9 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntity;
+import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.metrics.Meter;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
@@ -128,6 +130,27 @@ public final class EngineSettings {
   public void historyCleanupWindow(String start, String end) {
     configuration.setHistoryCleanupBatchWindowStartTime(start);
     configuration.setHistoryCleanupBatchWindowEndTime(end);
+  }
+
+  /**
+   * The observer sees every exception an engine command fails with (after its transaction rolled back), before
+   * it reaches the caller; it must not throw.
+   */
+  public void onFailedCommand(Consumer<RuntimeException> observer) {
+    if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
+      configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
+    }
+    configuration.getCustomPreCommandInterceptorsTxRequired().add(new CommandInterceptor() {
+      @Override
+      public <T> T execute(Command<T> command) {
+        try {
+          return next.execute(command);
+        } catch (RuntimeException failure) {
+          observer.accept(failure);
+          throw failure;
+        }
+      }
+    });
   }
 
   /** Expressions in models resolve through this manager only. */

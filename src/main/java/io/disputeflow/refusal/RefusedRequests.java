@@ -8,7 +8,7 @@ import jakarta.servlet.ServletRequest;
  */
 public final class RefusedRequests {
 
-  /** The request attribute; the engine REST API's request properties are the servlet request's attributes. */
+  /** The request attribute that holds it. */
   public static final String ATTRIBUTE = TaskActionRefusedException.class.getName();
 
   private RefusedRequests() {}

@@ -1,45 +1,32 @@
 package io.disputeflow.web;
 
+import io.disputeflow.engine.EngineSettings;
+import io.disputeflow.engine.EngineSetup;
 import io.disputeflow.refusal.RefusedRequests;
 import io.disputeflow.refusal.TaskActionRefusedException;
-import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.server.monitoring.ApplicationEvent;
-import org.glassfish.jersey.server.monitoring.ApplicationEventListener;
-import org.glassfish.jersey.server.monitoring.RequestEvent;
-import org.glassfish.jersey.server.monitoring.RequestEventListener;
-import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * Finds our refusal ({@link TaskActionRefusedException}) in the exception the engine REST API (/engine-rest)
- * is about to translate, where the engine and the REST API have wrapped it (a task listener's refusal
- * becomes "ENGINE-03051 …", then a 500), and leaves it on the request ({@link RefusedRequests}): the task
- * endpoints' filter then answers with the refusal's status and message. The REST API's own answer is
- * otherwise untouched.
+ * Finds our refusal ({@link TaskActionRefusedException}) in the exception an engine command fails with, where
+ * the engine has wrapped it (a task listener's refusal becomes "ENGINE-03051 …", which the engine REST API
+ * answers with a 500), and leaves it on the web request being served ({@link RefusedRequests}): the task
+ * endpoints' filter then answers with the refusal's status and message. The exception itself is untouched.
  */
 @Component
-class EngineRestRefusals implements ResourceConfigCustomizer {
+class EngineRestRefusals implements EngineSetup {
 
   @Override
-  public void customize(ResourceConfig config) {
-    config.register(new Listener());
+  public void beforeInit(EngineSettings engine) {
+    engine.onFailedCommand(
+        failure -> TaskActionRefusedException.in(failure).ifPresent(EngineRestRefusals::leaveOnRequest));
   }
 
-  static final class Listener implements ApplicationEventListener {
-
-    @Override
-    public void onEvent(ApplicationEvent event) {
-      // nothing to do when the application starts or stops
-    }
-
-    @Override
-    public RequestEventListener onRequest(RequestEvent requestEvent) {
-      return event -> {
-        if (event.getType() == RequestEvent.Type.ON_EXCEPTION) {
-          TaskActionRefusedException.in(event.getException()).ifPresent(
-              refusal -> event.getContainerRequest().setProperty(RefusedRequests.ATTRIBUTE, refusal));
-        }
-      };
+  private static void leaveOnRequest(TaskActionRefusedException refusal) {
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    if (request != null) {
+      request.setAttribute(RefusedRequests.ATTRIBUTE, refusal, RequestAttributes.SCOPE_REQUEST);
     }
   }
 }
