@@ -1,6 +1,7 @@
 package io.disputeflow.figures;
 
 import io.disputeflow.complaint.ComplaintChanged;
+import io.disputeflow.time.BankTime;
 import java.sql.Date;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,10 +35,10 @@ public class ComplaintFigures {
   private final JdbcTemplate batch;
   private final ZoneId zone;
 
-  ComplaintFigures(JdbcClient jdbc, JdbcTemplate batch, @Value("${disputeflow.zone}") ZoneId zone) {
+  ComplaintFigures(JdbcClient jdbc, JdbcTemplate batch, BankTime bankTime) {
     this.jdbc = jdbc;
     this.batch = batch;
-    this.zone = zone;
+    this.zone = bankTime.zone();
   }
 
   /**

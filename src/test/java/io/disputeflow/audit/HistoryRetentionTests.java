@@ -57,7 +57,7 @@ class HistoryRetentionTests {
     repositoryService.updateProcessDefinitionHistoryTimeToLive(definition.getId(), 1096);
 
     // when the engine starts with the configured retention
-    retention.postProcessEngineBuild(processEngine);
+    retention.afterBuild(processEngine);
 
     // then the definition keeps history for the configured days again
     assertThat(repositoryService.getProcessDefinition(definition.getId()).getHistoryTimeToLive()).isEqualTo(1500);
