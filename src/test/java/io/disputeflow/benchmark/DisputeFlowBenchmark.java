@@ -658,6 +658,11 @@ class DisputeFlowBenchmark {
          "compensationAmount": {"value": 500.0, "type": "Double"},
          "decisionGrounds": {"value": "重复扣款，全额退还", "type": "String"}}""");
     customer(http, number, "customer-response", "{\"accepted\": true}");
+    // the accepted compensation is paid by the accounts department before the case closes
+    complete(http, number, "user_pay_redress", "anna", """
+        {"paymentOutcome": {"value": "PAID", "type": "String"},
+         "paymentAccount": {"value": "6222 0210 0100 1234", "type": "String"},
+         "paymentReference": {"value": "TRX-%s", "type": "String"}}""".formatted(number));
     customer(http, number, "survey", "{\"score\": 5, \"comment\": \"处理及时，很满意\"}");
     complete(http, number, "user_record_root_cause", "cora", """
         {"rootCause": {"value": "SYSTEM_FAULT", "type": "String"},
