@@ -58,8 +58,12 @@ class DisputeFlowBenchmark {
   private final int stormTimers = Integer.parseInt(property("benchmark.storm-timers", "200"));
   private final int samples = Integer.parseInt(property("benchmark.samples", "50"));
   private final String heap = property("benchmark.heap", "512m");
-  /** {@code intake}: only the intake and import figures, each beside the bare start (minutes, not a quarter hour). */
-  private final String only = property("benchmark.only", "");
+  /**
+   * {@code intake}: only the intake and import figures, each beside the bare start (minutes, not a quarter hour);
+   * {@code intake,full-case}: and the full case after them.
+   */
+  private final List<String> only = List.of(property("benchmark.only", "").split(",")).stream().map(String::trim)
+      .filter(part -> !part.isEmpty()).toList();
   /** A CFPB export to import (the import figure); without one the figure is skipped. */
   private final String cfpbFile = property("benchmark.cfpb-file", "");
   private final int cfpbRows = Integer.parseInt(property("benchmark.cfpb-rows", "3000"));
@@ -94,7 +98,7 @@ class DisputeFlowBenchmark {
   }
 
   private void measureOn(String database, Path out) throws Exception {
-    if (!only.equals("intake")) {
+    if (only.isEmpty()) {
       startupWithClassDataSharing(database, out);
     }
     TestDatabase db = freshDatabase(database, out, "");
@@ -107,8 +111,14 @@ class DisputeFlowBenchmark {
           node.startupMillis <= 20_000, "fresh database: schema, migrations, deployment, demo users");
       deployBaseline(node.port);
 
-      if (only.equals("intake")) {
-        intakeAndImport(database, node, http, jdbc);
+      if (!only.isEmpty()) {
+        if (only.contains("intake")) {
+          intakeAndImport(database, node, http, jdbc);
+        }
+        if (only.contains("full-case")) {
+          awaitDueJobs(database, jdbc);
+          fullCases(database, http);
+        }
         return;
       }
       log(database + ": intake, warm-up");
