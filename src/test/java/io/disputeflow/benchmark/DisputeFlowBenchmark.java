@@ -62,9 +62,11 @@ class DisputeFlowBenchmark {
   private final String heap = property("benchmark.heap", "512m");
   /**
    * {@code intake}: only the intake and import figures, each beside the bare start (minutes, not a quarter hour);
-   * {@code tasklist}: only the Tasklist figures; {@code history-size}: only the disk a closed case costs.
+   * {@code tasklist}: only the Tasklist figures; {@code history-size}: only the disk a closed case costs;
+   * {@code intake,full-case}: intake and the full case after it.
    */
-  private final String only = property("benchmark.only", "");
+  private final List<String> only = List.of(property("benchmark.only", "").split(",")).stream().map(String::trim)
+      .filter(part -> !part.isEmpty()).toList();
   /** history-size: cases driven intake → closed, the bytes each leaves measured over all of them. */
   private final int historyCases = Integer.parseInt(property("benchmark.history-cases", "200"));
   /** Keeps the node and its database this long after the figures (to EXPLAIN statements by hand meanwhile). */
@@ -116,11 +118,7 @@ class DisputeFlowBenchmark {
           node.startupMillis <= 20_000, "fresh database: schema, migrations, deployment, demo users");
       deployBaseline(node.port);
 
-      if (only.equals("intake")) {
-        intakeAndImport(database, node, http, jdbc);
-        return;
-      }
-      if (only.equals("tasklist")) {
+      if (only.contains("tasklist")) {
         int open = count(jdbc, "SELECT COUNT(*) FROM complaint WHERE status = 'OPEN'");
         log(database + ": " + (openComplaints - open) + " complaints through intake, to " + openComplaints + " open");
         Load.forCount(clients, Math.max(0, openComplaints - open), i -> intake(http));
@@ -129,7 +127,7 @@ class DisputeFlowBenchmark {
         hold(database, db);
         return;
       }
-      if (only.equals("history-size")) {
+      if (only.contains("history-size")) {
         HistorySize.measure(database, jdbc, historyCases, () -> {
           Load.Result cases = Load.forCount(clients, historyCases, i -> wholeCase(http) != null);
           defect(database, "history size: cases that failed", cases.failed());
@@ -137,6 +135,16 @@ class DisputeFlowBenchmark {
           return cases.ok();
         }, this::figure);
         hold(database, db);
+        return;
+      }
+      if (!only.isEmpty()) {
+        if (only.contains("intake")) {
+          intakeAndImport(database, node, http, jdbc);
+        }
+        if (only.contains("full-case")) {
+          awaitDueJobs(database, jdbc);
+          fullCases(database, http);
+        }
         return;
       }
       log(database + ": intake, warm-up");
@@ -365,7 +373,7 @@ class DisputeFlowBenchmark {
     String scale = tasks + " open tasks (target: 100,000): " + real + " real ones (of "
         + count(jdbc, "SELECT COUNT(*) FROM complaint WHERE status = 'OPEN'") + " open complaints and the baseline"
         + " processes), the rest copies of one investigation task";
-    if (only.equals("tasklist")) {
+    if (only.contains("tasklist")) {
       // before and after in the same run: first without the indexes of db/engine-migration, a few samples
       EngineIndexes indexes = EngineIndexes.read();
       indexes.drop(jdbc);

@@ -39,6 +39,7 @@ class IntakeApiTests {
   @Autowired ObjectMapper json;
   @Autowired JdbcClient jdbc;
   @Autowired RuntimeService runtimeService;
+  @Autowired org.camunda.bpm.engine.HistoryService historyService;
   @Autowired CaseWorker worker;
 
   @Test
@@ -69,6 +70,34 @@ class IntakeApiTests {
     assertThat(worker.openTask(number, InvestigationProcess.USER_INVESTIGATE_COMPLAINT)).isNotNull();
     assertThat(jdbc.sql("SELECT letter_type FROM letter WHERE complaint_number = ?").param(number)
         .query(String.class).list()).containsExactly("ACKNOWLEDGEMENT");
+  }
+
+  @Test
+  void shouldKeepEachValueOnceInTheVariableHistoryNotOnceForEveryStageItIsPassedTo() throws Exception {
+    // when
+    String number = read(submit(Submissions.creditCardComplaint("APP-1002")).andExpect(status().isCreated()))
+        .get("complaintNumber").asText();
+
+    // then the case's start and the intake stage's classification are changes, each with its detail
+    var instances = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(number).list();
+    String root = instances.stream().filter(i -> i.getSuperProcessInstanceId() == null).findFirst().orElseThrow().getId();
+    String intake = instances.stream().filter(i -> i.getProcessDefinitionKey().equals("intake")).findFirst().orElseThrow().getId();
+    String investigation = instances.stream().filter(i -> i.getProcessDefinitionKey().equals("investigation"))
+        .findFirst().orElseThrow().getId();
+    assertThat(detailNames(root)).contains("complaintNumber", "narrative", "category");
+    assertThat(detailNames(intake)).contains("category", "priority", "decisionDueAt").doesNotContain("complaintNumber", "narrative");
+    // and the copies the stages were given are variables of theirs, without a detail that repeats the case's
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(investigation)
+        .variableName("complaintNumber").list()).filteredOn(v -> v.getTaskId() == null)
+        .extracting(v -> v.getValue()).containsExactly(number);
+    assertThat(detailNames(investigation)).doesNotContain("complaintNumber", "narrative", "category", "decisionDueAt");
+  }
+
+  /** The variables with a history detail in the instance's own scope (not its tasks' display values). */
+  private java.util.List<String> detailNames(String processInstanceId) {
+    return historyService.createHistoricDetailQuery().processInstanceId(processInstanceId).variableUpdates().list()
+        .stream().filter(d -> d.getTaskId() == null)
+        .map(d -> ((org.camunda.bpm.engine.history.HistoricVariableUpdate) d).getVariableName()).toList();
   }
 
   @Test
