@@ -7,6 +7,7 @@ import io.disputeflow.intake.ComplaintSubmission;
 import io.disputeflow.intake.IntakeResult;
 import io.disputeflow.intake.IntakeService;
 import io.disputeflow.refusal.InvalidFieldException;
+import io.disputeflow.time.BankTime;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.BufferedReader;
@@ -24,7 +25,6 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -64,7 +64,7 @@ class CfpbImporter {
   private final ImportMeters meters;
 
   CfpbImporter(IntakeService intake, RegulatorReferralRepository referrals, Validator validator,
-      PlatformTransactionManager transactions, Clock clock, @Value("${disputeflow.zone}") ZoneId zone,
+      PlatformTransactionManager transactions, Clock clock, BankTime bankTime,
       ImportMeters meters) {
     this.intake = intake;
     this.referrals = referrals;
@@ -72,7 +72,7 @@ class CfpbImporter {
     this.eachRowWithItsSavepoint = new TransactionTemplate(transactions);
     this.eachRowWithItsSavepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     this.clock = clock;
-    this.zone = zone;
+    this.zone = bankTime.zone();
     this.meters = meters;
   }
 

@@ -2,11 +2,11 @@ package io.disputeflow.insight;
 
 import io.disputeflow.insight.CfpbImportRepository.Progress;
 import io.disputeflow.insight.CfpbImportTally.RowProblem;
+import io.disputeflow.time.BankTime;
 import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,16 +30,16 @@ class CfpbImports {
   private final CfpbImportRepository imports;
   private final CfpbImportRunner runner;
   private final Clock clock;
-  private final ZoneId zone;
+  private final BankTime bankTime;
   private final int batchSize;
 
   CfpbImports(CfpbImporter importer, CfpbImportRepository imports, CfpbImportRunner runner, Clock clock,
-      @Value("${disputeflow.zone}") ZoneId zone, @Value("${disputeflow.imports.batch-size:50}") int batchSize) {
+      BankTime bankTime, @Value("${disputeflow.imports.batch-size:50}") int batchSize) {
     this.importer = importer;
     this.imports = imports;
     this.runner = runner;
     this.clock = clock;
-    this.zone = zone;
+    this.bankTime = bankTime;
     this.batchSize = batchSize;
   }
 
@@ -77,11 +77,7 @@ class CfpbImports {
     Double rate = p.busyMillis() == 0 ? null : Math.round(p.processed() * 10_000.0 / p.busyMillis()) / 10.0;
     return new CfpbImportView(p.id(), p.status().name(), p.layout(), p.rows(), p.processed(), p.created(),
         p.alreadyImported(), p.merged(), p.rejected(), p.withoutNarrative(), rate, p.startedBy(),
-        inZone(p.startedAt()), inZone(p.finishedAt()), p.failure(),
+        bankTime.inZone(p.startedAt()), bankTime.inZone(p.finishedAt()), p.failure(),
         p.status() == CfpbImportRepository.Status.RUNNING ? p.leaseOwner() : null, errors, warnings);
-  }
-
-  private OffsetDateTime inZone(OffsetDateTime at) {
-    return at == null ? null : at.atZoneSameInstant(zone).toOffsetDateTime();
   }
 }

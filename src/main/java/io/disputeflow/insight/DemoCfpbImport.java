@@ -1,5 +1,6 @@
 package io.disputeflow.insight;
 
+import io.disputeflow.time.BankTime;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -45,13 +46,13 @@ class DemoCfpbImport {
       @Value("${disputeflow.imports.batch-size:50}") int batchSize,
       @Value("${disputeflow.demo.import-cfpb}") String location,
       @Value("${disputeflow.demo.import-cfpb-shift-dates:true}") boolean shiftDates, Clock clock,
-      @Value("${disputeflow.zone}") ZoneId zone) {
+      BankTime bankTime) {
     this.importer = importer;
     this.resources = resources;
     this.location = location;
     this.shiftDates = shiftDates;
     this.clock = clock;
-    this.zone = zone;
+    this.zone = bankTime.zone();
     this.batchSize = batchSize;
     this.batches = new TransactionTemplate(transactions);
   }

@@ -32,6 +32,7 @@ import io.disputeflow.logging.CaseLogContext;
 import io.disputeflow.process.ActingUser;
 import io.disputeflow.process.ComplaintHandlingProcess;
 import io.disputeflow.representative.Representatives;
+import io.disputeflow.time.BankTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -42,7 +43,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -71,7 +71,7 @@ public class IntakeService {
 
   IntakeService(ComplaintRepository complaints, ComplaintNumbers numbers, ComplaintQueries queries,
       RuntimeService runtimeService, ActingUser actingUser, PeriodRestart periodRestart, Clock clock,
-      @Value("${disputeflow.zone}") ZoneId zone, IntakeMeters meters, Representatives representatives) {
+      BankTime bankTime, IntakeMeters meters, Representatives representatives) {
     this.representatives = representatives;
     this.periodRestart = periodRestart;
     this.complaints = complaints;
@@ -80,7 +80,7 @@ public class IntakeService {
     this.runtimeService = runtimeService;
     this.actingUser = actingUser;
     this.clock = clock;
-    this.zone = zone;
+    this.zone = bankTime.zone();
     this.meters = meters;
   }
 

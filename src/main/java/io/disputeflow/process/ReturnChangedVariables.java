@@ -1,12 +1,10 @@
 package io.disputeflow.process;
 
-import java.util.Arrays;
-import java.util.Objects;
+import io.disputeflow.engine.TypedValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateVariableMapping;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
@@ -28,24 +26,9 @@ public class ReturnChangedVariables implements DelegateVariableMapping {
     VariableMap returned = subInstance.getVariablesTyped(false);
     for (String name : returned.keySet()) {
       TypedValue value = returned.getValueTyped(name);
-      if (!superExecution.hasVariable(name) || !same(superExecution.getVariableTyped(name, false), value)) {
+      if (!superExecution.hasVariable(name) || !TypedValues.same(superExecution.getVariableTyped(name, false), value)) {
         superExecution.setVariable(name, value);
       }
     }
-  }
-
-  /** Same type and same value; serialized values (JSON) compare by their serialized form. */
-  static boolean same(TypedValue before, TypedValue after) {
-    if (before == null || after == null || !Objects.equals(before.getType(), after.getType())) {
-      return before == after;
-    }
-    if (before instanceof SerializableValue a && after instanceof SerializableValue b) {
-      return a.getValueSerialized() != null && Objects.equals(a.getValueSerialized(), b.getValueSerialized())
-          && Objects.equals(a.getSerializationDataFormat(), b.getSerializationDataFormat());
-    }
-    if (before.getValue() instanceof byte[] a && after.getValue() instanceof byte[] b) {
-      return Arrays.equals(a, b);
-    }
-    return Objects.equals(before.getValue(), after.getValue());
   }
 }

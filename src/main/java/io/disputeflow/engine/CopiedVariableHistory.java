@@ -1,4 +1,4 @@
-package io.disputeflow.process;
+package io.disputeflow.engine;
 
 import java.util.ArrayList;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -71,7 +71,7 @@ class CopiedVariableHistory extends AbstractProcessEnginePlugin {
         return false;
       }
       TypedValue original = caller.getVariableTyped(event.getVariableName(), false);
-      return original != null && ReturnChangedVariables.same(original, copy.getTypedValue(false));
+      return original != null && TypedValues.same(original, copy.getTypedValue(false));
     }
   }
 }
