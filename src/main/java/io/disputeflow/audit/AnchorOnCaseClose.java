@@ -1,8 +1,7 @@
 package io.disputeflow.audit;
 
+import io.disputeflow.engine.ProcessInstanceEnded;
 import io.disputeflow.process.ComplaintHandlingProcess;
-import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
-import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -26,14 +25,13 @@ class AnchorOnCaseClose {
   }
 
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-  void onProcessHistory(HistoricProcessInstanceEventEntity event) {
-    if (HistoryEventTypes.PROCESS_INSTANCE_END.getEventName().equals(event.getEventType())
-        && ComplaintHandlingProcess.KEY.equals(event.getProcessDefinitionKey())
-        && event.getSuperProcessInstanceId() == null && event.getBusinessKey() != null) {
+  void onProcessEnded(ProcessInstanceEnded event) {
+    if (ComplaintHandlingProcess.KEY.equals(event.processDefinitionKey())
+        && event.superProcessInstanceId() == null && event.businessKey() != null) {
       try {
-        tamperEvidence.anchor(event.getBusinessKey());
+        tamperEvidence.anchor(event.businessKey());
       } catch (RuntimeException e) {
-        LOG.warn("Could not anchor the timeline of {} at closing; the next timeline request will", event.getBusinessKey(),
+        LOG.warn("Could not anchor the timeline of {} at closing; the next timeline request will", event.businessKey(),
             e);
       }
     }

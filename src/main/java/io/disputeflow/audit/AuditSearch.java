@@ -1,6 +1,7 @@
 package io.disputeflow.audit;
 
 import io.disputeflow.refusal.InvalidFieldException;
+import io.disputeflow.time.BankTime;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.math.BigDecimal;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,11 +48,13 @@ class AuditSearch {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final ZoneId zone;
+  private final BankTime bankTime;
 
-  AuditSearch(JdbcClient jdbc, Clock clock, @Value("${disputeflow.zone}") ZoneId zone) {
+  AuditSearch(JdbcClient jdbc, Clock clock, BankTime bankTime) {
     this.jdbc = jdbc;
     this.clock = clock;
-    this.zone = zone;
+    this.zone = bankTime.zone();
+    this.bankTime = bankTime;
   }
 
   @GetMapping("/api/audit/complaints")
@@ -111,17 +113,14 @@ class AuditSearch {
         .params(params)
         .query((rs, row) -> new AuditCase(rs.getString("complaint_number"), rs.getString("status"),
             rs.getString("stage"), rs.getString("customer_id"), rs.getString("customer_name"), rs.getString("product"),
-            rs.getString("category"), rs.getString("priority"), inZone(rs.getObject("received_at", OffsetDateTime.class)),
-            inZone(rs.getObject("decision_due_at", OffsetDateTime.class)),
-            inZone(rs.getObject("decided_at", OffsetDateTime.class)), rs.getString("decision"),
+            rs.getString("category"), rs.getString("priority"),
+            bankTime.inZone(rs.getObject("received_at", OffsetDateTime.class)),
+            bankTime.inZone(rs.getObject("decision_due_at", OffsetDateTime.class)),
+            bankTime.inZone(rs.getObject("decided_at", OffsetDateTime.class)), rs.getString("decision"),
             rs.getBigDecimal("compensation_amount"), rs.getString("resolution_outcome"),
-            inZone(rs.getObject("closed_at", OffsetDateTime.class)), rs.getBoolean("overdue_ever")))
+            bankTime.inZone(rs.getObject("closed_at", OffsetDateTime.class)), rs.getBoolean("overdue_ever")))
         .list();
     return new AuditCasePage(rows, page, size, total, (int) ((total + size - 1) / size));
-  }
-
-  private OffsetDateTime inZone(OffsetDateTime time) {
-    return time == null ? null : time.atZoneSameInstant(zone).toOffsetDateTime();
   }
 
   private static boolean hasText(String value) {

@@ -3,6 +3,7 @@ package io.disputeflow.audit;
 import io.disputeflow.audit.CaseHistoryReads.PerInstance;
 import io.disputeflow.audit.CaseHistoryReads.TaskLink;
 import io.disputeflow.complaint.ComplaintRecord;
+import io.disputeflow.engine.HistoryRows;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -23,7 +24,6 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
-import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
@@ -135,7 +135,7 @@ class CaseHistoryLoader {
   }
 
   private static long sequenceCounter(HistoricActivityInstance activity) {
-    return activity instanceof HistoricActivityInstanceEventEntity entity ? entity.getSequenceCounter() : 0;
+    return HistoryRows.sequenceCounter(activity);
   }
 
   /** Reads each deployed model once per timeline. */

@@ -2,6 +2,7 @@ package io.disputeflow.audit;
 
 import io.disputeflow.complaint.ComplaintNotFoundException;
 import io.disputeflow.complaint.ComplaintRepository;
+import io.disputeflow.time.BankTime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,7 +21,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,7 +44,8 @@ class CaseProcesses {
   private final DateTimeFormatter time;
 
   CaseProcesses(HistoryService history, RepositoryService repository, ComplaintRepository complaints,
-      @Value("${disputeflow.zone}") ZoneId zone) {
+      BankTime bankTime) {
+    ZoneId zone = bankTime.zone();
     this.history = history;
     this.repository = repository;
     this.complaints = complaints;

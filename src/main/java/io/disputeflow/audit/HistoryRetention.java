@@ -1,34 +1,18 @@
 package io.disputeflow.audit;
 
+import io.disputeflow.engine.EngineSettings;
+import io.disputeflow.engine.EngineSetup;
+import io.disputeflow.time.BankTime;
 import java.time.LocalTime;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.dmn.engine.DmnDecisionRequirementsGraph;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableInputImpl;
-import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableOutputImpl;
-import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableRuleImpl;
-import org.camunda.bpm.dmn.engine.impl.spi.transform.DmnTransformListener;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.model.dmn.instance.Decision;
-import org.camunda.bpm.model.dmn.instance.Definitions;
-import org.camunda.bpm.model.dmn.instance.Input;
-import org.camunda.bpm.model.dmn.instance.Output;
-import org.camunda.bpm.model.dmn.instance.Rule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -44,7 +28,7 @@ import org.springframework.stereotype.Component;
  * read in the bank's zone.
  */
 @Component
-class HistoryRetention extends AbstractProcessEnginePlugin {
+class HistoryRetention implements EngineSetup {
 
   private static final Logger LOG = LoggerFactory.getLogger(HistoryRetention.class);
   /** The regulator's rule: records are kept at least three years (1,096 days cover a leap day). */
@@ -58,7 +42,8 @@ class HistoryRetention extends AbstractProcessEnginePlugin {
   HistoryRetention(@Value("${disputeflow.retention}") Period retention,
       @Value("${disputeflow.history-cleanup.window-start}") LocalTime windowStart,
       @Value("${disputeflow.history-cleanup.window-end}") LocalTime windowEnd,
-      @Value("${disputeflow.zone}") ZoneId zone) {
+      BankTime bankTime) {
+    ZoneId zone = bankTime.zone();
     this.days = days(retention);
     this.windowStart = inZone(windowStart, zone);
     this.windowEnd = inZone(windowEnd, zone);
@@ -82,26 +67,14 @@ class HistoryRetention extends AbstractProcessEnginePlugin {
   }
 
   @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    // the default for a model without the attribute; models with it are overridden by the listeners below
-    configuration.setHistoryTimeToLive(Integer.toString(days));
-    configuration.setHistoryCleanupBatchWindowStartTime(windowStart);
-    configuration.setHistoryCleanupBatchWindowEndTime(windowEnd);
-    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
-        processDefinition.setHistoryTimeToLive(days);
-      }
-    });
-    if (configuration.getDmnEngineConfiguration() == null) {
-      configuration.setDmnEngineConfiguration(
-          (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration());
-    }
-    configuration.getDmnEngineConfiguration().getTransformer().getTransformListeners().add(new DecisionRetention());
+  public void beforeInit(EngineSettings engine) {
+    // the default for a model without the attribute, and the override of the attribute in every model
+    engine.historyTimeToLive(days);
+    engine.historyCleanupWindow(windowStart, windowEnd);
   }
 
   @Override
-  public void postProcessEngineBuild(ProcessEngine engine) {
+  public void afterBuild(ProcessEngine engine) {
     RepositoryService repository = engine.getRepositoryService();
     int updated = 0;
     for (ProcessDefinition definition : repository.createProcessDefinitionQuery().list()) {
@@ -130,27 +103,5 @@ class HistoryRetention extends AbstractProcessEnginePlugin {
       history.setRemovalTimeToHistoricProcessInstances().calculatedRemovalTime().byQuery(finished).hierarchical()
           .executeAsync();
     }
-  }
-
-  private final class DecisionRetention implements DmnTransformListener {
-
-    @Override
-    public void transformDecision(Decision decision, DmnDecision dmnDecision) {
-      if (dmnDecision instanceof DecisionDefinitionEntity definition) {
-        definition.setHistoryTimeToLive(days);
-      }
-    }
-
-    @Override
-    public void transformDecisionTableInput(Input input, DmnDecisionTableInputImpl dmnInput) {}
-
-    @Override
-    public void transformDecisionTableOutput(Output output, DmnDecisionTableOutputImpl dmnOutput) {}
-
-    @Override
-    public void transformDecisionTableRule(Rule rule, DmnDecisionTableRuleImpl dmnRule) {}
-
-    @Override
-    public void transformDecisionRequirementsGraph(Definitions definitions, DmnDecisionRequirementsGraph graph) {}
   }
 }

@@ -1,6 +1,7 @@
 package io.disputeflow.audit;
 
 import io.disputeflow.audit.Event.ProcessRef;
+import io.disputeflow.engine.HistoryRows;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -9,7 +10,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.history.HistoricIncident;
 import org.camunda.bpm.engine.history.HistoricJobLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.persistence.entity.HistoricJobLogEventEntity;
 
 /**
  * What went wrong and how it was repaired: each failed attempt of a job, the success after failures, and
@@ -38,7 +38,7 @@ final class JobEvents {
     ProcessRef process = tree.process(instance.getId());
     List<HistoricJobLog> logs = new ArrayList<>(jobLogs);
     logs.sort(Comparator.comparing(HistoricJobLog::getTimestamp)
-        .thenComparingLong(l -> l instanceof HistoricJobLogEventEntity e ? e.getSequenceCounter() : 0)
+        .thenComparingLong(HistoryRows::sequenceCounter)
         .thenComparing(HistoricJobLog::getId));
     Map<String, Integer> failures = new HashMap<>();
     int index = 0;

@@ -7,6 +7,7 @@ import io.disputeflow.audit.Verification.Status;
 import io.disputeflow.complaint.ComplaintNotFoundException;
 import io.disputeflow.complaint.ComplaintRepository;
 import io.disputeflow.complaint.ComplaintStatus;
+import io.disputeflow.time.BankTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +44,8 @@ public class TamperEvidence {
   private final DateTimeFormatter time;
 
   TamperEvidence(TimelineService timelines, AuditAnchors anchors, ComplaintRepository complaints, Clock clock,
-      @Value("${disputeflow.audit.anchor-settle}") Duration settle, @Value("${disputeflow.zone}") ZoneId zone) {
+      @Value("${disputeflow.audit.anchor-settle}") Duration settle, BankTime bankTime) {
+    ZoneId zone = bankTime.zone();
     this.timelines = timelines;
     this.anchors = anchors;
     this.complaints = complaints;

@@ -3,6 +3,7 @@ package io.disputeflow.audit;
 import io.disputeflow.complaint.ComplaintNotFoundException;
 import io.disputeflow.complaint.ComplaintRecord;
 import io.disputeflow.complaint.ComplaintRepository;
+import io.disputeflow.time.BankTime;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,11 +30,11 @@ public class TimelineService {
   private final ZoneId zone;
 
   TimelineService(CaseHistoryLoader loader, CaseRecordReads records, ComplaintRepository complaints,
-      @Value("${disputeflow.zone}") ZoneId zone) {
+      BankTime bankTime) {
     this.loader = loader;
     this.records = records;
     this.complaints = complaints;
-    this.zone = zone;
+    this.zone = bankTime.zone();
   }
 
   @Transactional(readOnly = true)

@@ -1,6 +1,7 @@
 package io.disputeflow.audit;
 
 import io.disputeflow.audit.Event.ProcessRef;
+import io.disputeflow.engine.HistoryRows;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,7 +14,6 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
-import org.camunda.bpm.engine.impl.history.event.HistoricDetailEventEntity;
 
 /**
  * Reads the variable history of the whole case in order. Form values go to the task completion that
@@ -60,7 +60,7 @@ final class VariableEvents {
     List<HistoricVariableUpdate> updates = new ArrayList<>(history.variableUpdates());
     updates.sort(Comparator.comparing(HistoricDetail::getTime)
         .thenComparing(this::detailPath)
-        .thenComparingLong(d -> d instanceof HistoricDetailEventEntity e ? e.getSequenceCounter() : 0)
+        .thenComparingLong(HistoryRows::sequenceCounter)
         .thenComparing(HistoricDetail::getId));
     Map<String, Object> known = new HashMap<>();
     int index = 0;

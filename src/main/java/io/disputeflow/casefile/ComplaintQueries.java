@@ -1,5 +1,7 @@
 package io.disputeflow.casefile;
 
+import static io.disputeflow.casefile.ComplaintView.inZone;
+
 import io.disputeflow.complaint.AwaitedAction;
 import io.disputeflow.complaint.AwaitedActions;
 import io.disputeflow.complaint.ComplaintNotFoundException;
@@ -11,19 +13,16 @@ import io.disputeflow.complaint.RedressRepository;
 import io.disputeflow.complaint.ReopeningRepository;
 import io.disputeflow.complaint.RepresentativeRepository;
 import io.disputeflow.complaint.WithdrawalRepository;
-
-import static io.disputeflow.casefile.ComplaintView.inZone;
-
+import io.disputeflow.correspondence.LetterService;
+import io.disputeflow.deadline.ClockRepository.ClockRecord;
 import io.disputeflow.deadline.ClockRepository;
 import io.disputeflow.deadline.ClockState;
-import io.disputeflow.deadline.ClockRepository.ClockRecord;
+import io.disputeflow.time.BankTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import io.disputeflow.correspondence.LetterService;
 import java.time.ZoneId;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,7 +46,7 @@ public class ComplaintQueries {
 
   ComplaintQueries(ComplaintRepository complaints, ClockRepository clocks, AwaitedActions awaitedActions,
       LetterService letters, io.disputeflow.deadline.ContestWindow contestWindow,
-      io.disputeflow.deadline.RegimeCalendars calendars, Clock clock, @Value("${disputeflow.zone}") ZoneId zone,
+      io.disputeflow.deadline.RegimeCalendars calendars, Clock clock, BankTime bankTime,
       WithdrawalRepository withdrawals, RedressRepository redress, RepresentativeRepository representatives,
       ExternalReferralRepository referrals, ReopeningRepository reopenings) {
     this.representatives = representatives;
@@ -62,7 +61,7 @@ public class ComplaintQueries {
     this.awaitedActions = awaitedActions;
     this.letters = letters;
     this.clock = clock;
-    this.zone = zone;
+    this.zone = bankTime.zone();
   }
 
   @Transactional(readOnly = true)

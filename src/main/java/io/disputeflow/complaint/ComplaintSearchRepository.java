@@ -1,9 +1,8 @@
 package io.disputeflow.complaint;
 
+import io.disputeflow.time.BankTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,11 +12,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class ComplaintSearchRepository {
 
   private final JdbcClient jdbc;
-  private final ZoneId zone;
+  private final BankTime bankTime;
 
-  ComplaintSearchRepository(JdbcClient jdbc, @Value("${disputeflow.zone}") ZoneId zone) {
+  ComplaintSearchRepository(JdbcClient jdbc, BankTime bankTime) {
     this.jdbc = jdbc;
-    this.zone = zone;
+    this.bankTime = bankTime;
   }
 
   @Transactional(readOnly = true)
@@ -40,13 +39,9 @@ public class ComplaintSearchRepository {
             Product.valueOf(rs.getString("product")),
             rs.getString("customer_name"),
             rs.getString("issue"),
-            inZone(rs.getObject("received_at", OffsetDateTime.class)),
-            inZone(rs.getObject("decision_due_at", OffsetDateTime.class))))
+            bankTime.inZone(rs.getObject("received_at", OffsetDateTime.class)),
+            bankTime.inZone(rs.getObject("decision_due_at", OffsetDateTime.class))))
         .list();
     return new ComplaintPage(rows, page, size, total, (int) ((total + size - 1) / size));
-  }
-
-  private OffsetDateTime inZone(OffsetDateTime time) {
-    return time == null ? null : time.atZoneSameInstant(zone).toOffsetDateTime();
   }
 }

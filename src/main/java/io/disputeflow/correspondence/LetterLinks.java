@@ -1,10 +1,10 @@
 package io.disputeflow.correspondence;
 
+import io.disputeflow.time.BankTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,9 +33,9 @@ public class LetterLinks {
   private final LetterRepository repository;
   private final ZoneId zone;
 
-  LetterLinks(LetterRepository repository, @Value("${disputeflow.zone}") ZoneId zone) {
+  LetterLinks(LetterRepository repository, BankTime bankTime) {
     this.repository = repository;
-    this.zone = zone;
+    this.zone = bankTime.zone();
   }
 
   /** The list for a task of this case, as of now. */

@@ -5,6 +5,7 @@ import io.disputeflow.complaint.ComplaintRecord;
 import io.disputeflow.complaint.ComplaintRepository;
 import io.disputeflow.complaint.Representative;
 import io.disputeflow.complaint.RepresentativeRepository;
+import io.disputeflow.time.BankTime;
 import io.disputeflow.time.IsoDurations;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,12 +38,13 @@ public class LetterService {
   private final LetterTemplates templates;
   private final Clock clock;
   private final ZoneId zone;
+  private final BankTime bankTime;
   private final OpenTaskLetters openTasks;
   private final RegimeZones regimeZones;
   private final RepresentativeRepository representatives;
 
   LetterService(ComplaintRepository complaints, LetterRepository letters, LetterTemplates templates, Clock clock,
-      @Value("${disputeflow.zone}") ZoneId zone, OpenTaskLetters openTasks, RegimeZones regimeZones,
+      BankTime bankTime, OpenTaskLetters openTasks, RegimeZones regimeZones,
       RepresentativeRepository representatives) {
     this.complaints = complaints;
     this.representatives = representatives;
@@ -52,7 +53,8 @@ public class LetterService {
     this.letters = letters;
     this.templates = templates;
     this.clock = clock;
-    this.zone = zone;
+    this.zone = bankTime.zone();
+    this.bankTime = bankTime;
   }
 
   public long queueAcknowledgement(String complaintNumber) {
@@ -327,12 +329,8 @@ public class LetterService {
 
   private Letter inZone(Letter l) {
     return new Letter(l.id(), l.type(), l.language(), l.recipient(), l.status(), l.attempts(), l.lastError(),
-        inZone(l.nextAttemptAt()), inZone(l.sentAt()), l.messageId(), inZone(l.createdAt()), inZone(l.deliveredAt()),
-        l.addressee());
-  }
-
-  private OffsetDateTime inZone(OffsetDateTime time) {
-    return time == null ? null : time.atZoneSameInstant(zone).toOffsetDateTime();
+        bankTime.inZone(l.nextAttemptAt()), bankTime.inZone(l.sentAt()), l.messageId(), bankTime.inZone(l.createdAt()),
+        bankTime.inZone(l.deliveredAt()), l.addressee());
   }
 
   private OffsetDateTime now() {

@@ -2,6 +2,7 @@ package io.disputeflow.correspondence;
 
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
+import io.disputeflow.time.BankTime;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -44,8 +44,8 @@ class LetterTemplates {
   private final ResourceBundleMessageSource labels = new ResourceBundleMessageSource();
   private final ZoneId zone;
 
-  LetterTemplates(@Value("${disputeflow.zone}") ZoneId zone) {
-    this.zone = zone;
+  LetterTemplates(BankTime bankTime) {
+    this.zone = bankTime.zone();
     labels.setBasename("letters/labels");
     labels.setDefaultEncoding(StandardCharsets.UTF_8.name());
     labels.setFallbackToSystemLocale(false);

@@ -1,10 +1,9 @@
 package io.disputeflow.correspondence;
 
+import io.disputeflow.engine.EngineCommands;
 import io.disputeflow.process.ComplaintVariables;
 import java.util.Objects;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,14 +20,14 @@ class OpenTaskLetters {
   private static final Logger LOG = LoggerFactory.getLogger(OpenTaskLetters.class);
 
   private final ObjectProvider<TaskService> taskServices;
-  private final ObjectProvider<ProcessEngineConfiguration> engines;
+  private final EngineCommands commands;
   private final LetterLinks links;
 
   // looked up on use: the engine's delegates use the letter service, which uses this
-  OpenTaskLetters(ObjectProvider<TaskService> taskServices, ObjectProvider<ProcessEngineConfiguration> engines,
+  OpenTaskLetters(ObjectProvider<TaskService> taskServices, EngineCommands commands,
       LetterLinks links) {
     this.taskServices = taskServices;
-    this.engines = engines;
+    this.commands = commands;
     this.links = links;
   }
 
@@ -36,9 +35,8 @@ class OpenTaskLetters {
     try {
       String text = links.textFor(complaintNumber);
       TaskService taskService = taskServices.getObject();
-      ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) engines.getObject();
       // the dispatcher and the retry act for the bank; the tasks' authorizations are not the caller's
-      engine.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() -> {
+      commands.withoutAuthorization(() -> {
         for (Task task : taskService.createTaskQuery()
             .processVariableValueEquals(ComplaintVariables.COMPLAINT_NUMBER.name(), complaintNumber).list()) {
           if (!Objects.equals(taskService.getVariableLocal(task.getId(), LetterLinks.LETTERS_TEXT), text)) {
@@ -46,7 +44,7 @@ class OpenTaskLetters {
           }
         }
         return null;
-      }));
+      });
     } catch (RuntimeException e) {
       LOG.warn("The letters shown on the open tasks of {} were not refreshed: {}", complaintNumber, e.toString());
     }

@@ -14,22 +14,22 @@ import static io.disputeflow.process.ComplaintVariables.PRODUCT;
 import io.disputeflow.complaint.ComplaintNotFoundException;
 import io.disputeflow.complaint.ComplaintRecord;
 import io.disputeflow.complaint.ComplaintRepository;
+import io.disputeflow.process.ClockActionProcess;
 import io.disputeflow.process.ComplaintHandlingProcess;
 import io.disputeflow.refusal.TaskActionRefusedException;
-import io.disputeflow.process.ClockActionProcess;
+import io.disputeflow.time.BankTime;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -66,13 +66,13 @@ class ApplyClockActionDelegate implements JavaDelegate {
   private final ZoneId zone;
 
   ApplyClockActionDelegate(ClockActions actions, ComplaintRepository complaints, ClockRepository clocks,
-      RegimeCalendars calendars, Clock clock, @Value("${disputeflow.zone}") ZoneId zone) {
+      RegimeCalendars calendars, Clock clock, BankTime bankTime) {
     this.calendars = calendars;
     this.actions = actions;
     this.complaints = complaints;
     this.clocks = clocks;
     this.clock = clock;
-    this.zone = zone;
+    this.zone = bankTime.zone();
   }
 
   @Override

@@ -8,6 +8,7 @@ import static io.disputeflow.process.ComplaintVariables.EXTENSION_REQUESTED_BY;
 import io.disputeflow.complaint.ComplaintNotFoundException;
 import io.disputeflow.complaint.ComplaintRepository;
 import io.disputeflow.complaint.ComplaintStatus;
+import io.disputeflow.engine.EngineUser;
 import io.disputeflow.process.ActingUser;
 import io.disputeflow.process.ComplaintHandlingProcess;
 import java.time.Clock;
@@ -181,7 +182,6 @@ public class ClockActions {
     if (authentication != null) {
       return authentication.getName();
     }
-    var engineUser = identityService.getCurrentAuthentication();
-    return engineUser == null ? null : engineUser.getUserId();
+    return EngineUser.id(identityService);
   }
 }

@@ -1,6 +1,5 @@
 package io.disputeflow.deadline;
 
-import io.disputeflow.time.IsoDurations;
 import static io.disputeflow.process.ComplaintVariables.ACKNOWLEDGEMENT_ALERTED;
 import static io.disputeflow.process.ComplaintVariables.ACKNOWLEDGEMENT_DUE_AT;
 import static io.disputeflow.process.ComplaintVariables.CLOCK_PAUSE_REASON;
@@ -21,15 +20,18 @@ import static io.disputeflow.process.ComplaintVariables.LEGAL_DUE_AT;
 import static io.disputeflow.process.ComplaintVariables.PERIOD_STARTED_AT;
 import static io.disputeflow.process.ComplaintVariables.RECEIVED_AT;
 import static io.disputeflow.process.ComplaintVariables.REGIME;
+import static io.disputeflow.process.ComplaintVariables.RESULT_REPORT_ALERTED;
 import static io.disputeflow.process.ComplaintVariables.REVERIFICATION_DUE_AT;
 import static io.disputeflow.process.ComplaintVariables.REVERIFICATION_WITHIN;
-import static io.disputeflow.process.ComplaintVariables.RESULT_REPORT_ALERTED;
 import static io.disputeflow.process.ComplaintVariables.REVIEW_DUE_AT;
 import static io.disputeflow.process.ComplaintVariables.SECOND_EXTENSION;
 import static io.disputeflow.process.ComplaintVariables.WARN_BEFORE;
 
 import io.disputeflow.correspondence.LetterService;
+import io.disputeflow.engine.EngineUser;
 import io.disputeflow.process.ProcessVariable;
+import io.disputeflow.time.BankTime;
+import io.disputeflow.time.IsoDurations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -43,7 +45,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -70,13 +71,13 @@ public class DecisionClock {
   private final ZoneId zone;
 
   DecisionClock(ClockRepository clocks, LetterService letters, WorkingDayCalendar workingDays,
-      RegimeCalendars calendars, Clock clock, @Value("${disputeflow.zone}") ZoneId zone) {
+      RegimeCalendars calendars, Clock clock, BankTime bankTime) {
     this.clocks = clocks;
     this.letters = letters;
     this.workingDays = workingDays;
     this.calendars = calendars;
     this.clock = clock;
-    this.zone = zone;
+    this.zone = bankTime.zone();
   }
 
   /** Undecided and not closed: the decision clock still runs. */
@@ -404,11 +405,8 @@ public class DecisionClock {
   }
 
   private ClockState stateAfterMove(DelegateExecution execution) {
-    Date now = Date.from(clock.instant());
-    if (!DECISION_DUE_AT.get(execution).after(now)) {
-      return ClockState.OVERDUE;
-    }
-    return DECISION_WARNING_AT.get(execution).after(now) ? ClockState.ON_TRACK : ClockState.WARNING;
+    return ClockState.running(DECISION_DUE_AT.get(execution).toInstant(), DECISION_WARNING_AT.get(execution).toInstant(),
+        clock.instant());
   }
 
   private void moveOpenTasks(DelegateExecution execution, String number,
@@ -478,8 +476,7 @@ public class DecisionClock {
   }
 
   private static String currentUser(DelegateExecution execution) {
-    var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return authentication == null ? null : authentication.getUserId();
+    return EngineUser.id(execution.getProcessEngineServices().getIdentityService());
   }
 
   private OffsetDateTime now() {

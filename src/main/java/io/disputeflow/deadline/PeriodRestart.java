@@ -8,8 +8,9 @@ import static io.disputeflow.process.ComplaintVariables.PERIOD_STARTED_AT;
 import static io.disputeflow.process.ComplaintVariables.WARN_BEFORE;
 
 import io.disputeflow.process.ComplaintHandlingProcess;
-import io.disputeflow.time.IsoDurations;
 import io.disputeflow.process.ProcessVariable;
+import io.disputeflow.time.BankTime;
+import io.disputeflow.time.IsoDurations;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -23,7 +24,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,14 +49,14 @@ public class PeriodRestart {
 
   PeriodRestart(ClockRepository clocks, RegimeCalendars calendars, RuntimeService runtimeService,
       TaskService taskService, ManagementService managementService, Clock clock,
-      @Value("${disputeflow.zone}") ZoneId zone) {
+      BankTime bankTime) {
     this.clocks = clocks;
     this.calendars = calendars;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.managementService = managementService;
     this.clock = clock;
-    this.zone = zone;
+    this.zone = bankTime.zone();
   }
 
   /**
@@ -93,8 +93,8 @@ public class PeriodRestart {
     runtimeService.setVariable(main.getId(), DECISION_DUE_AT.name(), newDue);
     runtimeService.setVariable(main.getId(), DECISION_WARNING_AT.name(), newWarning);
     if (current.pausedSince() == null) {
-      runtimeService.setVariable(main.getId(), CLOCK_STATE.name(), newWarning.after(Date.from(clock.instant()))
-          ? ClockState.ON_TRACK.name() : ClockState.WARNING.name());
+      runtimeService.setVariable(main.getId(), CLOCK_STATE.name(),
+          ClockState.beforeDue(newWarning.toInstant(), clock.instant()).name());
     }
     for (String instance : instances) {
       // a running stage holds its own copy, which its later tasks' due dates read

@@ -1,5 +1,6 @@
 package io.disputeflow.deadline;
 
+import io.disputeflow.time.BankTime;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -39,7 +39,8 @@ public class RegimeCalendars {
   private final String bankJurisdiction;
   private final Clock clock;
 
-  public RegimeCalendars(Properties properties, @Value("${disputeflow.zone}") ZoneId bankZone, Clock clock) {
+  public RegimeCalendars(Properties properties, BankTime bankTime, Clock clock) {
+    ZoneId bankZone = bankTime.zone();
     this.clock = clock;
     this.bankJurisdiction = properties.jurisdiction() == null ? "CN" : properties.jurisdiction();
     if (properties.calendars() != null) {

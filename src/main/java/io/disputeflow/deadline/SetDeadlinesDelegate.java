@@ -3,10 +3,10 @@ package io.disputeflow.deadline;
 import static io.disputeflow.process.ComplaintVariables.BILLING_CYCLE_CLOSING_DAY;
 import static io.disputeflow.process.ComplaintVariables.CATEGORY;
 import static io.disputeflow.process.ComplaintVariables.CHANNEL;
-import static io.disputeflow.process.ComplaintVariables.PERIOD_STARTED_AT;
-import static io.disputeflow.process.ComplaintVariables.PRODUCT;
 import static io.disputeflow.process.ComplaintVariables.CONTEST_WITHIN;
+import static io.disputeflow.process.ComplaintVariables.PERIOD_STARTED_AT;
 import static io.disputeflow.process.ComplaintVariables.PRIORITY;
+import static io.disputeflow.process.ComplaintVariables.PRODUCT;
 import static io.disputeflow.process.ComplaintVariables.RECEIVED_AT;
 import static io.disputeflow.process.ComplaintVariables.REGIME;
 import static io.disputeflow.process.ComplaintVariables.REVERIFICATION_WITHIN;
@@ -16,12 +16,12 @@ import static io.disputeflow.process.ComplaintVariables.TRANSFER_NEW_ACCOUNT;
 import static io.disputeflow.process.ComplaintVariables.TRANSFER_POINT_OF_SALE;
 
 import io.disputeflow.process.TaskInput;
+import io.disputeflow.time.BankTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,11 +43,11 @@ class SetDeadlinesDelegate implements JavaDelegate {
   private final ZoneId zone;
 
   SetDeadlinesDelegate(DeadlinePolicyService policies, RegimeSelectionService regimes, DecisionClock clock,
-      @Value("${disputeflow.zone}") ZoneId zone) {
+      BankTime bankTime) {
     this.policies = policies;
     this.regimes = regimes;
     this.clock = clock;
-    this.zone = zone;
+    this.zone = bankTime.zone();
   }
 
   @Override

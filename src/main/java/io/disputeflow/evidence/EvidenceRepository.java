@@ -1,5 +1,6 @@
 package io.disputeflow.evidence;
 
+import io.disputeflow.time.BankTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -8,7 +9,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -22,9 +22,9 @@ class EvidenceRepository {
   private final JdbcClient jdbc;
   private final ZoneId zone;
 
-  EvidenceRepository(JdbcClient jdbc, @Value("${disputeflow.zone}") ZoneId zone) {
+  EvidenceRepository(JdbcClient jdbc, BankTime bankTime) {
     this.jdbc = jdbc;
-    this.zone = zone;
+    this.zone = bankTime.zone();
   }
 
   long insert(String complaintNumber, String fileName, EvidenceType type, byte[] content, String sha256,

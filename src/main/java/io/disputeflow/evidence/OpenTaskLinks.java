@@ -1,10 +1,9 @@
 package io.disputeflow.evidence;
 
+import io.disputeflow.engine.EngineCommands;
 import io.disputeflow.process.ComplaintVariables;
 import java.util.Objects;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -13,19 +12,19 @@ import org.springframework.stereotype.Component;
 class OpenTaskLinks {
 
   private final TaskService taskService;
-  private final ProcessEngineConfigurationImpl engine;
+  private final EngineCommands commands;
   private final DocumentLinks links;
 
-  OpenTaskLinks(TaskService taskService, ProcessEngineConfiguration engine, DocumentLinks links) {
+  OpenTaskLinks(TaskService taskService, EngineCommands commands, DocumentLinks links) {
     this.taskService = taskService;
-    this.engine = (ProcessEngineConfigurationImpl) engine;
+    this.commands = commands;
     this.links = links;
   }
 
   void refresh(String complaintNumber) {
     String text = links.linksFor(complaintNumber);
     // our API has allowed the caller the upload; the tasks' engine authorizations are not the caller's
-    engine.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() -> {
+    commands.withoutAuthorization(() -> {
       for (Task task : taskService.createTaskQuery()
           .processVariableValueEquals(ComplaintVariables.COMPLAINT_NUMBER.name(), complaintNumber).list()) {
         if (!Objects.equals(taskService.getVariableLocal(task.getId(), DocumentLinks.DOCUMENTS_TEXT), text)) {
@@ -33,6 +32,6 @@ class OpenTaskLinks {
         }
       }
       return null;
-    }));
+    });
   }
 }

@@ -1,24 +1,29 @@
 package io.disputeflow.figures;
 
 import io.disputeflow.complaint.ComplaintChanged;
+import io.disputeflow.time.BankTime;
 import java.sql.Date;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Keeps the daily figures in step with the complaints: after every change it recounts the complaint,
- * compares with what it was counted as before (report_complaint_counted) and inserts the difference into
+ * Keeps the daily figures in step with the complaints: it recounts each complaint a transaction changed,
+ * once, just before that transaction commits (a case step writes its complaint several times), compares
+ * with what it was counted as before (report_complaint_counted) and inserts the difference into
  * report_figure_change, all in the transaction of the change. The complaint's row is locked first, so
  * two changes of one complaint (on any node) count one after the other; different complaints never
  * wait for each other, as the changes are inserts, never updates of a shared counter.
@@ -30,15 +35,50 @@ public class ComplaintFigures {
   private final JdbcTemplate batch;
   private final ZoneId zone;
 
-  ComplaintFigures(JdbcClient jdbc, JdbcTemplate batch, @Value("${disputeflow.zone}") ZoneId zone) {
+  ComplaintFigures(JdbcClient jdbc, JdbcTemplate batch, BankTime bankTime) {
     this.jdbc = jdbc;
     this.batch = batch;
-    this.zone = zone;
+    this.zone = bankTime.zone();
   }
 
+  /**
+   * Notes the complaint for a recount before the transaction commits; without a transaction (or once
+   * the recount before commit has run) recounts it at once.
+   */
   @EventListener
   void on(ComplaintChanged change) {
-    recount(List.of(change.complaintNumber()));
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      recount(List.of(change.complaintNumber()));
+      return;
+    }
+    RecountBeforeCommit pending = TransactionSynchronizationManager.getSynchronizations().stream()
+        .filter(RecountBeforeCommit.class::isInstance).map(RecountBeforeCommit.class::cast).findFirst()
+        .orElseGet(() -> {
+          RecountBeforeCommit registered = new RecountBeforeCommit();
+          TransactionSynchronizationManager.registerSynchronization(registered);
+          return registered;
+        });
+    if (pending.done) {
+      recount(List.of(change.complaintNumber()));
+    } else {
+      pending.numbers.add(change.complaintNumber());
+    }
+  }
+
+  /**
+   * The complaints a transaction changed, recounted once each before it commits. It lives among the
+   * transaction's synchronizations, so a transaction suspended for an inner one keeps its own.
+   */
+  private final class RecountBeforeCommit implements TransactionSynchronization {
+
+    private final Set<String> numbers = new LinkedHashSet<>();
+    private boolean done;
+
+    @Override
+    public void beforeCommit(boolean readOnly) {
+      done = true;
+      recount(List.copyOf(numbers));
+    }
   }
 
   /**

@@ -1,18 +1,17 @@
 package io.disputeflow.insight;
 
 import io.disputeflow.process.AfterCommit;
+import io.disputeflow.time.BankTime;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -22,12 +21,12 @@ import org.springframework.stereotype.Repository;
 class EarlyWarningRepository implements IntakeCounts {
 
   private final JdbcClient jdbc;
-  private final ZoneId zone;
+  private final BankTime bankTime;
   private final MeterRegistry meters;
 
-  EarlyWarningRepository(JdbcClient jdbc, @Value("${disputeflow.zone}") ZoneId zone, MeterRegistry meters) {
+  EarlyWarningRepository(JdbcClient jdbc, BankTime bankTime, MeterRegistry meters) {
     this.jdbc = jdbc;
-    this.zone = zone;
+    this.bankTime = bankTime;
     this.meters = meters;
   }
 
@@ -131,14 +130,14 @@ class EarlyWarningRepository implements IntakeCounts {
     IntakeDimension dimension = IntakeDimension.valueOf(rs.getString("dimension"));
     String value = rs.getString("dimension_value");
     return new EarlyWarning(rs.getLong("id"), rs.getString("business_key"), dimension, value, dimension.label(value),
-        rs.getString("status"), inZone(rs, "window_start"), inZone(rs, "window_end"), rs.getInt("observed"),
-        rs.getDouble("expected"), rs.getDouble("p_value"), rs.getInt("peak_observed"), inZone(rs, "raised_at"),
-        inZone(rs, "last_seen_at"), rs.getString("assessment"), rs.getString("resolution_notes"),
-        rs.getString("resolved_by"), inZone(rs, "resolved_at"));
+        rs.getString("status"), timeOf(rs, "window_start"), timeOf(rs, "window_end"), rs.getInt("observed"),
+        rs.getDouble("expected"), rs.getDouble("p_value"), rs.getInt("peak_observed"), timeOf(rs, "raised_at"),
+        timeOf(rs, "last_seen_at"), rs.getString("assessment"), rs.getString("resolution_notes"),
+        rs.getString("resolved_by"), timeOf(rs, "resolved_at"));
   }
 
-  private OffsetDateTime inZone(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
-    return time == null ? null : time.atZoneSameInstant(zone).toOffsetDateTime();
+  /** A column's time in the bank's zone. */
+  private OffsetDateTime timeOf(ResultSet rs, String column) throws SQLException {
+    return bankTime.inZone(rs.getObject(column, OffsetDateTime.class));
   }
 }

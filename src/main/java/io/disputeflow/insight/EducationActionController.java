@@ -1,11 +1,10 @@
 package io.disputeflow.insight;
 
 import io.disputeflow.refusal.InvalidFieldException;
+import io.disputeflow.time.BankTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,11 +23,11 @@ class EducationActionController {
       EducationActionRepository.DONE);
 
   private final EducationActionRepository actions;
-  private final ZoneId zone;
+  private final BankTime bankTime;
 
-  EducationActionController(EducationActionRepository actions, @Value("${disputeflow.zone}") ZoneId zone) {
+  EducationActionController(EducationActionRepository actions, BankTime bankTime) {
     this.actions = actions;
-    this.zone = zone;
+    this.bankTime = bankTime;
   }
 
   /** Newest first; {@code status} one of PLANNING, PLANNED, HELD, MEASURED, DONE, or all. */
@@ -48,15 +47,11 @@ class EducationActionController {
   }
 
   private EducationAction inZone(EducationAction a) {
-    var effect = a.effect() == null ? null : new EducationAction.Effect(inZone(a.effect().measuredAt()),
+    var effect = a.effect() == null ? null : new EducationAction.Effect(bankTime.inZone(a.effect().measuredAt()),
         a.effect().complaintsBefore(), a.effect().complaintsSince(), a.effect().change());
     return new EducationAction(a.businessKey(), a.improvementKey(), a.followsUp(), a.department(), a.rootCause(),
-        a.product(), a.status(), inZone(a.openedAt()), a.audience(), a.channel(), a.materials(), a.plannedOn(),
+        a.product(), a.status(), bankTime.inZone(a.openedAt()), a.audience(), a.channel(), a.materials(), a.plannedOn(),
         a.plannedBy(), a.heldOn(), a.reach(), a.deliveryNotes(), a.deliveredBy(), effect, a.effective(),
-        a.assessmentNotes(), a.assessedBy(), inZone(a.closedAt()));
-  }
-
-  private OffsetDateTime inZone(OffsetDateTime time) {
-    return time == null ? null : time.atZoneSameInstant(zone).toOffsetDateTime();
+        a.assessmentNotes(), a.assessedBy(), bankTime.inZone(a.closedAt()));
   }
 }

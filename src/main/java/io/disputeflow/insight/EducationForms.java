@@ -1,5 +1,6 @@
 package io.disputeflow.insight;
 
+import io.disputeflow.engine.EngineUser;
 import io.disputeflow.refusal.TaskActionRefusedException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -39,8 +40,7 @@ final class EducationForms {
   }
 
   static String user(DelegateExecution execution) {
-    var user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return user == null ? null : user.getUserId();
+    return EngineUser.id(execution.getProcessEngineServices().getIdentityService());
   }
 
   static TaskActionRefusedException refused(String problem) {

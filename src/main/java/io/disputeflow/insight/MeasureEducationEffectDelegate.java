@@ -6,13 +6,13 @@ import static io.disputeflow.process.FinancialEducationProcess.EDUCATION_HELD_ON
 import static io.disputeflow.process.FinancialEducationProcess.EDUCATION_PRODUCT;
 import static io.disputeflow.process.PolicyImprovementProcess.ROOT_CAUSE;
 
+import io.disputeflow.time.BankTime;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,10 +28,10 @@ class MeasureEducationEffectDelegate implements JavaDelegate {
   private final ZoneId zone;
 
   MeasureEducationEffectDelegate(EducationActionRepository actions, Clock clock,
-      @Value("${disputeflow.zone}") ZoneId zone) {
+      BankTime bankTime) {
     this.actions = actions;
     this.clock = clock;
-    this.zone = zone;
+    this.zone = bankTime.zone();
   }
 
   @Override

@@ -1,16 +1,21 @@
 package io.disputeflow.insight;
 
+import io.disputeflow.complaint.Department;
 import io.disputeflow.complaint.Stage;
 import io.disputeflow.deadline.ClockState;
 import io.disputeflow.insight.OpenCaseBoard.Group;
 import io.disputeflow.insight.OpenCaseBoard.OpenCase;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -46,6 +51,11 @@ class OpenCaseRepository {
     this.jdbc = jdbc;
   }
 
+  /**
+   * Every count in one pass over the open rows (by stage, clock state, age band, due this week and group),
+   * then the two lists, each the first {@value OpenCaseBoard#LISTED} rows in deadline order: three
+   * statements, whatever the number of open cases or groups.
+   */
   @Transactional(readOnly = true)
   OpenCaseBoard board(ReportGrouping grouping, OffsetDateTime now) {
     Map<String, Object> params = new LinkedHashMap<>();
@@ -59,35 +69,59 @@ class OpenCaseRepository {
         .map(Enum::name).toList());
     Map<String, Long> byClock = zeros(Stream.concat(Arrays.stream(ClockState.values()).map(Enum::name),
         Stream.of("NONE")).toList());
-    long[] open = new long[1];
-    jdbc.sql("SELECT stage, clock_state, age_band, COUNT(*) AS cases FROM (SELECT b.stage, " + CLOCK_STATE
-            + " AS clock_state, " + AGE_BAND + " AS age_band" + OPEN + ") o GROUP BY stage, clock_state, age_band")
+    Map<String, long[]> byGroup = new HashMap<>();
+    long[] totals = new long[3]; // open, overdue, due this week
+    jdbc.sql("SELECT stage, clock_state, age_band, due_this_week, grp, COUNT(*) AS cases FROM (SELECT b.stage, "
+            + CLOCK_STATE + " AS clock_state, " + AGE_BAND + " AS age_band, CASE WHEN b.decided_at IS NULL"
+            + " AND b.clock_paused_since IS NULL AND b.decision_due_at > :now AND b.decision_due_at <= :weekAhead"
+            + " THEN 1 ELSE 0 END AS due_this_week, " + groupColumn(grouping) + " AS grp" + OPEN
+            + ") o GROUP BY stage, clock_state, age_band, due_this_week, grp")
         .params(params)
         .query(rs -> {
           long cases = rs.getLong("cases");
-          open[0] += cases;
+          boolean overdue = "OVERDUE".equals(rs.getString("clock_state"));
+          totals[0] += cases;
+          totals[1] += overdue ? cases : 0;
+          totals[2] += rs.getInt("due_this_week") == 1 ? cases : 0;
           byAge.merge(rs.getString("age_band"), cases, Long::sum);
           byStage.merge(rs.getString("stage"), cases, Long::sum);
           byClock.merge(rs.getString("clock_state"), cases, Long::sum);
+          for (String group : groupsOf(grouping, rs.getString("grp"))) {
+            long[] counts = byGroup.computeIfAbsent(group, g -> new long[2]);
+            counts[0] += cases;
+            counts[1] += overdue ? cases : 0;
+          }
         });
-    List<Group> groups = new ArrayList<>();
-    String group = grouping.groupExpression();
-    jdbc.sql("SELECT " + group + " AS grp, COUNT(*) AS cases, SUM(CASE WHEN b.decided_at IS NULL"
-            + " AND b.clock_paused_since IS NULL AND b.decision_due_at <= :now THEN 1 ELSE 0 END) AS overdue"
-            + " FROM complaint b" + grouping.join() + OPEN.substring(OPEN.indexOf(" WHERE")) + " GROUP BY " + group
-            + " ORDER BY cases DESC, grp")
-        .params(params)
-        .query(rs -> {
-          groups.add(new Group(rs.getString("grp"), grouping.label(rs.getString("grp")), rs.getLong("cases"),
-              rs.getLong("overdue")));
-        });
-    return new OpenCaseBoard(now, grouping, open[0], byAge, byStage, byClock, groups,
-        count(OVERDUE, params), cases(OVERDUE, params, now), count(DUE_THIS_WEEK, params),
-        cases(DUE_THIS_WEEK, params, now));
+    List<Group> groups = byGroup.entrySet().stream()
+        .sorted(Comparator.<Map.Entry<String, long[]>>comparingLong(g -> -g.getValue()[0])
+            .thenComparing(Map.Entry::getKey))
+        .map(g -> new Group(g.getKey(), grouping.label(g.getKey()), g.getValue()[0], g.getValue()[1]))
+        .toList();
+    return new OpenCaseBoard(now, grouping, totals[0], byAge, byStage, byClock, groups,
+        totals[1], cases(OVERDUE, params, now), totals[2], cases(DUE_THIS_WEEK, params, now));
   }
 
-  private long count(String condition, Map<String, Object> params) {
-    return jdbc.sql("SELECT COUNT(*)" + OPEN + condition).params(params).query(Long.class).single();
+  /**
+   * The group's column; for the departments the column as stored (a complaint's comma-separated
+   * departments), split by {@link #groupsOf}, so a complaint is read once and counts in each of them.
+   */
+  private static String groupColumn(ReportGrouping grouping) {
+    return grouping == ReportGrouping.DEPARTMENT ? "b.departments" : grouping.groupExpression();
+  }
+
+  /** The groups a value of {@link #groupColumn} counts in: the known departments it names, or itself. */
+  private static Collection<String> groupsOf(ReportGrouping grouping, String value) {
+    if (grouping != ReportGrouping.DEPARTMENT) {
+      return List.of(value);
+    }
+    if (value == null) {
+      return List.of();
+    }
+    Set<String> departments = new LinkedHashSet<>();
+    for (String department : value.split(",")) {
+      Department.ofGroup(department.trim()).ifPresent(known -> departments.add(known.groupId()));
+    }
+    return departments;
   }
 
   /** The most urgent first: the earliest deadline. */

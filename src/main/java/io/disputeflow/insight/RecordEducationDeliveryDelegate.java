@@ -5,6 +5,7 @@ import static io.disputeflow.process.FinancialEducationProcess.EDUCATION_HELD_ON
 import static io.disputeflow.process.FinancialEducationProcess.EDUCATION_REACH;
 import static io.disputeflow.process.FinancialEducationProcess.EFFECT_DUE_AT;
 
+import io.disputeflow.time.BankTime;
 import io.disputeflow.time.IsoDurations;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -12,7 +13,6 @@ import java.time.ZoneId;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,11 +28,11 @@ class RecordEducationDeliveryDelegate implements JavaDelegate {
   private final ZoneId zone;
 
   RecordEducationDeliveryDelegate(EducationActionRepository actions, PolicyImprovementProperties properties,
-      Clock clock, @Value("${disputeflow.zone}") ZoneId zone) {
+      Clock clock, BankTime bankTime) {
     this.actions = actions;
     this.properties = properties;
     this.clock = clock;
-    this.zone = zone;
+    this.zone = bankTime.zone();
   }
 
   @Override

@@ -6,13 +6,13 @@ import static io.disputeflow.process.FinancialEducationProcess.EDUCATION_CHANNEL
 import static io.disputeflow.process.FinancialEducationProcess.EDUCATION_MATERIALS;
 import static io.disputeflow.process.FinancialEducationProcess.EDUCATION_PLANNED_ON;
 
+import io.disputeflow.time.BankTime;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,9 +30,9 @@ class RecordEducationPlanDelegate implements JavaDelegate {
   private final EducationActionRepository actions;
   private final ZoneId zone;
 
-  RecordEducationPlanDelegate(EducationActionRepository actions, @Value("${disputeflow.zone}") ZoneId zone) {
+  RecordEducationPlanDelegate(EducationActionRepository actions, BankTime bankTime) {
     this.actions = actions;
-    this.zone = zone;
+    this.zone = bankTime.zone();
   }
 
   @Override

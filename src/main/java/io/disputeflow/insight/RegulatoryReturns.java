@@ -7,6 +7,7 @@ import io.disputeflow.insight.RegulatoryReturn.Line;
 import io.disputeflow.insight.ReturnRegime.Section;
 import io.disputeflow.refusal.InvalidFieldException;
 import io.disputeflow.refusal.InvalidFieldsException;
+import io.disputeflow.time.BankTime;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -20,7 +21,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /** Builds a regulatory return from the daily figures' return measures of its complaint regimes. */
@@ -31,10 +31,10 @@ class RegulatoryReturns {
   private final Clock clock;
   private final ZoneId zone;
 
-  RegulatoryReturns(DailyFigures daily, Clock clock, @Value("${disputeflow.zone}") ZoneId zone) {
+  RegulatoryReturns(DailyFigures daily, Clock clock, BankTime bankTime) {
     this.daily = daily;
     this.clock = clock;
-    this.zone = zone;
+    this.zone = bankTime.zone();
   }
 
   /** Checks both parameters, naming each at fault (after the caller's own), then sums the period's figures. */

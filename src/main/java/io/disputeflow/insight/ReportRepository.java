@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -55,7 +56,7 @@ class ReportRepository {
    * The total (each complaint once) first, then one row per group, largest first, for complaints received
    * on the days {@code first} to {@code last}, which run from {@code from} to {@code to} in the bank's zone.
    */
-  @Transactional(readOnly = true)
+  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ) // DailyFigures#sum says why
   List<Figures> figures(ReportGrouping grouping, LocalDate first, LocalDate last, OffsetDateTime from,
       OffsetDateTime to, OffsetDateTime asOf) {
     Dimension dimension = Dimension.valueOf(grouping.name());

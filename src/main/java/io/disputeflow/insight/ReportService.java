@@ -2,12 +2,12 @@ package io.disputeflow.insight;
 
 import io.disputeflow.insight.SummaryReport.Figures;
 import io.disputeflow.refusal.InvalidFieldException;
+import io.disputeflow.time.BankTime;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /** The summary report of a period: whole days in the bank's zone, figures as of now. */
@@ -21,10 +21,10 @@ class ReportService {
   private final Clock clock;
   private final ZoneId zone;
 
-  ReportService(ReportRepository reports, Clock clock, @Value("${disputeflow.zone}") ZoneId zone) {
+  ReportService(ReportRepository reports, Clock clock, BankTime bankTime) {
     this.reports = reports;
     this.clock = clock;
-    this.zone = zone;
+    this.zone = bankTime.zone();
   }
 
   SummaryReport summary(LocalDate from, LocalDate to, ReportGrouping groupBy) {

@@ -6,6 +6,7 @@ import static io.disputeflow.process.ComplaintVariables.DECISION_DUE_AT;
 import static io.disputeflow.process.ComplaintVariables.PRODUCT_LABEL;
 import static io.disputeflow.process.ComplaintVariables.RECEIVED_AT;
 
+import io.disputeflow.engine.EngineUser;
 import io.disputeflow.refusal.TaskActionRefusedException;
 import jakarta.validation.Validator;
 import java.util.Date;
@@ -43,9 +44,8 @@ class RegisterComplaintDelegate implements JavaDelegate {
     }
     IntakeResult result = intake.submit(form.submission());
     var complaint = result.complaint();
-    var user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     registrations.recordRegisteredBy(complaint.complaintNumber(), result.outcome(),
-        user == null ? null : user.getUserId());
+        EngineUser.id(execution.getProcessEngineServices().getIdentityService()));
     COMPLAINT_NUMBER.set(execution, complaint.complaintNumber());
     REGISTRATION_OUTCOME.set(execution, result.outcome().name());
     PRODUCT_LABEL.set(execution, complaint.product().label());

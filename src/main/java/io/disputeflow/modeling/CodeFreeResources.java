@@ -1,15 +1,15 @@
 package io.disputeflow.modeling;
 
+import io.disputeflow.engine.DeploymentCheck;
+import io.disputeflow.engine.NewDeployment;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.SAXParserFactory;
 import org.camunda.bpm.engine.ParseException;
-import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
-import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.xml.sax.Attributes;
 import org.xml.sax.helpers.DefaultHandler;
 
@@ -24,29 +24,27 @@ import org.xml.sax.helpers.DefaultHandler;
  *       whoever opens the task, with that person's session. Our forms are Camunda Forms (.form).</li>
  * </ul>
  */
-class CodeFreeResources implements Deployer {
+class CodeFreeResources implements DeploymentCheck {
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CodeFreeResources.class);
 
   @Override
-  public void deploy(DeploymentEntity deployment) {
-    if (!deployment.isNew() || deployment.getResources() == null) {
-      return;
-    }
-    for (ResourceEntity resource : deployment.getResources().values()) {
-      String name = resource.getName();
+  public void check(NewDeployment deployment) {
+    String user = deployment.deployingUserId();
+    for (Map.Entry<String, byte[]> resource : deployment.resources().entrySet()) {
+      String name = resource.getKey();
       if (name.endsWith(".cmmn") || name.endsWith(".cmmn10.xml") || name.endsWith(".cmmn11.xml")) {
-        throw refused(name, name + " is a CMMN case model; DisputeFlow runs BPMN processes and FEEL decisions only");
+        throw refused(user, name, name + " is a CMMN case model; DisputeFlow runs BPMN processes and FEEL decisions only");
       }
       String lower = name.toLowerCase(Locale.ROOT);
       if (lower.endsWith(".html") || lower.endsWith(".htm") || lower.endsWith(".js") || lower.endsWith(".mjs")) {
-        throw refused(name, name + " would run in the browser of whoever opens a task; user tasks use Camunda Forms"
+        throw refused(user, name, name + " would run in the browser of whoever opens a task; user tasks use Camunda Forms"
             + " (.form, camunda:formRef)");
       }
-      if ((name.endsWith(".dmn") || name.endsWith(".dmn11.xml")) && resource.getBytes() != null) {
-        List<String> problems = check(resource.getBytes());
+      if ((name.endsWith(".dmn") || name.endsWith(".dmn11.xml")) && resource.getValue() != null) {
+        List<String> problems = check(resource.getValue());
         if (!problems.isEmpty()) {
-          throw refused(name, name + ": " + String.join("; ", problems));
+          throw refused(user, name, name + ": " + String.join("; ", problems));
         }
       }
     }
@@ -90,9 +88,7 @@ class CodeFreeResources implements Deployer {
     return lower.equals("feel") || lower.matches("https?://www\\.omg\\.org/spec/(dmn/\\d+/)?feel/(\\d+/)?");
   }
 
-  private static ParseException refused(String resource, String message) {
-    var command = org.camunda.bpm.engine.impl.context.Context.getCommandContext();
-    String user = command == null ? null : command.getAuthenticatedUserId();
+  private static ParseException refused(String user, String resource, String message) {
     LOG.warn("Deployment refused: {} (by {})", message, user == null ? "the application" : user);
     return new ParseException("Deployment refused: " + message, resource, List.of(), List.of());
   }

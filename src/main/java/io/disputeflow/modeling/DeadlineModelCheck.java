@@ -7,6 +7,8 @@ import io.disputeflow.deadline.DeadlinePolicyService;
 import io.disputeflow.deadline.Regime;
 import io.disputeflow.deadline.RegimeSelectionService;
 import io.disputeflow.deadline.TransferFacts;
+import io.disputeflow.engine.DeploymentCheck;
+import io.disputeflow.engine.NewDeployment;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,10 +24,6 @@ import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableOutputImpl;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableRuleImpl;
 import org.camunda.bpm.dmn.engine.impl.DmnExpressionImpl;
 import org.camunda.bpm.engine.ParseException;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
-import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 
 /**
  * Runs before the engine's deployers: a new deadline-policy or regime-selection that the regulatory
@@ -35,33 +33,29 @@ import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
  * row must apply to each, at every priority) or for every jurisdiction, channel and product
  * (regime-selection: the answer must be a known regime).
  */
-class DeadlineModelCheck implements Deployer {
+class DeadlineModelCheck implements DeploymentCheck {
 
   private static final List<String> PRIORITIES = List.of("LOW", "MEDIUM", "HIGH");
   private static final String CLASSIFICATION = "complaint-classification";
   private static final String PRIORITY = "complaint-priority";
 
   @Override
-  public void deploy(DeploymentEntity deployment) {
-    if (!deployment.isNew() || deployment.getResources() == null) {
-      return;
-    }
-    for (ResourceEntity resource : deployment.getResources().values()) {
-      String name = resource.getName();
-      if (name.endsWith(".dmn") && resource.getBytes() != null) {
-        check(name, resource.getBytes());
+  public void check(NewDeployment deployment) {
+    deployment.resources().forEach((name, content) -> {
+      if (name.endsWith(".dmn") && content != null) {
+        check(deployment, name, content);
       }
-    }
+    });
   }
 
-  private static void check(String name, byte[] content) {
+  private static void check(NewDeployment deployment, String name, byte[] content) {
     String text = new String(content, java.nio.charset.StandardCharsets.UTF_8);
     if (!text.contains("\"" + DeadlinePolicyService.DECISION + "\"")
         && !text.contains("\"" + RegimeSelectionService.DECISION + "\"")
         && !text.contains("\"" + CLASSIFICATION + "\"") && !text.contains("\"" + PRIORITY + "\"")) {
       return;
     }
-    DmnEngine engine = Context.getProcessEngineConfiguration().getDmnEngine();
+    DmnEngine engine = deployment.dmnEngine();
     List<String> problems = new ArrayList<>();
     for (DmnDecision decision : engine.parseDecisionRequirementsGraph(new ByteArrayInputStream(content)).getDecisions()) {
       if (decision.getKey().equals(DeadlinePolicyService.DECISION)) {

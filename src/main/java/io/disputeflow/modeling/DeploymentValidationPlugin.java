@@ -1,21 +1,16 @@
 package io.disputeflow.modeling;
 
-import java.util.ArrayList;
-import java.util.List;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
-import org.camunda.bpm.engine.impl.util.xml.Element;
+import io.disputeflow.engine.EngineSettings;
+import io.disputeflow.engine.EngineSetup;
 import org.springframework.stereotype.Component;
 
 /**
- * Registers {@link DeploymentValidator} as a parse listener (and {@link WellFormedModels},
- * {@link CodeFreeResources} and {@link DeadlineModelCheck} before the engine's deployers): every new deployment, from Modeler, the
- * REST API or the application's own start, is checked before anything of it is stored.
+ * Registers {@link DeploymentValidator} on every BPMN model the engine parses (and {@link WellFormedModels},
+ * {@link CodeFreeResources} and {@link DeadlineModelCheck} before the engine's deployers): every new deployment,
+ * from Modeler, the REST API or the application's own start, is checked before anything of it is stored.
  */
 @Component
-class DeploymentValidationPlugin extends AbstractProcessEnginePlugin {
+class DeploymentValidationPlugin implements EngineSetup {
 
   private final DeploymentValidator validator;
 
@@ -24,21 +19,10 @@ class DeploymentValidationPlugin extends AbstractProcessEnginePlugin {
   }
 
   @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.getCustomPostBPMNParseListeners() == null) {
-      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-    }
-    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseRootElement(Element definitions, List<ProcessDefinitionEntity> processDefinitions) {
-        validator.validate(definitions, processDefinitions);
-      }
-    });
-    if (configuration.getCustomPreDeployers() == null) {
-      configuration.setCustomPreDeployers(new ArrayList<>());
-    }
-    configuration.getCustomPreDeployers().add(new WellFormedModels());
-    configuration.getCustomPreDeployers().add(new CodeFreeResources());
-    configuration.getCustomPreDeployers().add(new DeadlineModelCheck());
+  public void beforeInit(EngineSettings engine) {
+    engine.checkEveryBpmnModel(validator::validate);
+    engine.checkEveryNewDeployment(new WellFormedModels());
+    engine.checkEveryNewDeployment(new CodeFreeResources());
+    engine.checkEveryNewDeployment(new DeadlineModelCheck());
   }
 }

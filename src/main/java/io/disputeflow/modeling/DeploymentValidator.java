@@ -1,25 +1,8 @@
 package io.disputeflow.modeling;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.camunda.bpm.engine.BpmnParseException;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
-import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.camunda.bpm.engine.impl.util.xml.Namespace;
+import io.disputeflow.engine.ModelElement;
+import io.disputeflow.engine.ParsedBpmnModel;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.util.ClassUtils;
@@ -51,12 +34,7 @@ import org.springframework.util.ClassUtils;
 class DeploymentValidator {
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DeploymentValidator.class);
-  private static final Namespace CAMUNDA = BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS;
-  private static final Pattern LEADING_BEAN = Pattern.compile("^[$#]\\{\\s*([A-Za-z_$][\\w$]*)");
-  private static final Pattern DECISION_ID = Pattern.compile("<(?:\\w+:)?decision\\s[^>]*?\\bid=\"([^\"]+)\"");
 
-  /** Text that holds no expression the engine evaluates: documentation, annotations, fixed field values. */
-  private static final Set<String> PLAIN_TEXT = Set.of("documentation", "text", "string");
 
   private final ApplicationContext beans;
   private final ObjectMapper json;
@@ -68,44 +46,37 @@ class DeploymentValidator {
     this.expressions = new ExpressionPolicy(beans);
   }
 
-  void validate(Element definitions, List<ProcessDefinitionEntity> processDefinitions) {
-    if (processDefinitions.isEmpty()) {
+  void validate(ModelElement definitions, ParsedBpmnModel model) {
+    if (!model.isNewDeployment()) {
+      refuseForeignClasses(definitions, model(model));
       return;
     }
-    CommandContext command = Context.getCommandContext();
-    DeploymentEntity deployment = command.getDeploymentManager()
-        .findDeploymentById(processDefinitions.get(0).getDeploymentId());
-    if (deployment == null || !deployment.isNew()) {
-      refuseForeignClasses(definitions, model(processDefinitions));
-      return;
-    }
-    Check check = new Check(command, deployment);
+    NewModelCheck check = new NewModelCheck(model, beans, json, expressions);
     check.walk(definitions, null);
-    if (!check.problems.isEmpty()) {
-      String refusal = "Deployment refused: " + model(processDefinitions) + ": "
-          + String.join("; ", check.problems);
-      LOG.warn("{} (deployment '{}' by {})", refusal, deployment.getName(),
-          command.getAuthenticatedUserId() == null ? "the application" : command.getAuthenticatedUserId());
-      throw new BpmnParseException(refusal, check.first);
+    if (!check.problems().isEmpty()) {
+      String refusal = "Deployment refused: " + model(model) + ": " + String.join("; ", check.problems());
+      LOG.warn("{} (deployment '{}' by {})", refusal, model.deploymentName(),
+          model.deployingUserId() == null ? "the application" : model.deployingUserId());
+      throw check.first().refusal(refusal);
     }
   }
 
   /** "model 'intake'": the resource's name is not known yet while it is parsed (the engine adds it to the error). */
-  private static String model(List<ProcessDefinitionEntity> processDefinitions) {
-    return "model " + processDefinitions.stream().map(definition -> "'" + definition.getKey() + "'")
+  private static String model(ParsedBpmnModel model) {
+    return "model " + model.processKeys().stream().map(key -> "'" + key + "'")
         .collect(java.util.stream.Collectors.joining(", "));
   }
 
   /** A stored definition (deployed before the check, or written into the database) that names foreign code. */
-  private static void refuseForeignClasses(Element element, String model) {
+  private static void refuseForeignClasses(ModelElement element, String model) {
     for (String attribute : element.attributes()) {
       String local = attribute.substring(attribute.lastIndexOf(':') + 1);
       String className = element.attribute(attribute);
       if ((local.equals("class") || local.equals("variableMappingClass")) && !isOurs(className)) {
         LOG.error("Definition refused: {} names the class '{}', which is not one of the application's delegates,"
             + " listeners or variable mappings; it is not loaded", model, className);
-        throw new BpmnParseException("Definition refused: " + model + " names the class '" + className
-            + "', which is not one of the application's delegates, listeners or variable mappings", element);
+        throw element.refusal("Definition refused: " + model + " names the class '" + className
+            + "', which is not one of the application's delegates, listeners or variable mappings");
       }
     }
     element.elements().forEach(child -> refuseForeignClasses(child, model));
@@ -122,245 +93,5 @@ class DeploymentValidator {
     ClassLoader loader = DeploymentValidator.class.getClassLoader();
     return !ClassUtils.isPresent(className.trim(), loader)
         || ExpressionAllowList.isAllowedClass(ClassUtils.resolveClassName(className.trim(), loader));
-  }
-
-  /** One deployment's check: what it contains, and what is wrong with it. */
-  private final class Check {
-
-    private final CommandContext command;
-    private final Set<String> forms = new HashSet<>();
-    private final Set<String> decisions = new HashSet<>();
-    private final List<String> problems = new ArrayList<>();
-    private Element first;
-
-    Check(CommandContext command, DeploymentEntity deployment) {
-      this.command = command;
-      Map<String, ResourceEntity> resources = deployment.getResources();
-      if (resources != null) {
-        resources.values().forEach(this::collect);
-      }
-    }
-
-    private void collect(ResourceEntity resource) {
-      String name = resource.getName();
-      if (resource.getBytes() == null) {
-        return;
-      }
-      String text = new String(resource.getBytes(), StandardCharsets.UTF_8);
-      if (name.endsWith(".form")) {
-        try {
-          JsonNode id = json.readTree(text).get("id");
-          if (id != null) {
-            forms.add(id.asText());
-          }
-        } catch (IOException e) {
-          // the engine's form deployer reports an unreadable form itself
-        }
-      } else if (name.endsWith(".dmn") || name.endsWith(".dmn11.xml")) {
-        Matcher decision = DECISION_ID.matcher(text);
-        while (decision.find()) {
-          decisions.add(decision.group(1));
-        }
-      }
-    }
-
-    void walk(Element element, Element owner) {
-      String tag = local(element);
-      boolean camundaElement = isExtensionNamespace(element.getUri());
-      boolean listener = camundaElement && (tag.equals("executionListener") || tag.equals("taskListener"));
-      // an event definition is named by its event: "Start event 'start_daily'", not its definition's generated id
-      boolean named = !camundaElement && element.attribute("id") != null && !tag.endsWith("EventDefinition");
-      Element subject = owner == null || named ? element : owner;
-      code(element, tag, camundaElement, (listener ? describe(element, tag) + " of " : "") + describe(subject,
-          local(subject)));
-      if (listener) {
-        String where = describe(element, tag) + " of " + describe(owner, local(owner));
-        delegate(element, element.attribute("delegateExpression"), where);
-        javaClass(element, element.attribute("class"), where);
-      } else if (!camundaElement && element.attribute("id") != null) {
-        owner = named ? element : owner;
-        String where = describe(element, tag);
-        String expression = element.attributeNS(CAMUNDA, "delegateExpression");
-        Class<?> delegate = delegate(element, expression, where);
-        if (delegate != null) {
-          inputs(element, DelegateInputs.of(delegate), where, expression);
-        }
-        javaClass(element, element.attributeNS(CAMUNDA, "class"), where);
-        javaClass(element, element.attributeNS(CAMUNDA, "variableMappingClass"), where);
-        form(element, where);
-        if (tag.equals("businessRuleTask")) {
-          decision(element, where);
-        }
-      }
-      for (Element child : element.elements()) {
-        walk(child, owner);
-      }
-    }
-
-    /** The delegate's class, or null when the expression names no bean to check. */
-    private Class<?> delegate(Element element, String expression, String where) {
-      if (expression == null || expression.isBlank()) {
-        return null;
-      }
-      Matcher bean = LEADING_BEAN.matcher(expression.trim());
-      if (!bean.find()) {
-        problem(element, where + ": delegate expression " + expression + " names no bean");
-        return null;
-      }
-      String name = bean.group(1);
-      if (!beans.containsBean(name)) {
-        problem(element, where + ": delegate bean '" + name + "' (" + expression
-            + ") does not exist in this application; choose the step's template in Modeler");
-        return null;
-      }
-      return beans.getType(name);
-    }
-
-    private void javaClass(Element element, String className, String where) {
-      if (className == null || className.isBlank()) {
-        return;
-      }
-      if (!ClassUtils.isPresent(className, getClass().getClassLoader())) {
-        problem(element, where + ": class '" + className + "' does not exist in this application");
-      } else if (!className.startsWith(ExpressionAllowList.OWN_PACKAGE)
-          || !ExpressionAllowList.isAllowedClass(ClassUtils.resolveClassName(className, getClass().getClassLoader()))) {
-        problem(element, where + ": class '" + className + "' is not one of the application's delegates, listeners"
-            + " or variable mappings (io.disputeflow); use the step's template in Modeler");
-      }
-    }
-
-    /** What would run code: scripts, connectors, and every expression outside the allow-list. */
-    private void code(Element element, String tag, boolean camundaElement, String where) {
-      if (!camundaElement && tag.equals("scriptTask")) {
-        problem(element, where + ": a script task runs code on the bank's servers; use a service task with one of"
-            + " the application's delegates");
-      } else if (camundaElement && tag.equals("script")) {
-        problem(element, where + ": a script (camunda:script, " + element.attribute("scriptFormat", "no format")
-            + ") runs code on the bank's servers; models run no scripts");
-      } else if (camundaElement && tag.equals("connector")) {
-        problem(element, where + ": a connector (camunda:connector) calls other systems from the model; use one of"
-            + " the application's delegates");
-      } else if (!camundaElement && element.attributeNS(CAMUNDA, "formKey") != null
-          && !element.attributeNS(CAMUNDA, "formKey").startsWith("camunda-forms:")) {
-        problem(element, where + ": camunda:formKey '" + element.attributeNS(CAMUNDA, "formKey") + "' is an embedded"
-            + " or external form, whose scripts would run in the browser of whoever opens the task; use a Camunda"
-            + " Form (camunda:formRef)");
-      } else if (!camundaElement && element.attribute("language") != null && !tag.equals("definitions")) {
-        problem(element, where + ": " + tag + " in the script language '" + element.attribute("language")
-            + "' runs code on the bank's servers; write it as an expression");
-      }
-      for (String attribute : element.attributes()) {
-        String value = element.attribute(attribute);
-        if (isExpression(value)) {
-          expression(element, where, "attribute " + attributeName(attribute), value);
-        }
-      }
-      if (element.elements().isEmpty() && !PLAIN_TEXT.contains(tag) && isExpression(element.getText())) {
-        String name = element.attribute("name");
-        expression(element, where, (camundaElement ? "camunda:" : "") + tag + (name == null ? "" : " '" + name + "'"),
-            element.getText().trim());
-      }
-    }
-
-    private void expression(Element element, String where, String place, String expression) {
-      List<String> forbidden = expressions.check(expression);
-      if (!forbidden.isEmpty()) {
-        problem(element, where + ": " + place + " " + expression + " is refused: " + String.join(", ", forbidden));
-      }
-    }
-
-    private void inputs(Element task, Map<String, List<String>> needed, String where, String expression) {
-      if (needed.isEmpty()) {
-        return;
-      }
-      Map<String, String> given = new java.util.HashMap<>();
-      Element extensions = child(task, "extensionElements");
-      Element io = extensions == null ? null : extensions.elementNS(CAMUNDA, "inputOutput");
-      if (io != null) {
-        io.elementsNS(CAMUNDA, "inputParameter").forEach(p -> given.put(p.attribute("name"), p.getText().trim()));
-      }
-      needed.forEach((name, values) -> {
-        String value = given.get(name);
-        if (value == null) {
-          problem(task, where + ": input parameter '" + name + "' missing (" + expression + " reads it; one of "
-              + values + ")");
-        } else if (!value.contains("{") && !values.contains(value)) {
-          problem(task, where + ": input parameter '" + name + "' is '" + value + "', not one of " + values);
-        }
-      });
-    }
-
-    private void form(Element element, String where) {
-      String ref = element.attributeNS(CAMUNDA, "formRef");
-      if (ref == null || ref.isBlank() || ref.contains("{") || forms.contains(ref)) {
-        return;
-      }
-      String binding = element.attributeNS(CAMUNDA, "formRefBinding", "latest");
-      if ("deployment".equals(binding)) {
-        problem(element, where + ": form '" + ref + "' (camunda:formRef, binding deployment) is not in this"
-            + " deployment; deploy its .form file with the model");
-      } else if (command.getCamundaFormDefinitionManager().findLatestDefinitionByKey(ref) == null) {
-        problem(element, where + ": form '" + ref + "' (camunda:formRef) is neither in this deployment nor deployed");
-      }
-    }
-
-    private void decision(Element element, String where) {
-      String ref = element.attributeNS(CAMUNDA, "decisionRef");
-      if (ref == null || ref.isBlank() || ref.contains("{") || decisions.contains(ref)) {
-        return;
-      }
-      String binding = element.attributeNS(CAMUNDA, "decisionRefBinding", "latest");
-      if ("deployment".equals(binding)) {
-        problem(element, where + ": decision '" + ref + "' (camunda:decisionRef, binding deployment) is not in"
-            + " this deployment; deploy its .dmn file with the model");
-      } else if (command.getDecisionDefinitionManager().findLatestDecisionDefinitionByKey(ref) == null) {
-        problem(element, where + ": decision '" + ref + "' (camunda:decisionRef) is neither in this deployment"
-            + " nor deployed");
-      }
-    }
-
-    private void problem(Element element, String message) {
-      if (first == null) {
-        first = element;
-      }
-      problems.add(message);
-    }
-  }
-
-  private static boolean isExpression(String text) {
-    return text != null && (text.contains("${") || text.contains("#{"));
-  }
-
-  /** "camunda:dueDate" of the parser's "http://camunda.org/schema/1.0/bpmn:dueDate". */
-  private static String attributeName(String key) {
-    String local = key.substring(key.lastIndexOf(':') + 1);
-    String uri = key.substring(0, Math.max(0, key.lastIndexOf(':')));
-    return isExtensionNamespace(uri) ? "camunda:" + local : local;
-  }
-
-  /**
-   * The parser reads extension attributes and elements in its namespace or in the alternative one (Camunda 7:
-   * camunda, or activiti; Operaton: operaton, or camunda, which our models use): so does the check.
-   */
-  private static boolean isExtensionNamespace(String uri) {
-    return CAMUNDA.getNamespaceUri().equals(uri) || (CAMUNDA.hasAlternativeUri() && CAMUNDA.getAlternativeUri().equals(uri));
-  }
-
-  private static Element child(Element element, String tag) {
-    return element.elements().stream().filter(e -> local(e).equals(tag)).findFirst().orElse(null);
-  }
-
-  private static String local(Element element) {
-    String tag = element.getTagName();
-    return tag.substring(tag.indexOf(':') + 1);
-  }
-
-  /** "Service task 'service_send_acknowledgement' (Send acknowledgement)". */
-  private static String describe(Element element, String tag) {
-    String kind = tag.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
-    kind = Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
-    String id = element.attribute("id");
-    String name = element.attribute("name");
-    return kind + (id == null ? "" : " '" + id + "'") + (name == null || name.isBlank() ? "" : " (" + name + ")");
   }
 }

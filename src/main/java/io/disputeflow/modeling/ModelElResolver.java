@@ -1,5 +1,6 @@
 package io.disputeflow.modeling;
 
+import io.disputeflow.engine.ExpressionRefusedException;
 import java.beans.FeatureDescriptor;
 import java.util.Iterator;
 import java.util.List;
@@ -8,8 +9,6 @@ import java.util.Set;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.el.VariableContextElResolver;
-import org.camunda.bpm.engine.impl.el.VariableScopeElResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.ArrayELResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.BeanELResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.ELContext;
@@ -42,8 +41,8 @@ class ModelElResolver extends ELResolver {
   private static final Logger LOG = LoggerFactory.getLogger(ModelElResolver.class);
 
   private final Function<String, Object> beans;
-  private final ELResolver variables = new VariableScopeElResolver();
-  private final ELResolver variableContext = new VariableContextElResolver();
+  private final ELResolver variables;
+  private final ELResolver variableContext;
   private final ELResolver maps = new MapELResolver(true);
   private final ELResolver lists = new ListELResolver(true);
   private final ELResolver arrays = new ArrayELResolver(true);
@@ -51,8 +50,10 @@ class ModelElResolver extends ELResolver {
   private final ELResolver variableReads = new BeanELResolver(true);
 
   /** @param beans the bean of a name, or null (the Spring context; in process tests the engine's mocks) */
-  ModelElResolver(Function<String, Object> beans) {
+  ModelElResolver(Function<String, Object> beans, ELResolver variables, ELResolver variableContext) {
     this.beans = beans;
+    this.variables = variables;
+    this.variableContext = variableContext;
   }
 
   @Override

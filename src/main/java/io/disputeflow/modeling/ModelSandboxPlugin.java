@@ -1,7 +1,7 @@
 package io.disputeflow.modeling;
 
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import io.disputeflow.engine.EngineSettings;
+import io.disputeflow.engine.EngineSetup;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * replacing the Spring expression manager that exposes every bean), and no script runs.
  */
 @Component
-class ModelSandboxPlugin extends AbstractProcessEnginePlugin {
+class ModelSandboxPlugin implements EngineSetup {
 
   private final ApplicationContext context;
 
@@ -20,10 +20,9 @@ class ModelSandboxPlugin extends AbstractProcessEnginePlugin {
   }
 
   @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    configuration.setExpressionManager(new ModelExpressionManager(
+  public void beforeInit(EngineSettings engine) {
+    engine.expressionManager(new ModelExpressionManager(
         name -> context.containsBean(name) ? context.getBean(name) : null));
-    configuration.setScriptEngineResolver(new NoScriptEngines());
-    configuration.setEnableFetchScriptEngineFromProcessApplication(false);
+    engine.refuseScripts();
   }
 }

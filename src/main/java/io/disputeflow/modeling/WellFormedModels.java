@@ -1,16 +1,15 @@
 package io.disputeflow.modeling;
 
+import io.disputeflow.engine.DeploymentCheck;
+import io.disputeflow.engine.NewDeployment;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
 import org.camunda.bpm.engine.ParseException;
-import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
-import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
-import org.camunda.bpm.engine.impl.xml.ProblemImpl;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 import org.xml.sax.helpers.DefaultHandler;
@@ -20,18 +19,15 @@ import org.xml.sax.helpers.DefaultHandler;
  * by hand) is refused as a parse error, which the engine REST API answers with 400 and the line,
  * where the engine itself would fail with a general error (500).
  */
-class WellFormedModels implements Deployer {
+class WellFormedModels implements DeploymentCheck {
 
   @Override
-  public void deploy(DeploymentEntity deployment) {
-    if (!deployment.isNew() || deployment.getResources() == null) {
-      return;
-    }
-    for (ResourceEntity resource : deployment.getResources().values()) {
-      String name = resource.getName();
+  public void check(NewDeployment deployment) {
+    for (Map.Entry<String, byte[]> resource : deployment.resources().entrySet()) {
+      String name = resource.getKey();
       if ((name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml") || name.endsWith(".dmn"))
-          && resource.getBytes() != null) {
-        check(name, resource.getBytes());
+          && resource.getValue() != null) {
+        check(name, resource.getValue());
       }
     }
   }
@@ -44,9 +40,8 @@ class WellFormedModels implements Deployer {
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
       factory.newSAXParser().parse(new ByteArrayInputStream(content), new DefaultHandler());
     } catch (SAXParseException e) {
-      throw new ParseException("Deployment refused: " + name + " is not well-formed XML: " + e.getMessage()
-          + " (line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ")", name,
-          List.of(new ProblemImpl(e)), List.of());
+      throw NewDeployment.notWellFormed("Deployment refused: " + name + " is not well-formed XML: " + e.getMessage()
+          + " (line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ")", name, e);
     } catch (SAXException | IOException | ParserConfigurationException e) {
       throw new ParseException("Deployment refused: " + name + " cannot be read: " + e.getMessage(), name,
           List.of(), List.of());

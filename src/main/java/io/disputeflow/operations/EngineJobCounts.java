@@ -1,10 +1,8 @@
 package io.disputeflow.operations;
 
-import java.util.Map;
+import io.disputeflow.engine.EngineSettings;
+import io.disputeflow.engine.EngineSetup;
 import java.util.concurrent.atomic.LongAdder;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.metrics.Meter;
 import org.camunda.bpm.engine.management.Metrics;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +13,7 @@ import org.springframework.stereotype.Component;
  * database table every few minutes; these only grow, as a Prometheus counter must.
  */
 @Component
-class EngineJobCounts extends AbstractProcessEnginePlugin {
+class EngineJobCounts implements EngineSetup {
 
   private final LongAdder acquired = new LongAdder();
   private final LongAdder executed = new LongAdder();
@@ -23,12 +21,11 @@ class EngineJobCounts extends AbstractProcessEnginePlugin {
   private final LongAdder rejected = new LongAdder();
 
   @Override
-  public void postInit(ProcessEngineConfigurationImpl configuration) {
-    Map<String, Meter> meters = configuration.getMetricsRegistry().getDbMeters();
-    meters.put(Metrics.JOB_ACQUIRED_SUCCESS, new AlsoCounting(Metrics.JOB_ACQUIRED_SUCCESS, acquired));
-    meters.put(Metrics.JOB_SUCCESSFUL, new AlsoCounting(Metrics.JOB_SUCCESSFUL, executed));
-    meters.put(Metrics.JOB_FAILED, new AlsoCounting(Metrics.JOB_FAILED, failed));
-    meters.put(Metrics.JOB_EXECUTION_REJECTED, new AlsoCounting(Metrics.JOB_EXECUTION_REJECTED, rejected));
+  public void afterInit(EngineSettings engine) {
+    engine.alsoCount(Metrics.JOB_ACQUIRED_SUCCESS, acquired);
+    engine.alsoCount(Metrics.JOB_SUCCESSFUL, executed);
+    engine.alsoCount(Metrics.JOB_FAILED, failed);
+    engine.alsoCount(Metrics.JOB_EXECUTION_REJECTED, rejected);
   }
 
   /** Jobs this node's job executor acquired (locked to run them). */
@@ -49,28 +46,5 @@ class EngineJobCounts extends AbstractProcessEnginePlugin {
   /** Acquired jobs the executor's queue had no room for (they wait for the next acquisition). */
   long rejected() {
     return rejected.sum();
-  }
-
-  /** The engine's meter, which also adds to one of ours. */
-  private static final class AlsoCounting extends Meter {
-
-    private final LongAdder ours;
-
-    AlsoCounting(String name, LongAdder ours) {
-      super(name);
-      this.ours = ours;
-    }
-
-    @Override
-    public void mark() {
-      super.mark();
-      ours.increment();
-    }
-
-    @Override
-    public void markTimes(long times) {
-      super.markTimes(times);
-      ours.add(times);
-    }
   }
 }

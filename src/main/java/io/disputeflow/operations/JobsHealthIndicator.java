@@ -1,10 +1,9 @@
 package io.disputeflow.operations;
 
+import io.disputeflow.engine.JobExecutorState;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.runtime.Incident;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.stereotype.Component;
@@ -21,9 +20,9 @@ class JobsHealthIndicator extends AbstractHealthIndicator {
 
   private final OperationsReadings readings;
   private final EngineJobCounts counts;
-  private final ObjectProvider<JobExecutor> jobExecutor;
+  private final JobExecutorState jobExecutor;
 
-  JobsHealthIndicator(OperationsReadings readings, EngineJobCounts counts, ObjectProvider<JobExecutor> jobExecutor) {
+  JobsHealthIndicator(OperationsReadings readings, EngineJobCounts counts, JobExecutorState jobExecutor) {
     this.readings = readings;
     this.counts = counts;
     this.jobExecutor = jobExecutor;
@@ -31,8 +30,7 @@ class JobsHealthIndicator extends AbstractHealthIndicator {
 
   @Override
   protected void doHealthCheck(Health.Builder builder) {
-    JobExecutor executor = jobExecutor.getIfAvailable();
-    builder.withDetail("executorOnThisNode", executor != null && executor.isActive() ? "running" : "not running");
+    builder.withDetail("executorOnThisNode", jobExecutor.runsOnThisNode() ? "running" : "not running");
     readings.current().ifPresentOrElse(figures -> {
       builder.up().withDetail("backlog", figures.jobsDue());
       Map<String, Long> incidents = new LinkedHashMap<>();

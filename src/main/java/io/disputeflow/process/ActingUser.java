@@ -1,17 +1,14 @@
 package io.disputeflow.process;
 
-import java.util.List;
+import io.disputeflow.engine.EngineCommands;
+import io.disputeflow.engine.EngineUser;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.PropertyChange;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -31,13 +28,12 @@ public class ActingUser {
 
   private final IdentityService identityService;
   private final RuntimeService runtimeService;
-  private final CommandExecutor commandExecutor;
+  private final EngineCommands commands;
 
-  ActingUser(IdentityService identityService, RuntimeService runtimeService,
-      ProcessEngineConfiguration engineConfiguration) {
+  ActingUser(IdentityService identityService, RuntimeService runtimeService, EngineCommands commands) {
     this.identityService = identityService;
     this.runtimeService = runtimeService;
-    this.commandExecutor = ((ProcessEngineConfigurationImpl) engineConfiguration).getCommandExecutorTxRequired();
+    this.commands = commands;
   }
 
   public <T> T call(Supplier<T> work) {
@@ -45,12 +41,11 @@ public class ActingUser {
     if (authentication == null || !authentication.isAuthenticated()) {
       return work.get();
     }
-    String previous = identityService.getCurrentAuthentication() == null
-        ? null : identityService.getCurrentAuthentication().getUserId();
+    String previous = EngineUser.id(identityService);
     identityService.setAuthenticatedUserId(authentication.getName());
     try {
       // engine calls made inside this command share its context, and so its disabled check
-      return commandExecutor.execute(context -> context.runWithoutAuthorization(work::get));
+      return commands.withoutAuthorization(work);
     } finally {
       if (previous == null) {
         identityService.clearAuthentication();
@@ -73,19 +68,18 @@ public class ActingUser {
    * it shares the operation id of the variables the message sets, and names who passed it on.
    */
   public MessageCorrelationResult correlate(String messageName, String businessKey, Map<String, Object> variables) {
-    return call(() -> commandExecutor.execute(commandContext -> {
+    return call(() -> commands.inCommand(() -> {
       MessageCorrelationResult result = runtimeService.createMessageCorrelation(messageName)
           .processInstanceBusinessKey(businessKey)
           .setVariables(variables)
           .correlateWithResult();
       String processInstanceId = result.getExecution() != null
           ? result.getExecution().getProcessInstanceId() : result.getProcessInstance().getId();
-      ExecutionEntity instance = commandContext.getExecutionManager().findExecutionById(processInstanceId);
-      commandContext.getOperationLogManager().logProcessInstanceOperation(
-          UserOperationLogEntry.OPERATION_TYPE_CORRELATE_MESSAGE, processInstanceId,
-          instance.getProcessDefinitionId(), instance.getProcessDefinition().getKey(),
-          List.of(new PropertyChange("messageName", null, messageName),
-              new PropertyChange("variables", null, String.join(",", new TreeSet<>(variables.keySet())))));
+      Map<String, String> logged = new LinkedHashMap<>();
+      logged.put("messageName", messageName);
+      logged.put("variables", String.join(",", new TreeSet<>(variables.keySet())));
+      EngineCommands.logProcessInstanceOperation(UserOperationLogEntry.OPERATION_TYPE_CORRELATE_MESSAGE,
+          processInstanceId, logged);
       return result;
     }));
   }

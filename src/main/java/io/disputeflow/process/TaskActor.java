@@ -1,5 +1,6 @@
 package io.disputeflow.process;
 
+import io.disputeflow.engine.EngineUser;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 
@@ -15,8 +16,7 @@ public final class TaskActor {
     if (TaskListener.EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
       return task.getAssignee();
     }
-    var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return authentication != null && authentication.getUserId() != null ? authentication.getUserId()
-        : task.getAssignee();
+    String user = EngineUser.id(task.getProcessEngineServices().getIdentityService());
+    return user != null ? user : task.getAssignee();
   }
 }

@@ -1,5 +1,6 @@
 /**
- * The shared core: one class per model with its key, element ids and typed variables, JSON variables on our
- * own serializer (JsonVariablePlugin, no Spin), and the engine's configuration. Depends on no other package of ours.
+ * The shared core: one class per model with its key, element ids and typed variables, and who acts on the
+ * engine ({@link io.disputeflow.process.ActingUser}). Depends on the engine adapter ({@code engine}) and the
+ * bank's time ({@code time}) only.
  */
 package io.disputeflow.process;

@@ -1,15 +1,9 @@
 package io.disputeflow.recusal;
 
 import io.disputeflow.complaint.ComplaintRepository;
-import java.util.ArrayList;
+import io.disputeflow.engine.EngineSettings;
+import io.disputeflow.engine.EngineSetup;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +12,7 @@ import org.springframework.stereotype.Component;
  * built-in listener: no model can forget it, and a process owner cannot remove it.
  */
 @Component
-class RecusalPlugin extends AbstractProcessEnginePlugin {
+class RecusalPlugin implements EngineSetup {
 
   // the repository is built after the engine's plugins: look it up when a task first needs it
   private final RecusalListener recusal;
@@ -28,17 +22,10 @@ class RecusalPlugin extends AbstractProcessEnginePlugin {
   }
 
   @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.getCustomPreBPMNParseListeners() == null) {
-      configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
-    }
-    configuration.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-        var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, recusal);
-        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, recusal);
-      }
+  public void beforeInit(EngineSettings engine) {
+    engine.onEveryUserTaskFirst(task -> {
+      task.addBuiltInListener(TaskListener.EVENTNAME_ASSIGNMENT, recusal);
+      task.addBuiltInListener(TaskListener.EVENTNAME_COMPLETE, recusal);
     });
   }
 }

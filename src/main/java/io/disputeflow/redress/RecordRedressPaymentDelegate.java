@@ -9,12 +9,12 @@ import static io.disputeflow.process.RedressPaymentProcess.PAYMENT_REFERENCE;
 
 import io.disputeflow.complaint.Redress;
 import io.disputeflow.complaint.RedressRepository;
+import io.disputeflow.engine.EngineUser;
 import io.disputeflow.refusal.TaskActionRefusedException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -39,9 +39,9 @@ class RecordRedressPaymentDelegate implements JavaDelegate {
     String number = COMPLAINT_NUMBER.get(execution);
     String account = PAYMENT_ACCOUNT.get(execution);
     if (Redress.PAID.equals(PAYMENT_OUTCOME.get(execution))) {
-      Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+      String user = EngineUser.id(execution.getProcessEngineServices().getIdentityService());
       redress.paid(number, FURTHER_REDRESS_ID.get(execution), account, required(PAYMENT_REFERENCE.get(execution), "paymentReference"),
-          user == null ? null : user.getUserId(), OffsetDateTime.now(clock));
+          user, OffsetDateTime.now(clock));
     } else {
       redress.failed(number, FURTHER_REDRESS_ID.get(execution), account, required(PAYMENT_FAILURE_REASON.get(execution), "paymentFailureReason"));
     }

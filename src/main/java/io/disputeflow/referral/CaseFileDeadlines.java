@@ -1,12 +1,12 @@
 package io.disputeflow.referral;
 
 import io.disputeflow.complaint.ExternalReferral;
+import io.disputeflow.time.BankTime;
 import io.disputeflow.time.IsoDurations;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +26,8 @@ class CaseFileDeadlines {
   private final Map<ExternalReferral.Body, String> within = new EnumMap<>(ExternalReferral.Body.class);
   private final ZoneId zone;
 
-  CaseFileDeadlines(Environment environment, @Value("${disputeflow.zone}") ZoneId zone) {
+  CaseFileDeadlines(Environment environment, BankTime bankTime) {
+    ZoneId zone = bankTime.zone();
     this.zone = zone;
     for (ExternalReferral.Body body : ExternalReferral.Body.values()) {
       String period = environment.getProperty("disputeflow.referral.case-file-within." + body.name(),

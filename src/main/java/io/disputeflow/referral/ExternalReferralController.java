@@ -3,10 +3,10 @@ package io.disputeflow.referral;
 import io.disputeflow.complaint.ComplaintNotFoundException;
 import io.disputeflow.complaint.ExternalReferral;
 import io.disputeflow.complaint.ExternalReferralRepository;
+import io.disputeflow.time.BankTime;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.ZoneId;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,10 +25,10 @@ class ExternalReferralController {
   private final ZoneId zone;
 
   ExternalReferralController(ExternalReferrals referrals, ExternalReferralRepository records,
-      @Value("${disputeflow.zone}") ZoneId zone) {
+      BankTime bankTime) {
     this.referrals = referrals;
     this.records = records;
-    this.zone = zone;
+    this.zone = bankTime.zone();
   }
 
   @PostMapping(PATH)

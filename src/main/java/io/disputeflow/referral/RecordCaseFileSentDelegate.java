@@ -4,11 +4,11 @@ import static io.disputeflow.process.ExternalReferralProcess.CASE_FILE_NOTES;
 import static io.disputeflow.process.ExternalReferralProcess.EXTERNAL_REFERRAL_ID;
 
 import io.disputeflow.complaint.ExternalReferralRepository;
+import io.disputeflow.engine.EngineUser;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,9 +28,9 @@ class RecordCaseFileSentDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    String user = EngineUser.id(execution.getProcessEngineServices().getIdentityService());
     String notes = CASE_FILE_NOTES.get(execution);
-    referrals.caseFileSent(EXTERNAL_REFERRAL_ID.get(execution), user == null ? null : user.getUserId(),
+    referrals.caseFileSent(EXTERNAL_REFERRAL_ID.get(execution), user,
         OffsetDateTime.now(clock), notes == null || notes.isBlank() ? null : notes.strip());
   }
 }

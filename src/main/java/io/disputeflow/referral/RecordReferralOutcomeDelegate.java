@@ -9,6 +9,7 @@ import static io.disputeflow.process.ExternalReferralProcess.REFERRAL_OUTCOME_NO
 
 import io.disputeflow.complaint.ExternalReferral;
 import io.disputeflow.complaint.ExternalReferralRepository;
+import io.disputeflow.engine.EngineUser;
 import io.disputeflow.refusal.TaskActionRefusedException;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -16,7 +17,6 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -49,11 +49,11 @@ class RecordReferralOutcomeDelegate implements JavaDelegate {
       throw refused("furtherRedressAmount must not be negative");
     }
     boolean owed = redress != null && redress.signum() > 0;
-    Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    String user = EngineUser.id(execution.getProcessEngineServices().getIdentityService());
     String notes = REFERRAL_OUTCOME_NOTES.get(execution);
     String currency = DISPUTED_CURRENCY.get(execution) == null ? DEFAULT_CURRENCY : DISPUTED_CURRENCY.get(execution);
     referrals.concluded(EXTERNAL_REFERRAL_ID.get(execution), ExternalReferral.Outcome.valueOf(outcome),
-        user == null ? null : user.getUserId(), OffsetDateTime.now(clock),
+        user, OffsetDateTime.now(clock),
         notes == null || notes.isBlank() ? null : notes.strip(), owed ? redress : null, currency);
     FURTHER_REDRESS_OWED.set(execution, owed);
   }

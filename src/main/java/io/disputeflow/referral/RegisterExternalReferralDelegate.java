@@ -23,7 +23,9 @@ import io.disputeflow.complaint.ComplaintRecord;
 import io.disputeflow.complaint.ComplaintRepository;
 import io.disputeflow.complaint.ExternalReferral;
 import io.disputeflow.complaint.ExternalReferralRepository;
+import io.disputeflow.engine.EngineUser;
 import io.disputeflow.refusal.TaskActionRefusedException;
+import io.disputeflow.time.BankTime;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -32,8 +34,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -64,12 +64,12 @@ class RegisterExternalReferralDelegate implements JavaDelegate {
   private final ZoneId zone;
 
   RegisterExternalReferralDelegate(ComplaintRepository complaints, ExternalReferralRepository referrals,
-      CaseFileDeadlines deadlines, Clock clock, @Value("${disputeflow.zone}") ZoneId zone) {
+      CaseFileDeadlines deadlines, Clock clock, BankTime bankTime) {
     this.complaints = complaints;
     this.referrals = referrals;
     this.deadlines = deadlines;
     this.clock = clock;
-    this.zone = zone;
+    this.zone = bankTime.zone();
   }
 
   @Override
@@ -91,8 +91,8 @@ class RegisterExternalReferralDelegate implements JavaDelegate {
     }
     ExternalReferral.Registration referral = request.registration(zone);
     OffsetDateTime caseFileDueAt = deadlines.caseFileDueAt(referral);
-    Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    long id = referrals.insert(number, referral, caseFileDueAt, user == null ? null : user.getUserId(), now);
+    String user = EngineUser.id(execution.getProcessEngineServices().getIdentityService());
+    long id = referrals.insert(number, referral, caseFileDueAt, user, now);
     execution.setProcessBusinessKey(number);
     EXTERNAL_REFERRAL_ID.set(execution, id);
     COMPLAINT_NUMBER.set(execution, number);

@@ -1,5 +1,6 @@
 package io.disputeflow.referral;
 
+import io.disputeflow.time.BankTime;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -12,7 +13,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 
 /** The API's referral body: every field at fault is named ({@link ReferralRequest#problems}). */
 @Target(ElementType.TYPE)
@@ -32,9 +32,9 @@ import org.springframework.beans.factory.annotation.Value;
     private final Clock clock;
     private final ZoneId zone;
 
-    Check(Clock clock, @Value("${disputeflow.zone}") ZoneId zone) {
+    Check(Clock clock, BankTime bankTime) {
       this.clock = clock;
-      this.zone = zone;
+      this.zone = bankTime.zone();
     }
 
     @Override

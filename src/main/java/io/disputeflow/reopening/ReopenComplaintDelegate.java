@@ -11,7 +11,9 @@ import io.disputeflow.complaint.ComplaintNotFoundException;
 import io.disputeflow.complaint.ComplaintRecord;
 import io.disputeflow.complaint.ComplaintRepository;
 import io.disputeflow.complaint.Reopening;
+import io.disputeflow.engine.EngineUser;
 import io.disputeflow.refusal.TaskActionRefusedException;
+import io.disputeflow.time.BankTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -19,8 +21,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -41,7 +41,8 @@ class ReopenComplaintDelegate implements JavaDelegate {
   private final DateTimeFormatter format;
 
   ReopenComplaintDelegate(Reopenings reopenings, ComplaintRepository complaints,
-      @Value("${disputeflow.zone}") ZoneId zone) {
+      BankTime bankTime) {
+    ZoneId zone = bankTime.zone();
     this.reopenings = reopenings;
     this.complaints = complaints;
     this.format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm '(" + zone.getId() + ")'").withZone(zone);
@@ -67,9 +68,9 @@ class ReopenComplaintDelegate implements JavaDelegate {
     if (!faults.isEmpty()) {
       throw refused(String.join("; ", faults));
     }
-    Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    String user = EngineUser.id(execution.getProcessEngineServices().getIdentityService());
     try {
-      reopenings.reopen(number, Reopening.Ground.valueOf(ground), reason, user == null ? null : user.getUserId());
+      reopenings.reopen(number, Reopening.Ground.valueOf(ground), reason, user);
     } catch (ComplaintNotFoundException unknown) {
       throw refused(NUMBER_FIELD + "names no complaint: " + number);
     } catch (CaseNotClosedException notClosed) {

@@ -30,6 +30,7 @@ import io.disputeflow.complaint.ReopeningRepository;
 import io.disputeflow.process.ActingUser;
 import io.disputeflow.process.ComplaintHandlingProcess;
 import io.disputeflow.process.ProcessVariable;
+import io.disputeflow.time.BankTime;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.Period;
@@ -42,7 +43,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -75,14 +75,14 @@ public class Reopenings {
   private final ZoneId zone;
 
   Reopenings(ComplaintRepository complaints, ReopeningRepository reopenings, RuntimeService runtimeService,
-      HistoryService historyService, ActingUser actingUser, Clock clock, @Value("${disputeflow.zone}") ZoneId zone) {
+      HistoryService historyService, ActingUser actingUser, Clock clock, BankTime bankTime) {
     this.complaints = complaints;
     this.reopenings = reopenings;
     this.runtimeService = runtimeService;
     this.historyService = historyService;
     this.actingUser = actingUser;
     this.clock = clock;
-    this.zone = zone;
+    this.zone = bankTime.zone();
   }
 
   /** Reopens a closed case; {@code reopenedBy} is who asked (the API's or Tasklist's user). */

@@ -1,9 +1,9 @@
 package io.disputeflow.representative;
 
 import io.disputeflow.complaint.Representative;
+import io.disputeflow.time.BankTime;
 import jakarta.validation.Valid;
 import java.time.ZoneId;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -19,9 +19,9 @@ class RepresentativeController {
   private final Representatives representatives;
   private final ZoneId zone;
 
-  RepresentativeController(Representatives representatives, @Value("${disputeflow.zone}") ZoneId zone) {
+  RepresentativeController(Representatives representatives, BankTime bankTime) {
     this.representatives = representatives;
-    this.zone = zone;
+    this.zone = bankTime.zone();
   }
 
   @PutMapping("/api/complaints/{number}/representative")

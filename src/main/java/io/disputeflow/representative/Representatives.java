@@ -4,6 +4,7 @@ import io.disputeflow.complaint.ComplaintNotFoundException;
 import io.disputeflow.complaint.ComplaintRepository;
 import io.disputeflow.complaint.Representative;
 import io.disputeflow.complaint.RepresentativeRepository;
+import io.disputeflow.engine.EngineUser;
 import io.disputeflow.refusal.InvalidFieldException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -74,8 +75,7 @@ public class Representatives {
     if (caller != null && caller.isAuthenticated() && !(caller instanceof AnonymousAuthenticationToken)) {
       return caller.getName();
     }
-    var engineUser = identityService.getCurrentAuthentication();
-    return engineUser == null ? null : engineUser.getUserId();
+    return EngineUser.id(identityService);
   }
 
   private static boolean sameDetails(Representative a, Representative b) {

@@ -6,6 +6,12 @@ import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 
+import io.disputeflow.engine.EnginePermissions;
+import io.disputeflow.process.ClockActionProcess;
+import io.disputeflow.process.ComplaintRegistrationProcess;
+import io.disputeflow.process.ExternalReferralProcess;
+import io.disputeflow.process.ReopeningProcess;
+import io.disputeflow.process.WithdrawalProcess;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,12 +30,6 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
-import org.camunda.bpm.engine.impl.util.ResourceTypeUtil;
-import io.disputeflow.process.ClockActionProcess;
-import io.disputeflow.process.ComplaintRegistrationProcess;
-import io.disputeflow.process.ExternalReferralProcess;
-import io.disputeflow.process.ReopeningProcess;
-import io.disputeflow.process.WithdrawalProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -180,7 +180,7 @@ class CamundaAuthorizations {
   }
 
   private static Permission[] permissionsOf(int resourceType) {
-    return Arrays.stream(ResourceTypeUtil.getPermissionsByResourceType(resourceType))
+    return Arrays.stream(EnginePermissions.of(resourceType))
         .filter(permission -> !permission.getName().equals("ALL") && !permission.getName().equals("NONE"))
         .toArray(Permission[]::new);
   }

@@ -1,12 +1,9 @@
 package io.disputeflow.security;
 
-import java.util.Arrays;
-import java.util.stream.Stream;
+import io.disputeflow.engine.EngineSettings;
+import io.disputeflow.engine.EngineSetup;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,19 +13,13 @@ import org.springframework.stereotype.Component;
  * package refuses a task going to anyone outside its groups, recusal and four eyes still apply.
  */
 @Component
-class TaskHandOverPlugin extends AbstractProcessEnginePlugin {
+class TaskHandOverPlugin implements EngineSetup {
 
   static final Permission[] CANDIDATE_PERMISSIONS = {TaskPermissions.READ, TaskPermissions.TASK_WORK,
       TaskPermissions.TASK_ASSIGN};
 
   @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    configuration.setResourceAuthorizationProvider(new DefaultAuthorizationProvider() {
-      @Override
-      protected Permission[] getRuntimePermissions(boolean variablePermissionEnforced) {
-        return Stream.concat(Arrays.stream(super.getRuntimePermissions(variablePermissionEnforced)),
-            Stream.of(TaskPermissions.TASK_ASSIGN)).distinct().toArray(Permission[]::new);
-      }
-    });
+  public void beforeInit(EngineSettings engine) {
+    engine.grantOnEveryTask(TaskPermissions.TASK_ASSIGN);
   }
 }

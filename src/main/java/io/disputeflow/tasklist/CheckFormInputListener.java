@@ -1,5 +1,6 @@
 package io.disputeflow.tasklist;
 
+import io.disputeflow.engine.EngineCommands;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,8 +10,6 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,14 +42,12 @@ class CheckFormInputListener implements TaskListener {
 
   private static FormRules read(DelegateTask task) {
     // the form belongs to the model, whoever completes: read it without the completing user's authorizations
-    CommandContext command = Context.getCommandContext();
-    command.disableAuthorizationCheck();
-    try (InputStream form = task.getProcessEngineServices().getFormService().getDeployedTaskForm(task.getId())) {
-      return FormRules.read(form);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } finally {
-      command.enableAuthorizationCheck();
-    }
+    return EngineCommands.inCurrentCommandWithoutAuthorization(() -> {
+      try (InputStream form = task.getProcessEngineServices().getFormService().getDeployedTaskForm(task.getId())) {
+        return FormRules.read(form);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
   }
 }

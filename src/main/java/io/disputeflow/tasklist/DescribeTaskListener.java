@@ -13,13 +13,14 @@ import static io.disputeflow.process.ComplaintVariables.REGIME;
 import static io.disputeflow.process.ComplaintVariables.REVERIFICATION_DUE_AT;
 import static io.disputeflow.process.ComplaintVariables.REVIEW_DUE_AT;
 
-import io.disputeflow.process.RedressPaymentProcess;
 import io.disputeflow.complaint.Product;
 import io.disputeflow.correspondence.LetterLinks;
 import io.disputeflow.deadline.Regime;
 import io.disputeflow.deadline.SummaryResolutionWindow;
 import io.disputeflow.evidence.DocumentLinks;
 import io.disputeflow.process.ProcessVariable;
+import io.disputeflow.process.RedressPaymentProcess;
+import io.disputeflow.time.BankTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -30,7 +31,6 @@ import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,9 +57,9 @@ class DescribeTaskListener implements TaskListener {
   private final LetterLinks letters;
   private final SummaryResolutionWindow summaryResolution;
 
-  DescribeTaskListener(@Value("${disputeflow.zone}") ZoneId zone, DocumentLinks documents, LetterLinks letters,
+  DescribeTaskListener(BankTime bankTime, DocumentLinks documents, LetterLinks letters,
       SummaryResolutionWindow summaryResolution) {
-    this.zone = zone;
+    this.zone = bankTime.zone();
     this.summaryResolution = summaryResolution;
     this.documents = documents;
     this.letters = letters;

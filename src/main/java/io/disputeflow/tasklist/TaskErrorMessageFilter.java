@@ -2,6 +2,7 @@ package io.disputeflow.tasklist;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.disputeflow.refusal.RefusedRequests;
 import io.disputeflow.refusal.TaskActionRefusedException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -67,7 +68,7 @@ class TaskErrorMessageFilter extends OncePerRequestFilter {
     ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
     chain.doFilter(request, wrapper);
     int status = wrapper.getStatus();
-    TaskActionRefusedException refusal = TaskActionRefusedException.of(request);
+    TaskActionRefusedException refusal = RefusedRequests.of(request);
     if (status >= 400 && status != 401 && status != 403 && refusal != null && isJson(wrapper.getContentType())) {
       refused(wrapper, refusal);
     } else if (status >= 400 && status != 401 && status != 403 && isJson(wrapper.getContentType())) {

@@ -3,6 +3,7 @@ package io.disputeflow.tasklist;
 import io.disputeflow.process.ComplaintHandlingProcess;
 import io.disputeflow.process.ComplaintVariables;
 import io.disputeflow.process.ResolutionProcess;
+import io.disputeflow.time.BankTime;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -18,7 +19,6 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,7 +44,8 @@ public class TasklistFilters {
   private final String startOfToday;
 
   TasklistFilters(FilterService filterService, TaskService taskService, AuthorizationService authorizationService,
-      @Value("${disputeflow.zone}") ZoneId zone) {
+      BankTime bankTime) {
+    ZoneId zone = bankTime.zone();
     this.filterService = filterService;
     this.taskService = taskService;
     this.authorizationService = authorizationService;

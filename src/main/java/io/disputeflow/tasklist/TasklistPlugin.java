@@ -1,15 +1,8 @@
 package io.disputeflow.tasklist;
 
-import java.util.ArrayList;
+import io.disputeflow.engine.EngineSettings;
+import io.disputeflow.engine.EngineSetup;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.task.TaskDefinition;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +17,7 @@ import org.springframework.stereotype.Component;
  * and this listener writes the complaint into the task when it is created.
  */
 @Component
-class TasklistPlugin extends AbstractProcessEnginePlugin {
+class TasklistPlugin implements EngineSetup {
 
   private final DescribeTaskListener describe;
   private final CheckAssigneeListener checkAssignee;
@@ -38,22 +31,15 @@ class TasklistPlugin extends AbstractProcessEnginePlugin {
   }
 
   @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.getCustomPostBPMNParseListeners() == null) {
-      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-    }
-    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-        // added after the model's own listeners, so e.g. four eyes speaks first on an assignment
-        TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-        task.addTaskListener(TaskListener.EVENTNAME_CREATE, describe);
-        task.addTaskListener(TaskListener.EVENTNAME_UPDATE, describe);
-        task.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, checkAssignee);
-        if (task.getCamundaFormDefinitionKey() != null) {
-          // built in: runs before the model's own completion listeners, which act on the values
-          task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, checkFormInput);
-        }
+  public void beforeInit(EngineSettings engine) {
+    engine.onEveryUserTask(task -> {
+      // added after the model's own listeners, so e.g. four eyes speaks first on an assignment
+      task.addListener(TaskListener.EVENTNAME_CREATE, describe);
+      task.addListener(TaskListener.EVENTNAME_UPDATE, describe);
+      task.addListener(TaskListener.EVENTNAME_ASSIGNMENT, checkAssignee);
+      if (task.hasCamundaForm()) {
+        // built in: runs before the model's own completion listeners, which act on the values
+        task.addBuiltInListener(TaskListener.EVENTNAME_COMPLETE, checkFormInput);
       }
     });
   }

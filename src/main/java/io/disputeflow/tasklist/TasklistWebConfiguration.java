@@ -2,12 +2,12 @@ package io.disputeflow.tasklist;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.disputeflow.deadline.SummaryResolutionWindow;
+import io.disputeflow.time.BankTime;
 import java.time.ZoneId;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.server.ConfigurableServletWebServerFactory;
@@ -21,7 +21,8 @@ class TasklistWebConfiguration {
   @Bean
   FilterRegistrationBean<TaskErrorMessageFilter> taskErrorMessages(HistoryService historyService,
       TaskService taskService, IdentityService identityService, ObjectMapper json,
-      @Value("${disputeflow.zone}") ZoneId zone) {
+      BankTime bankTime) {
+    ZoneId zone = bankTime.zone();
     FilterRegistrationBean<TaskErrorMessageFilter> registration = new FilterRegistrationBean<>(
         new TaskErrorMessageFilter(historyService, taskService, identityService, json, zone));
     registration.addUrlPatterns("/camunda/api/engine/*", "/engine-rest/*");

@@ -10,11 +10,11 @@ import io.disputeflow.complaint.ComplaintRepository;
 import io.disputeflow.complaint.Withdrawal;
 import io.disputeflow.complaint.WithdrawalRepository;
 import io.disputeflow.correspondence.LetterService;
+import io.disputeflow.engine.EngineUser;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,8 +42,8 @@ class RecordWithdrawalDelegate implements JavaDelegate {
     String number = COMPLAINT_NUMBER.get(execution);
     String reason = WITHDRAWAL_REASON.get(execution);
     ComplaintRecord complaint = complaints.find(number).orElseThrow(() -> new ComplaintNotFoundException(number));
-    Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    withdrawals.insert(number, new Withdrawal(reason, user == null ? null : user.getUserId(), OffsetDateTime.now(clock),
+    String user = EngineUser.id(execution.getProcessEngineServices().getIdentityService());
+    withdrawals.insert(number, new Withdrawal(reason, user, OffsetDateTime.now(clock),
         complaint.stage(), WITHDRAWAL_ENDED_TASKS.get(execution)));
     complaints.withdraw(number);
     letters.queueWithdrawalConfirmation(number, reason, complaint.decidedAt() != null);

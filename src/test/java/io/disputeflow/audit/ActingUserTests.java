@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.disputeflow.process.InvestigationProcess;
+import io.disputeflow.support.ApplicationTest;
 import io.disputeflow.support.CaseWorker;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,7 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Every engine write through our API and the engine REST API names the person or system that made it. */
-@RunningApplication
+@ApplicationTest
 class ActingUserTests {
 
   @LocalServerPort int port;

@@ -94,7 +94,7 @@ class AuditCases {
     mvc.perform(post("/api/complaints/" + number + "/" + action).with(httpBasic("intake", "demo"))
             .contentType(MediaType.APPLICATION_JSON).content(body))
         .andExpect(status().isAccepted());
-    worker.runJobs();
+    worker.runJobs(number);
   }
 
   void followUp(String number, String user) {

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.disputeflow.process.InvestigationProcess;
+import io.disputeflow.support.ApiTest;
 import io.disputeflow.support.CaseWorker;
 import java.nio.charset.StandardCharsets;
 import org.camunda.bpm.engine.RepositoryService;
@@ -17,15 +18,10 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The replay draws each process instance on the definition version it ran on, even once replaced. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@ApiTest
 class CaseProcessesApiTests {
 
   @Autowired MockMvc mvc;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.disputeflow.support.ApplicationTest;
 import io.disputeflow.support.CaseWorker;
 import io.disputeflow.support.DatabaseTest;
 import java.time.LocalTime;
@@ -27,7 +28,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * disputeflow.retention (P1500D here) wins over the models' attribute; the engine's cleanup removes a closed
  * case's history once its retention ended, never before, and runs only at night.
  */
-@RunningApplication
+@ApplicationTest
 @DatabaseTest
 class HistoryRetentionTests {
 
@@ -56,7 +57,7 @@ class HistoryRetentionTests {
     repositoryService.updateProcessDefinitionHistoryTimeToLive(definition.getId(), 1096);
 
     // when the engine starts with the configured retention
-    retention.postProcessEngineBuild(processEngine);
+    retention.afterBuild(processEngine);
 
     // then the definition keeps history for the configured days again
     assertThat(repositoryService.getProcessDefinition(definition.getId()).getHistoryTimeToLive()).isEqualTo(1500);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.disputeflow.support.ApplicationEngine;
+import io.disputeflow.support.ApplicationTest;
 import io.disputeflow.support.BrowserTraffic;
 import io.disputeflow.support.CaseWorker;
 import io.disputeflow.support.Chromium;
@@ -40,7 +41,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * the step list and scrubber, verification, and a narrative with script in it shown as text. The
  * auditor signs in on our sign-in page by typing, as a person does.
  */
-@RunningApplication
+@ApplicationTest
 class ReplayPageBrowserTests {
 
   private static final String HOSTILE = "<img src=x onerror=\"document.body.dataset.pwned='img'\">"

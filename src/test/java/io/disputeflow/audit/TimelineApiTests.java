@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.disputeflow.process.ComplaintHandlingProcess;
 import io.disputeflow.process.IntakeProcess;
 import io.disputeflow.process.InvestigationProcess;
+import io.disputeflow.support.ApiTest;
 import io.disputeflow.support.CaseWorker;
 import io.disputeflow.support.DatabaseTest;
 import io.disputeflow.support.Submissions;
@@ -43,19 +44,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The timeline of whole cases driven through every path of the models: complete, in order, with
  * the people who acted, and the same in JSON and CSV.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@ApiTest
 @DatabaseTest
 class TimelineApiTests {
 
@@ -272,7 +268,7 @@ class TimelineApiTests {
       taskService.complete(investigate.getId(), AuditCases.investigation(List.of("dept-cards"), false));
     });
     asUser("admin", () -> runtimeService.setVariable(investigate.getProcessInstanceId(), "departments",
-        io.disputeflow.process.JsonVariable.serialized("[]")));
+        io.disputeflow.engine.JsonVariable.serialized("[]")));
     int failures = runFailingJobs(investigate.getProcessInstanceId());
     assertThat(failures).isEqualTo(5);
 
@@ -281,7 +277,7 @@ class TimelineApiTests {
     Job job = managementService.createJobQuery().processInstanceId(investigate.getProcessInstanceId()).singleResult();
     asUser("admin", () -> {
       runtimeService.setVariable(job.getExecutionId(), "departments",
-          io.disputeflow.process.JsonVariable.serialized("[\"dept-cards\"]"));
+          io.disputeflow.engine.JsonVariable.serialized("[\"dept-cards\"]"));
       managementService.setJobRetries(job.getId(), 1);
     });
     runFailingJobs(investigate.getProcessInstanceId());
@@ -321,9 +317,9 @@ class TimelineApiTests {
 
       // when its warning time and then its deadline pass with nothing decided
       ClockUtil.setCurrentTime(Date.from(received.plus(14, ChronoUnit.DAYS)));
-      worker.runJobs();
+      worker.runJobs(number);
       ClockUtil.setCurrentTime(Date.from(received.plus(16, ChronoUnit.DAYS)));
-      worker.runJobs();
+      worker.runJobs(number);
 
       // then the warning and the breach are escalations, the overdue case a task for the supervisor
       JsonNode timeline = cases.timeline(number);
@@ -375,7 +371,7 @@ class TimelineApiTests {
     var request = post("/api/complaints/" + number + "/" + action).with(httpBasic("cora", "demo"));
     mvc.perform(body == null ? request : request.contentType(MediaType.APPLICATION_JSON).content(body))
         .andExpect(status().isAccepted());
-    worker.runJobs();
+    worker.runJobs(number);
   }
 
   @AfterEach

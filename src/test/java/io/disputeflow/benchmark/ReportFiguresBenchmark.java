@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import io.disputeflow.figures.Dimension;
 import io.disputeflow.figures.FigureSeeder;
 import io.disputeflow.support.TestDatabase;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,9 +30,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The reports at full size, on demand (not part of the build's tests): the year's summary and a return
- * over the daily figures a million complaints leave (seeded straight into report_daily_figure by
- * {@link FigureSeeder}), and the open-cases board over 20,000 open complaint rows (inserted by SQL, not
+ * The reports at full size, on demand (not part of the build's tests): the year's summary in every
+ * grouping and the returns over the daily and monthly figures a million complaints leave (seeded straight
+ * into report_daily_figure and report_monthly_figure by {@link FigureSeeder}), with the plan of the
+ * summary's statement, and the open-cases board over 20,000 open complaint rows (inserted by SQL, not
  * through the engine), each beside its bare baseline: the plain statement over the same rows. Requests go
  * through the whole Spring MVC stack (security, JSON) by MockMvc, without a network; each figure is the
  * worst and the median of 10 after 2 warm-ups. H2 on a file, as in production; PostgreSQL with
@@ -59,7 +63,7 @@ class ReportFiguresBenchmark {
     int open = Integer.getInteger("benchmark.board-open-complaints", 20_000);
     String database = TestDatabase.postgresSelected() ? "PostgreSQL" : "H2 file";
     List<String> lines = new ArrayList<>();
-    lines.add("# " + Instant.now() + " " + database + ": " + complaints + " complaints' daily figures, " + open
+    lines.add("# " + Instant.now() + " load " + loadAverage() + " " + database + ": " + complaints + " complaints' daily figures, " + open
         + " open complaints");
 
     long seeding = System.nanoTime();
@@ -67,28 +71,43 @@ class ReportFiguresBenchmark {
     lines.add("seeded " + counters + " daily counters in " + (System.nanoTime() - seeding) / 1_000_000 + " ms");
     analyse();
 
-    String year = "from=" + YEAR + "-01-01&to=" + YEAR + "-12-31";
-    for (String groupBy : List.of("category", "department", "product")) {
+    LocalDate first = LocalDate.of(YEAR, 1, 1);
+    LocalDate last = LocalDate.of(YEAR, 12, 31);
+    String year = "from=" + first + "&to=" + last;
+    for (String groupBy : List.of("category", "channel", "product", "department", "regime")) {
       lines.add(measure("summary of the year by " + groupBy, get("/api/reports/summary?" + year + "&groupBy="
           + groupBy)));
     }
-    lines.add(bare("bare: COUNT(*) of the counters the summary by category reads",
-        "SELECT COUNT(*) FROM report_daily_figure WHERE dimension IN ('TOTAL', 'CATEGORY')"
-            + " AND figure_day >= DATE '" + YEAR + "-01-01' AND figure_day <= DATE '" + YEAR + "-12-31'"));
-    lines.add(bare("bare: the summary's statement alone (SUM ... GROUP BY over the same counters)",
+    // not on month boundaries: the days of the first and last month come from the daily counters
+    LocalDate unalignedFirst = LocalDate.of(YEAR, 1, 16);
+    LocalDate unalignedLast = LocalDate.of(YEAR, 12, 15);
+    lines.add(measure("summary of " + unalignedFirst + " to " + unalignedLast + " by category",
+        get("/api/reports/summary?from=" + unalignedFirst + "&to=" + unalignedLast + "&groupBy=category")));
+    String byCategory = FigureSeeder.sumStatement(List.of(Dimension.TOTAL, Dimension.CATEGORY), first, last);
+    String unaligned = FigureSeeder.sumStatement(List.of(Dimension.TOTAL, Dimension.CATEGORY), unalignedFirst,
+        unalignedLast);
+    lines.add(bare("bare: the year's daily-figures statement by category alone", byCategory));
+    lines.add(bare("bare: the same, " + unalignedFirst + " to " + unalignedLast, unaligned));
+    lines.add(bare("bare: the old statement (every day's counters of the year, dimension IN)",
         "SELECT dimension, grp, measure, SUM(amount) FROM report_daily_figure WHERE dimension IN ('TOTAL', 'CATEGORY')"
-            + " AND figure_day >= DATE '" + YEAR + "-01-01' AND figure_day <= DATE '" + YEAR + "-12-31'"
+            + " AND figure_day >= DATE '" + first + "' AND figure_day <= DATE '" + last + "'"
             + " GROUP BY dimension, grp, measure"));
     lines.add(measure("return CN-CBIRC-2020 " + YEAR + "-Q3", get("/api/reports/regulatory-return?regime=CN-CBIRC-2020"
         + "&period=" + YEAR + "-Q3")));
     lines.add(measure("return UK-FCA-DISP " + YEAR + "-H2", get("/api/reports/regulatory-return?regime=UK-FCA-DISP"
         + "&period=" + YEAR + "-H2")));
+    lines.add(measure("return US-CFPB " + YEAR + "-07", get("/api/reports/regulatory-return?regime=US-CFPB"
+        + "&period=" + YEAR + "-07")));
+    lines.addAll(explain(byCategory));
+    lines.addAll(explain(unaligned));
 
     long inserting = System.nanoTime();
     transactions.executeWithoutResult(status -> insertOpen(open));
     lines.add("inserted " + open + " open complaints in " + (System.nanoTime() - inserting) / 1_000_000 + " ms");
     analyse();
-    lines.add(measure("open-cases board (" + open + " open)", get("/api/reports/open-cases")));
+    lines.add(measure("open-cases board (" + open + " open), by department", get("/api/reports/open-cases")));
+    lines.add(measure("open-cases board (" + open + " open), by category",
+        get("/api/reports/open-cases?groupBy=category")));
     lines.add(bare("bare: COUNT(*) of the open complaints",
         "SELECT COUNT(*) FROM complaint WHERE status IN ('OPEN', 'AWAITING_CUSTOMER')"));
     lines.add(bare("bare: the open complaints' stage, clock columns and receipt (all rows read)",
@@ -129,8 +148,28 @@ class ReportFiguresBenchmark {
   private static String line(String name, long[] ms) {
     long[] sorted = ms.clone();
     Arrays.sort(sorted);
-    return String.format("%-75s worst %5d ms, median %5d ms", name, sorted[sorted.length - 1],
-        sorted[sorted.length / 2]);
+    return String.format("%-75s worst %5d ms, median %5d ms, load %s", name, sorted[sorted.length - 1],
+        sorted[sorted.length / 2], loadAverage());
+  }
+
+  /** The 1-minute load average after the figure: the machine is shared, so each figure says how loaded. */
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (IOException | RuntimeException unknown) {
+      return "?";
+    }
+  }
+
+  /** The plan of a statement as the database ran it (H2: rows scanned per table; PostgreSQL: with buffers). */
+  private List<String> explain(String sql) {
+    String explain = TestDatabase.postgresSelected() ? "EXPLAIN (ANALYZE, BUFFERS) " : "EXPLAIN ANALYZE ";
+    List<String> plan = new ArrayList<>();
+    plan.add("plan of: " + sql);
+    jdbc.query(explain + sql, rs -> {
+      plan.add("  " + rs.getString(1));
+    });
+    return plan;
   }
 
   /** Fresh statistics, as a database that has lived with these rows would have. */

@@ -22,6 +22,7 @@ import io.disputeflow.process.LegalConsultationProcess;
 import io.disputeflow.process.RedressPaymentProcess;
 import io.disputeflow.process.ResolutionProcess;
 import io.disputeflow.process.ReverificationProcess;
+import io.disputeflow.support.ApiTest;
 import io.disputeflow.support.CaseWorker;
 import io.disputeflow.support.DatabaseTest;
 import io.disputeflow.support.Submissions;
@@ -33,18 +34,13 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 /** Whole cases through the real application: API, engine, delegates, DMN and our tables together. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@ApiTest
 @DatabaseTest
 class ComplaintLifecycleApiTests {
 
@@ -85,7 +81,7 @@ class ComplaintLifecycleApiTests {
 
     // when the customer accepts and answers the survey
     customerAction(number, "customer-response", "{\"accepted\": true}").andExpect(status().isAccepted());
-    worker.runJobs();
+    worker.runJobs(number);
 
     // then the compensation is owed, for the accounts department to pay by its due date: no survey before that
     view(number)
@@ -112,7 +108,7 @@ class ComplaintLifecycleApiTests {
         .andExpect(jsonPath("$.redress.paidOnTime", is(true)));
     view(number).andExpect(jsonPath("$.stage", is("FEEDBACK"))).andExpect(jsonPath("$.awaiting", contains("SURVEY")));
     customerAction(number, "survey", "{\"score\": 5, \"comment\": \"处理及时，很满意\"}").andExpect(status().isAccepted());
-    worker.runJobs();
+    worker.runJobs(number);
     worker.complete(number, FeedbackProcess.USER_RECORD_ROOT_CAUSE, "cora", Map.of("rootCause", "SYSTEM_FAULT",
         "rootCauseDepartment", "dept-digital", "systemicCause", true, "rootCauseNotes", "Double posting bug"));
 
@@ -146,7 +142,7 @@ class ComplaintLifecycleApiTests {
     // when the customer contests it
     customerAction(number, "customer-response", "{\"accepted\": false, \"reason\": \"我没有授权这笔交易\"}")
         .andExpect(status().isAccepted());
-    worker.runJobs();
+    worker.runJobs(number);
 
     // then the head re-verifies and the case moves on to feedback
     worker.complete(number, ReverificationProcess.USER_DECIDE_REVERIFICATION, "helen",

@@ -9,6 +9,7 @@ import io.disputeflow.process.ComplaintVariables;
 import io.disputeflow.process.DepartmentReviewProcess;
 import io.disputeflow.process.InvestigationProcess;
 import io.disputeflow.process.ResolutionProcess;
+import io.disputeflow.support.ApiTest;
 import io.disputeflow.support.CaseWorker;
 import io.disputeflow.support.DatabaseTest;
 import io.disputeflow.support.Submissions;
@@ -23,18 +24,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Two requests about the same thing at the same moment: one wins, the other gets an answer, never a 500. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@ApiTest
 @DatabaseTest
 class ConcurrentRequestsApiTests {
 
@@ -124,7 +120,7 @@ class ConcurrentRequestsApiTests {
         Map.of("decision", "REJECT", "compensationAmount", 0.0, "decisionGrounds", "The charge was authorised"));
     mvc.perform(post("/api/complaints/" + number + "/customer-response").with(httpBasic("intake", "demo"))
         .contentType(MediaType.APPLICATION_JSON).content("{\"accepted\": true}"));
-    worker.runJobs();
+    worker.runJobs(number);
     return number;
   }
 }

@@ -22,6 +22,7 @@ import io.disputeflow.process.InvestigationProcess;
 import io.disputeflow.process.ResolutionProcess;
 import io.disputeflow.process.UndeliveredLetterProcess;
 import io.disputeflow.refusal.TaskActionRefusedException;
+import io.disputeflow.support.ApiTest;
 import io.disputeflow.support.CaseWorker;
 import io.disputeflow.support.DatabaseTest;
 import io.disputeflow.support.Submissions;
@@ -60,10 +61,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -74,9 +72,7 @@ import org.springframework.test.web.servlet.ResultActions;
  * customer's language, delivered after commit exactly once, retried with back-off on the engine
  * clock, FAILED visibly, retried by a coordinator, never sent twice by two dispatchers.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@ApiTest
 @DatabaseTest
 class LetterDeliveryTests {
 
@@ -444,21 +440,21 @@ class LetterDeliveryTests {
     // when silence would have closed a window counted from queueing, the case still waits for the letter
     Instant accepted = START.plus(Duration.ofDays(2));
     ClockUtil.setCurrentTime(Date.from(accepted));
-    worker.runJobs();
+    worker.runJobs(number);
     assertThat(contestTimer(number).getDuedate().toInstant()).isAfter(accepted);
 
     // and once the mail server accepts it, the 30 days run from that day: to the end of 3 April
     mailServer.start();
     dispatcher.dispatchDue();
     ClockUtil.setCurrentTime(Date.from(accepted.plus(Duration.ofHours(1)).plusSeconds(1)));
-    worker.runJobs();
+    worker.runJobs(number);
     view(number).andExpect(jsonPath("$.letters[1].status", is("SENT")))
         .andExpect(jsonPath("$.deadlines.contestUntil", is("2026-04-03T23:59:59.999+08:00")));
     assertThat(contestTimer(number).getDuedate().toInstant()).isEqualTo(Instant.parse("2026-04-03T16:00:00Z"));
 
     // then a request in the last minute of the last day is accepted
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-04-03T15:59:00Z")));
-    worker.runJobs();
+    worker.runJobs(number);
     customerAction(number, "reverification-request", "{\"reason\": \"I never authorised it\"}")
         .andExpect(status().isAccepted());
   }
@@ -489,12 +485,12 @@ class LetterDeliveryTests {
 
     // then after the letter's own date only the case without a delivery record is closed by silence
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-04-08T16:00:01Z")));
-    worker.runJobs();
+    worker.runJobs(List.of(delivered, deemed));
     view(deemed).andExpect(jsonPath("$.resolutionOutcome", is("ACCEPTED_BY_SILENCE")));
     customerAction(deemed, "reverification-request", "{\"reason\": \"太晚了\"}").andExpect(status().isConflict());
     view(delivered).andExpect(jsonPath("$.awaiting", hasItem("REVERIFICATION_REQUEST")));
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-04-13T12:00:00Z")));
-    worker.runJobs();
+    worker.runJobs(List.of(delivered, deemed));
     customerAction(delivered, "reverification-request", "{\"reason\": \"我没有授权\"}")
         .andExpect(status().isAccepted());
   }
@@ -547,13 +543,13 @@ class LetterDeliveryTests {
 
     // when the 3 business days pass without the e-mail going out
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-05T05:00:00Z")));
-    worker.runJobs();
+    worker.runJobs(List.of(emailed, posted));
 
     // then coordinator and supervisor are alerted, once, about the unreported result only
     assertThat(alerts(emailed)).containsExactly("RESULT_REPORT_BREACH");
     assertThat(alerts(posted)).isEmpty();
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-09T05:00:00Z")));
-    worker.runJobs();
+    worker.runJobs(List.of(emailed, posted));
     assertThat(alerts(emailed)).containsExactly("RESULT_REPORT_BREACH");
     assertThat(clockTimer(emailed)).as("the clock stops after the alert").isNull();
   }

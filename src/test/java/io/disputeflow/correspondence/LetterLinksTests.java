@@ -2,6 +2,7 @@ package io.disputeflow.correspondence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.disputeflow.time.BankTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class LetterLinksTests {
 
-  private final LetterLinks links = new LetterLinks(null, ZoneId.of("Asia/Shanghai"));
+  private final LetterLinks links = new LetterLinks(null, BankTime.of(ZoneId.of("Asia/Shanghai")));
 
   @Test
   void shouldShowEachLettersStatusWithItsSentTimeInTheBanksZoneOrItsError() {

@@ -2,6 +2,7 @@ package io.disputeflow.correspondence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.disputeflow.time.BankTime;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +30,7 @@ class RegimeLettersTests {
       + "not have our permission to consider your complaint and so will only be able to do so in very limited "
       + "circumstances.";
 
-  private final LetterTemplates templates = new LetterTemplates(ZoneId.of("Asia/Shanghai"));
+  private final LetterTemplates templates = new LetterTemplates(BankTime.of(ZoneId.of("Asia/Shanghai")));
 
   static Stream<Arguments> everyLetterInEveryRegimeAndLanguage() {
     return Stream.of(LetterType.values()).flatMap(type -> REGIMES.stream().filter(regime -> sentUnder(type, regime))

@@ -12,6 +12,7 @@ import io.disputeflow.process.ComplaintHandlingProcess;
 import io.disputeflow.process.ComplaintVariables;
 import io.disputeflow.process.InvestigationProcess;
 import io.disputeflow.resolution.SummaryResolutionRefusedException;
+import io.disputeflow.support.ApiTest;
 import io.disputeflow.support.CaseWorker;
 import io.disputeflow.support.Submissions;
 import java.nio.charset.StandardCharsets;
@@ -28,10 +29,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -40,9 +38,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * 1.6.2R(2)), and a complaint the customer accepted by the close of the third business day closes with a
  * summary resolution communication (DISP 1.5) — never later, never outside the UK.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@ApiTest
 class UkComplaintLettersTests {
 
   @Autowired MockMvc mvc;
@@ -76,12 +72,12 @@ class UkComplaintLettersTests {
 
     // when the clock reaches the evening before: nothing yet
     at("2026-12-31T23:59:00Z");
-    worker.runJobs();
+    worker.runJobs(number);
     assertThat(typesOf(number)).doesNotContain(LetterType.EIGHT_WEEK_LETTER);
 
     // when the last day begins without a final response
     at("2027-01-01T00:00:01Z");
-    worker.runJobs();
+    worker.runJobs(number);
 
     // then the customer gets the eight-week letter, once: why, when, and the Ombudsman now
     assertThat(typesOf(number)).containsOnlyOnce(LetterType.EIGHT_WEEK_LETTER);
@@ -117,7 +113,7 @@ class UkComplaintLettersTests {
 
     // when the eight weeks' last day comes, no eight-week letter is owed
     at("2027-02-18T00:00:01Z");
-    worker.runJobs();
+    worker.runJobs(number);
     assertThat(typesOf(number)).doesNotContain(LetterType.EIGHT_WEEK_LETTER, LetterType.DECISION);
   }
 
@@ -128,7 +124,7 @@ class UkComplaintLettersTests {
     String uk = submit("UK-SRC-2", "UK-FCA-DISP");
     String cn = submit("CN-SRC-1", null);
     at("2027-01-01T00:00:01Z");
-    worker.runJobs();
+    worker.runJobs(List.of(uk, cn));
 
     // when the coordinator takes the task after the window, the form no longer offers the option
     Task investigation = worker.openTask(uk, InvestigationProcess.USER_INVESTIGATE_COMPLAINT);

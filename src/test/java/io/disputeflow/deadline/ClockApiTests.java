@@ -16,6 +16,7 @@ import io.disputeflow.process.ComplaintHandlingProcess;
 import io.disputeflow.process.ComplaintVariables;
 import io.disputeflow.process.DepartmentReviewProcess;
 import io.disputeflow.process.InvestigationProcess;
+import io.disputeflow.support.ApiTest;
 import io.disputeflow.support.CaseWorker;
 import io.disputeflow.support.DatabaseTest;
 import io.disputeflow.support.Submissions;
@@ -38,12 +39,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -53,11 +50,9 @@ import org.springframework.test.web.servlet.ResultActions;
  * days counted from the day after receipt), warned at the end of 10 Oct, and its department review is
  * due at the end of 10 Oct: five working days across the National Day holidays, counting the make-up Saturday.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-// its cases live in September 2026 with timers long due by today's clock: no other class may run them
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@ApiTest
+// its cases live in September 2026 with timers long due by today's clock: CaseWorker runs jobs per case, so no
+// other class runs them
 @DatabaseTest
 class ClockApiTests {
 
@@ -114,7 +109,7 @@ class ClockApiTests {
     String number = submit();
 
     // when the warning time passes
-    runJobsAt(WARNING.plusSeconds(1));
+    runJobsAt(WARNING.plusSeconds(1), number);
 
     // then coordinator and supervisor are told and the task stands out in Tasklist
     assertThat(alerts(number)).containsExactly("DECISION_WARNING");
@@ -124,7 +119,7 @@ class ClockApiTests {
     search("dueWithin=P3D").andExpect(jsonPath("$.content[*].complaintNumber", hasItem(number)));
 
     // when the deadline passes
-    runJobsAt(DUE.plusSeconds(1));
+    runJobsAt(DUE.plusSeconds(1), number);
 
     // then the supervisor gets the overdue case, once
     assertThat(alerts(number)).containsExactly("DECISION_WARNING", "DECISION_BREACH");
@@ -134,7 +129,7 @@ class ClockApiTests {
         .andExpect(jsonPath("$.deadlines.overdueSince", is("2026-10-14T00:00:00.999+08:00")));
     search("overdue=true").andExpect(jsonPath("$.content[*].complaintNumber", hasItem(number)));
     search("dueWithin=P3D").andExpect(jsonPath("$.content[*].complaintNumber", not(hasItem(number))));
-    runJobsAt(DUE.plusDays(3));
+    runJobsAt(DUE.plusDays(3), number);
     assertThat(alerts(number)).hasSize(2);
   }
 
@@ -165,7 +160,7 @@ class ClockApiTests {
     assertThat(letters(number)).contains("EXTENSION_NOTICE");
 
     // and no stale timer fires at the old warning or deadline
-    runJobsAt(DUE.plusSeconds(1));
+    runJobsAt(DUE.plusSeconds(1), number);
     assertThat(alerts(number)).isEmpty();
 
     // when the head approves the second extension (to 60 days)
@@ -215,7 +210,7 @@ class ClockApiTests {
     clockAction(number, "pause", "{\"reason\": \"外部鉴定：签名笔迹鉴定\"}").andExpect(status().isAccepted());
     clockAction(number, "pause", "{\"reason\": \"twice\"}").andExpect(status().isConflict());
     view(number).andExpect(jsonPath("$.deadlines.clockState", is("PAUSED")));
-    runJobsAt(DUE.plusDays(1));
+    runJobsAt(DUE.plusDays(1), number);
     assertThat(alerts(number)).as("no alert while paused").isEmpty();
     at(RECEIVED.plusDays(4));
     clockAction(number, "resume", "").andExpect(status().isAccepted());
@@ -303,7 +298,7 @@ class ClockApiTests {
         .isEqualTo(date(REVIEW_DUE));
 
     // when the review deadline passes
-    runJobsAt(REVIEW_DUE.plusSeconds(1));
+    runJobsAt(REVIEW_DUE.plusSeconds(1), number);
 
     // then
     assertThat(alerts(number)).contains("REVIEW_OVERDUE");
@@ -319,9 +314,9 @@ class ClockApiTests {
     }
 
     // when nobody acts until well after the deadline
-    runJobsAt(WARNING.plusMinutes(1));
-    runJobsAt(DUE.plusMinutes(1));
-    runJobsAt(DUE.plusDays(2));
+    runJobsAt(WARNING.plusMinutes(1), numbers);
+    runJobsAt(DUE.plusMinutes(1), numbers);
+    runJobsAt(DUE.plusDays(2), numbers);
 
     // then
     for (String alert : List.of("DECISION_WARNING", "DECISION_BREACH")) {
@@ -390,8 +385,8 @@ class ClockApiTests {
       view(number).andExpect(jsonPath("$.deadlines.decisionDueAt", is("2026-09-28T10:00:40+08:00")));
 
       // when 31, then 41 seconds pass undecided
-      runJobsAt(RECEIVED.plusSeconds(31));
-      runJobsAt(RECEIVED.plusSeconds(41));
+      runJobsAt(RECEIVED.plusSeconds(31), number);
+      runJobsAt(RECEIVED.plusSeconds(41), number);
 
       // then it was warned and escalated
       assertThat(alerts(number)).containsExactly("DECISION_WARNING", "DECISION_BREACH");
@@ -505,7 +500,7 @@ class ClockApiTests {
       deployment = null;
       managementService.setJobRetries(job.getId(), 1);
       managementService.executeJob(job.getId());
-      worker.runJobs();
+      worker.runJobs(number);
 
       // then the complaint is classified, its clock runs from the receipt and the customer is acknowledged
       view(number).andExpect(jsonPath("$.category", is("BILLING_DISPUTE")))
@@ -537,14 +532,14 @@ class ClockApiTests {
     assertThat(clockTimer(waiting).getDuedate()).isEqualTo(date(OffsetDateTime.parse("2026-12-25T23:59:59.999-05:00")));
 
     // when the 30 days pass
-    runJobsAt(OffsetDateTime.parse("2026-12-26T00:00:01-05:00"));
+    runJobsAt(OffsetDateTime.parse("2026-12-26T00:00:01-05:00"), waiting, posted);
 
     // then only the case without an acknowledgement is alerted to coordinator and supervisor, once
     assertThat(alerts(waiting)).containsExactly("ACKNOWLEDGEMENT_BREACH");
     assertThat(alerts(posted)).isEmpty();
     assertThat(worker.openTask(waiting, InvestigationProcess.USER_INVESTIGATE_COMPLAINT).getPriority())
         .isEqualTo(DecisionClock.WARNING_PRIORITY);
-    runJobsAt(OffsetDateTime.parse("2026-12-28T09:00:00-05:00"));
+    runJobsAt(OffsetDateTime.parse("2026-12-28T09:00:00-05:00"), waiting, posted);
     assertThat(alerts(waiting)).containsExactly("ACKNOWLEDGEMENT_BREACH");
     // and the decision clock still runs: 90 days, warned 14 days ahead
     assertThat(clockTimer(waiting).getDuedate()).isEqualTo(date(OffsetDateTime.parse("2027-02-09T23:59:59.999-05:00")));
@@ -570,9 +565,9 @@ class ClockApiTests {
 
     // and the clock warns 14 days ahead and escalates at the two-cycle end (no acknowledgement went out by
     // 2 Nov: the e-mails wait for the mail server)
-    runJobsAt(OffsetDateTime.parse("2026-12-02T00:00:01-05:00"));
+    runJobsAt(OffsetDateTime.parse("2026-12-02T00:00:01-05:00"), withCycle, withoutCycle);
     assertThat(alerts(withCycle)).containsExactly("ACKNOWLEDGEMENT_BREACH", "DECISION_WARNING");
-    runJobsAt(OffsetDateTime.parse("2026-12-16T00:00:01-05:00"));
+    runJobsAt(OffsetDateTime.parse("2026-12-16T00:00:01-05:00"), withCycle, withoutCycle);
     assertThat(alerts(withCycle)).containsExactly("ACKNOWLEDGEMENT_BREACH", "DECISION_WARNING", "DECISION_BREACH");
     assertThat(alerts(withoutCycle)).containsExactly("ACKNOWLEDGEMENT_BREACH");
 
@@ -694,7 +689,7 @@ class ClockApiTests {
         .doesNotContain("restartedDueAt");
 
     // and the old deadline no longer fires: at the end of 13 Oct only the case without new facts is overdue
-    runJobsAt(DUE.plusSeconds(1));
+    runJobsAt(DUE.plusSeconds(1), withNewFacts, withoutNewFacts);
     assertThat(alerts(withNewFacts)).isEmpty();
     assertThat(alerts(withoutNewFacts)).containsExactly("DECISION_BREACH");
   }
@@ -703,10 +698,10 @@ class ClockApiTests {
   void shouldWarnAndEscalateTheRestartedPeriodAgainAfterAMissedDeadlineWasHandled() throws Exception {
     // given a complaint received Monday 28 Sep 2026 whose deadline (end of 13 Oct) passed and was handled
     String number = submit();
-    runJobsAt(DUE.plusSeconds(1));
+    runJobsAt(DUE.plusSeconds(1), number);
     worker.complete(number, ComplaintHandlingProcess.USER_HANDLE_OVERDUE_COMPLAINT, "sam",
         Map.of("overdueAction", "CHASED", "overdueNotes", "Chased the investigator"));
-    worker.runJobs();
+    worker.runJobs(number);
     assertThat(clockTimer(number)).as("the clock branch has ended").isNull();
 
     // when on Thursday 15 Oct the customer complains again with new facts
@@ -719,9 +714,9 @@ class ClockApiTests {
     assertThat(clockTimer(number).getDuedate()).isEqualTo(date(OffsetDateTime.parse("2026-10-27T23:59:59.999+08:00")));
 
     // and the restarted period warns and escalates again
-    runJobsAt(OffsetDateTime.parse("2026-10-28T00:00:01+08:00"));
+    runJobsAt(OffsetDateTime.parse("2026-10-28T00:00:01+08:00"), number);
     assertThat(alerts(number)).containsExactly("DECISION_BREACH", "DECISION_WARNING");
-    runJobsAt(OffsetDateTime.parse("2026-10-31T00:00:01+08:00"));
+    runJobsAt(OffsetDateTime.parse("2026-10-31T00:00:01+08:00"), number);
     assertThat(alerts(number)).containsExactly("DECISION_BREACH", "DECISION_WARNING", "DECISION_BREACH");
     assertThat(worker.openTask(number, ComplaintHandlingProcess.USER_HANDLE_OVERDUE_COMPLAINT)).isNotNull();
   }
@@ -858,9 +853,14 @@ class ClockApiTests {
         .processDefinitionKey(ComplaintHandlingProcess.KEY).singleResult().getId();
   }
 
-  private void runJobsAt(OffsetDateTime time) {
+  /** Moves the engine clock and runs the cases' jobs that are due then. */
+  private void runJobsAt(OffsetDateTime time, String... numbers) {
+    runJobsAt(time, List.of(numbers));
+  }
+
+  private void runJobsAt(OffsetDateTime time, List<String> numbers) {
     at(time);
-    worker.runJobs();
+    worker.runJobs(numbers);
   }
 
   private static void at(OffsetDateTime time) {

@@ -10,6 +10,7 @@ import io.disputeflow.process.InvestigationProcess;
 import io.disputeflow.process.DepartmentReviewProcess;
 import io.disputeflow.process.ResolutionProcess;
 import io.disputeflow.support.ApplicationEngine;
+import io.disputeflow.support.ApplicationTest;
 import io.disputeflow.support.CaseWorker;
 import io.disputeflow.support.DatabaseTest;
 import io.disputeflow.support.Submissions;
@@ -32,18 +33,15 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Evidence documents over real HTTP: what an upload answers and stores, which uploads are refused,
  * who may read a case's documents, and that every upload and download is a timeline entry inside
  * the case's hash chain.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@ApplicationTest
 @DatabaseTest
 class EvidenceApiTests {
 
@@ -223,10 +221,10 @@ class EvidenceApiTests {
         Map.of("decision", "UPHOLD", "compensationAmount", 500.0, "decisionGrounds", "Double charge confirmed"));
     assertThat(post("intake", "/api/complaints/" + number + "/customer-response", "{\"accepted\": true}").statusCode())
         .isEqualTo(202);
-    worker.runJobs();
+    worker.runJobs(number);
     worker.payRedress(number);
     assertThat(post("intake", "/api/complaints/" + number + "/survey", "{\"score\": 4}").statusCode()).isEqualTo(202);
-    worker.runJobs();
+    worker.runJobs(number);
     worker.complete(number, FeedbackProcess.USER_RECORD_ROOT_CAUSE, "cora", Map.of("rootCause", "SYSTEM_FAULT",
         "rootCauseDepartment", "dept-digital", "systemicCause", false, "rootCauseNotes", "Double posting"));
   }
@@ -258,8 +256,9 @@ class EvidenceApiTests {
     HttpResponse<String> created = post("intake", "/api/complaints",
         Submissions.creditCardComplaint("EVD-" + System.nanoTime()));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    worker.runJobs();
-    return json.readTree(created.body()).get("complaintNumber").asText();
+    String number = json.readTree(created.body()).get("complaintNumber").asText();
+    worker.runJobs(number);
+    return number;
   }
 
   private HttpResponse<String> upload(String user, String number, String fileName, String declaredType, byte[] content)

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.disputeflow.process.InvestigationProcess;
 import io.disputeflow.support.ApplicationEngine;
+import io.disputeflow.support.ApplicationTest;
 import io.disputeflow.support.CaseWorker;
 import io.disputeflow.support.HttpApi;
 import io.disputeflow.support.Submissions;
@@ -37,9 +38,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A coordinator adds a customer's contract in Tasklist and opens it from the task form, in headless
@@ -47,8 +46,7 @@ import org.springframework.test.context.ActiveProfiles;
  * documents page under the Tasklist login, the file is chosen as a file dialog does (its path typed
  * into the file input), and the form's link downloads the very bytes, with no login dialog on the way.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@ApplicationTest
 class EvidenceBrowserTests {
 
   private static final Path SCREENSHOTS = Path.of("target/tasklist-screenshots");
@@ -214,8 +212,9 @@ class EvidenceBrowserTests {
     HttpApi.Response created = new HttpApi(port).post("/api/complaints", "intake",
         Submissions.creditCardComplaint("EVB-" + System.nanoTime()));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
-    worker.runJobs();
-    return json.readTree(created.body()).get("complaintNumber").asText();
+    String number = json.readTree(created.body()).get("complaintNumber").asText();
+    worker.runJobs(number);
+    return number;
   }
 
   private String base() {

@@ -8,17 +8,17 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes the daily counters that a year of {@code complaints} complaints would have left, straight into
- * report_daily_figure, for measuring the reports at sizes no test could work through the engine. Each
+ * Writes the daily and monthly counters that a year of {@code complaints} complaints would have left,
+ * straight into report_daily_figure and report_monthly_figure, for measuring the reports at sizes no test could work through the engine. Each
  * simulated complaint is spread over the dimensions by {@link ComplaintFacts#figures()}, as a real one is,
  * so the counters have the number and shape of the real ones.
  */
@@ -36,32 +36,54 @@ public final class FigureSeeder {
   public static int seedYear(JdbcTemplate jdbc, TransactionTemplate transactions, int complaints, int year,
       long seed) {
     Random random = new Random(seed);
-    // in primary-key order: H2 appends pages, and rows scattered over the tree rewrite it on every commit
-    Map<FigureKey, Long> counters = new TreeMap<>(Comparator.comparing(FigureKey::dimension)
-        .thenComparing(FigureKey::day).thenComparing(FigureKey::group).thenComparing(FigureKey::measure));
+    // summed in a hash map, then written in primary-key order: H2 appends pages, and rows scattered over
+    // the tree rewrite it on every commit (a sorted map for the sums cost minutes of comparisons)
+    Map<FigureKey, Long> counters = new HashMap<>();
     LocalDate first = LocalDate.of(year, 1, 1);
     int days = first.lengthOfYear();
     for (int i = 0; i < complaints; i++) {
       simulated(first.plusDays(random.nextInt(days)), random).figures()
           .forEach((key, amount) -> counters.merge(key, amount, Long::sum));
     }
+    Map<FigureKey, Long> months = new HashMap<>();
+    counters.forEach((key, amount) -> months.merge(new FigureKey(key.dimension(), key.day().withDayOfMonth(1),
+        key.group(), key.measure()), amount, Long::sum));
+    insertAll(jdbc, transactions, months, "report_monthly_figure (dimension, figure_month");
+    return insertAll(jdbc, transactions, counters, "report_daily_figure (dimension, figure_day");
+  }
+
+  /** The statement DailyFigures#sum runs for these dimensions and days, with its parameters, for EXPLAIN. */
+  public static String sumStatement(List<Dimension> dimensions, LocalDate first, LocalDate last) {
+    DailyFigures.Statement statement = DailyFigures.statement(dimensions, first, last);
+    String sql = statement.sql();
+    for (Map.Entry<String, Object> param : statement.params().entrySet()) {
+      String value = param.getValue() instanceof LocalDate day ? "DATE '" + day + "'" : "'" + param.getValue() + "'";
+      sql = sql.replaceAll(":" + param.getKey() + "\\b", value);
+    }
+    return sql;
+  }
+
+  private static int insertAll(JdbcTemplate jdbc, TransactionTemplate transactions, Map<FigureKey, Long> counters,
+      String table) {
     List<Object[]> rows = new ArrayList<>(10_000);
     int written = 0;
-    for (Map.Entry<FigureKey, Long> counter : counters.entrySet()) {
+    List<Map.Entry<FigureKey, Long>> sorted = new ArrayList<>(counters.entrySet());
+    sorted.sort(Map.Entry.comparingByKey(Comparator.comparing(FigureKey::dimension).thenComparing(FigureKey::day)
+        .thenComparing(FigureKey::group).thenComparing(FigureKey::measure)));
+    for (Map.Entry<FigureKey, Long> counter : sorted) {
       FigureKey key = counter.getKey();
       rows.add(new Object[] {key.dimension(), Date.valueOf(key.day()), key.group(), key.measure(), counter.getValue()});
       if (rows.size() == 50_000) {
-        written += transactions.execute(status -> insert(jdbc, rows));
+        written += transactions.execute(status -> insert(jdbc, table, rows));
       }
     }
-    return written + transactions.execute(status -> insert(jdbc, rows));
+    return written + transactions.execute(status -> insert(jdbc, table, rows));
   }
 
-  private static int insert(JdbcTemplate jdbc, List<Object[]> rows) {
+  private static int insert(JdbcTemplate jdbc, String table, List<Object[]> rows) {
     int size = rows.size();
     if (size > 0) {
-      jdbc.batchUpdate("INSERT INTO report_daily_figure (dimension, figure_day, grp, measure, amount)"
-          + " VALUES (?, ?, ?, ?, ?)", rows);
+      jdbc.batchUpdate("INSERT INTO " + table + ", grp, measure, amount) VALUES (?, ?, ?, ?, ?)", rows);
       rows.clear();
     }
     return size;

@@ -12,6 +12,7 @@ import io.disputeflow.complaint.RedressRepository;
 import io.disputeflow.complaint.Stage;
 import io.disputeflow.feedback.RootCause;
 import io.disputeflow.figures.FigureFolder;
+import io.disputeflow.support.ApiTest;
 import io.disputeflow.support.DatabaseTest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -31,11 +32,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -47,9 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * repeat customers, and undecided cases past their deadline. Before and after the changes are folded, and
  * with changes made by several threads at once while the folder runs.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@ApiTest
 @DatabaseTest
 class DailyFiguresTests {
 
@@ -66,6 +62,8 @@ class DailyFiguresTests {
   @Autowired FigureFolder folder;
   @Autowired ReportRepository report;
   @Autowired SummaryRecount recount;
+  @Autowired RegulatoryReturns returns;
+  @Autowired ReturnRecount returnRecount;
   @Value("${disputeflow.zone}") ZoneId zone;
 
   @AfterEach
@@ -85,9 +83,14 @@ class DailyFiguresTests {
 
     assertEqualToARecount(LocalDate.of(2033, 1, 1), LocalDate.of(2033, 12, 31));
     assertEqualToARecount(LocalDate.of(2033, 3, 10), LocalDate.of(2033, 8, 20));
+    assertReturnsEqualARecount(2033);
     folder.fold();
     assertEqualToARecount(LocalDate.of(2033, 1, 1), LocalDate.of(2033, 12, 31));
     assertEqualToARecount(LocalDate.of(2033, 3, 10), LocalDate.of(2033, 8, 20));
+    // whole months from the monthly counters, the days of the months covered in part from the daily ones
+    assertEqualToARecount(LocalDate.of(2033, 2, 1), LocalDate.of(2033, 6, 30));
+    assertEqualToARecount(LocalDate.of(2033, 4, 2), LocalDate.of(2033, 4, 29));
+    assertReturnsEqualARecount(2033);
     assertThat(numbers).hasSize(60);
   }
 
@@ -121,6 +124,39 @@ class DailyFiguresTests {
     assertEqualToARecount(LocalDate.of(2034, 5, 1), LocalDate.of(2034, 5, 3));
     folder.fold();
     assertEqualToARecount(LocalDate.of(2034, 5, 1), LocalDate.of(2034, 5, 3));
+    assertReturnsEqualARecount(2034);
+  }
+
+  @Test
+  void shouldRecountAComplaintOnceWhenOneTransactionWritesItSeveralTimes() {
+    String number = "DF36-ONCE";
+    OffsetDateTime receivedAt = OffsetDateTime.parse("2036-03-03T10:00:00+08:00");
+    Random random = new Random(36);
+    at(receivedAt.plusDays(4));
+    // the fold holds report_fold_lock: holding it keeps the changes unfolded, so they can be read as written
+    transactions.executeWithoutResult(holdingFolds -> {
+      jdbc.sql("SELECT id FROM report_fold_lock WHERE id = 1 FOR UPDATE").query(Integer.class).list();
+      TransactionTemplate inner = new TransactionTemplate(transactions.getTransactionManager());
+      inner.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+      inner.executeWithoutResult(oneCaseStep -> {
+        complaints.insert(record(number, receivedAt, null, false, random));
+        complaints.updateClassification(number, "BILLING_DISPUTE", "NORMAL", List.of("dept-cards"), false);
+        complaints.updateClassification(number, "FEES_AND_CHARGES", "HIGH", List.of("dept-accounts"), false);
+        complaints.updateDecision(number, "UPHOLD", BigDecimal.ZERO, "grounds");
+      });
+      List<String> written = jdbc.sql("SELECT dimension || ':' || grp || ':' || measure || '=' || amount"
+              + " FROM report_figure_change WHERE figure_day = DATE '2036-03-03' AND dimension = 'CATEGORY'"
+              + " ORDER BY 1").query(String.class).list();
+      // recounted after each write, it would have written the unclassified and the first category too
+      assertThat(written).as("the category counters written by the transaction").isNotEmpty()
+          .allMatch(row -> row.startsWith("CATEGORY:FEES_AND_CHARGES:") && !row.contains("=-"));
+      assertThat(jdbc.sql("SELECT COUNT(*) FROM report_figure_change WHERE figure_day = DATE '2036-03-03'"
+              + " GROUP BY dimension, grp, measure HAVING COUNT(*) > 1").query(Long.class).list())
+          .as("counters written more than once").isEmpty();
+    });
+    assertEqualToARecount(LocalDate.of(2036, 3, 3), LocalDate.of(2036, 3, 3));
+    folder.fold();
+    assertEqualToARecount(LocalDate.of(2036, 3, 3), LocalDate.of(2036, 3, 3));
   }
 
   private void assertEqualToARecount(LocalDate first, LocalDate last) {
@@ -133,6 +169,31 @@ class DailyFiguresTests {
       assertThat(kept).as("%s from %s to %s", grouping, first, last).isEqualTo(recounted);
       assertThat(kept.get(0).received()).isPositive();
     }
+  }
+
+  /**
+   * Every return of every regime, for each of its periods of the year (quarters, halves, and the months
+   * of May and July), equals the return recounted from the complaint rows: every breakdown the returns read.
+   */
+  private void assertReturnsEqualARecount(int year) {
+    long received = 0;
+    for (ReturnRegime regime : ReturnRegime.values()) {
+      for (ReturnPeriod.Kind kind : regime.periods) {
+        List<String> periods = switch (kind) {
+          case QUARTER -> List.of("Q1", "Q2", "Q3", "Q4");
+          case HALF_YEAR -> List.of("H1", "H2");
+          case MONTH -> List.of("05", "07");
+        };
+        for (String code : periods) {
+          RegulatoryReturn kept = returns.of(regime.code, year + "-" + code, List.of());
+          ReturnPeriod period = regime.period(year + "-" + code).orElseThrow();
+          assertThat(ReturnRecount.linesOf(kept)).as("%s %s-%s", regime.code, year, code)
+              .isEqualTo(returnRecount.lines(regime, period));
+          received += kept.lines().get(0).figures().values().iterator().next();
+        }
+      }
+    }
+    assertThat(received).as("complaints the returns of %s count", year).isPositive();
   }
 
   /** One case from receipt on {@code day} through whatever the dice say, each step its own transaction. */

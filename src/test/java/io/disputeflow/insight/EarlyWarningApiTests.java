@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.disputeflow.insight.IntakeCounts.Window;
 import io.disputeflow.process.EarlyWarningProcess;
+import io.disputeflow.support.ApiTest;
 import io.disputeflow.support.CaseWorker;
 import io.disputeflow.support.DatabaseTest;
 import java.time.Duration;
@@ -31,12 +32,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -44,9 +42,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * the engine clock, as the schedule would every five minutes) raises alerts, a supervisor resolves one.
  * It plays in March 2030, which no other test uses.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@ApiTest
 @DatabaseTest
 class EarlyWarningApiTests {
 
@@ -127,7 +123,7 @@ class EarlyWarningApiTests {
     } finally {
       identityService.clearAuthentication();
     }
-    worker.runJobs();
+    worker.runJobs(category.businessKey());
 
     // then that alert is cleared and stays cleared while its window is still full; the other stays open
     EarlyWarning resolved = repository.findByBusinessKey(category.businessKey()).orElseThrow();

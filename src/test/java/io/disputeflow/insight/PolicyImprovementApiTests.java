@@ -243,10 +243,10 @@ class PolicyImprovementApiTests {
         "compensationAmount", 0.0, "decisionGrounds", "Refund of the second charge"));
     mvc.perform(post("/api/complaints/" + number + "/customer-response").with(httpBasic("intake", "demo"))
         .contentType(MediaType.APPLICATION_JSON).content("{\"accepted\": true}")).andExpect(status().isAccepted());
-    worker.runJobs();
+    worker.runJobs(number);
     mvc.perform(post("/api/complaints/" + number + "/survey").with(httpBasic("intake", "demo"))
         .contentType(MediaType.APPLICATION_JSON).content("{\"score\": 4}")).andExpect(status().isAccepted());
-    worker.runJobs();
+    worker.runJobs(number);
     return number;
   }
 }

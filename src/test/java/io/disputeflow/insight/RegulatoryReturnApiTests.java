@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.disputeflow.figures.FigureBackfill;
+import io.disputeflow.support.ApiTest;
 import io.disputeflow.support.DatabaseTest;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -21,18 +22,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The regulatory returns against figures worked out by hand for cases of 2035 (no other test uses that year). */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@ApiTest
 @DatabaseTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RegulatoryReturnApiTests {

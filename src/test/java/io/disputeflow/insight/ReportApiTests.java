@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.disputeflow.figures.FigureBackfill;
+import io.disputeflow.support.ApiTest;
 import io.disputeflow.support.DatabaseTest;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -23,11 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -35,9 +33,7 @@ import org.springframework.test.web.servlet.ResultActions;
  * The summary report against figures worked out by hand for a fixed set of complaints received in
  * January 2029 (no other test uses that month), as of 1 March 2029.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@ApiTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DatabaseTest
 class ReportApiTests {

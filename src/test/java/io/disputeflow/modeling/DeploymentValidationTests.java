@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.disputeflow.process.InvestigationProcess;
 import io.disputeflow.support.ApplicationEngine;
+import io.disputeflow.support.ApplicationTest;
 import io.disputeflow.support.Modeler;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -14,17 +15,14 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A process owner deploys from Modeler to /engine-rest (a second person approves it); a model that names a delegate, form or
  * decision this application does not have is refused there with a 400 naming the element and the
  * missing reference, and nothing of it is stored.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@ApplicationTest
 class DeploymentValidationTests {
 
   @LocalServerPort int port;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.disputeflow.support.ApplicationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,17 +23,14 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The Modeler templates in processes/.camunda/element-templates hold to the delegates they configure
  * (the bean exists, the inputs they bind are the ones it reads, with values it handles), every
  * delegate has one, and every service task of processes/ uses its template with matching bindings.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@ApplicationTest
 class ElementTemplateTests {
 
   static final Path TEMPLATES = Path.of("processes/.camunda/element-templates");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.disputeflow.support.ApplicationEngine;
+import io.disputeflow.support.ApplicationTest;
 import io.disputeflow.support.Modeler;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -24,10 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A model is code that runs with the application's rights. A process owner's model that reaches
@@ -35,8 +34,7 @@ import org.springframework.test.context.ActiveProfiles;
  * element, the attribute and the forbidden part), and the same model written straight into the
  * database (as if deployed before the check) cannot run it either.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@ApplicationTest
 class ModelSandboxTests {
 
   /** What paul deployed: a timer start two seconds later, a service task that reads the server's user. */

@@ -12,6 +12,7 @@ import io.disputeflow.deadline.Regime;
 import io.disputeflow.intake.ComplaintSubmission;
 import io.disputeflow.intake.IntakeService;
 import io.disputeflow.support.ApplicationEngine;
+import io.disputeflow.support.ApplicationTest;
 import io.disputeflow.support.DatabaseTest;
 import io.disputeflow.support.HttpApi;
 import io.disputeflow.support.Submissions;
@@ -51,10 +52,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -63,8 +62,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * installed by .ci/run) scrapes this node as the monitoring user, the open-case gauges agree with what
  * the complaint API shows case by case, and only monitoring and administrators see the health details.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@ApplicationTest
 @DatabaseTest
 class OperationsTests {
 

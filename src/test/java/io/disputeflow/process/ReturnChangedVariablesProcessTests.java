@@ -3,6 +3,7 @@ package io.disputeflow.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.disputeflow.engine.JsonVariable;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;

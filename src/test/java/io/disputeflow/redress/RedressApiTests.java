@@ -13,6 +13,7 @@ import io.disputeflow.process.DepartmentReviewProcess;
 import io.disputeflow.process.InvestigationProcess;
 import io.disputeflow.process.RedressPaymentProcess;
 import io.disputeflow.process.ResolutionProcess;
+import io.disputeflow.support.ApiTest;
 import io.disputeflow.support.CaseWorker;
 import io.disputeflow.support.DatabaseTest;
 import io.disputeflow.support.Submissions;
@@ -29,16 +30,11 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The compensation granted is paid, failed and retried, or paid late, through the real application. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@ApiTest
 @DatabaseTest
 class RedressApiTests {
 
@@ -99,7 +95,7 @@ class RedressApiTests {
 
     // when eight days pass unpaid
     ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(8))));
-    worker.runJobs();
+    worker.runJobs(number);
 
     // then the supervisor chases it
     worker.complete(number, RedressPaymentProcess.USER_CHASE_REDRESS_PAYMENT, "sam",
@@ -132,7 +128,7 @@ class RedressApiTests {
         "compensationAmount", compensation, "decisionGrounds", "Refund the duplicate charge"));
     mvc.perform(post("/api/complaints/" + number + "/customer-response").with(httpBasic("intake", "demo"))
         .contentType(MediaType.APPLICATION_JSON).content("{\"accepted\": true}")).andExpect(status().isAccepted());
-    worker.runJobs();
+    worker.runJobs(number);
     return number;
   }
 

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.disputeflow.process.ExternalReferralProcess;
+import io.disputeflow.support.ApiTest;
 import io.disputeflow.support.CaseWorker;
 import io.disputeflow.support.ClosedCases;
 import java.nio.charset.StandardCharsets;
@@ -29,18 +30,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 /** Mediation and outside referrals through the real application: case file, outcome, further redress, refusals. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@ApiTest
 class ExternalReferralApiTests {
 
   private static final ZoneId BANK = ZoneId.of("Asia/Shanghai");
@@ -165,7 +161,7 @@ class ExternalReferralApiTests {
 
     // when the bank's period for the regulator (10 days) passes unsent
     ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(11))));
-    worker.runJobs();
+    worker.runJobs(number);
 
     // then the supervisor chases it, and the coordinator's task stays open
     worker.complete(number, ExternalReferralProcess.USER_CHASE_CASE_FILE, "sam",

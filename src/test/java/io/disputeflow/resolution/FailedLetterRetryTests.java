@@ -11,6 +11,7 @@ import io.disputeflow.process.ComplaintVariables;
 import io.disputeflow.process.DepartmentReviewProcess;
 import io.disputeflow.process.InvestigationProcess;
 import io.disputeflow.process.ResolutionProcess;
+import io.disputeflow.support.ApiTest;
 import io.disputeflow.support.CaseWorker;
 import io.disputeflow.support.Submissions;
 import java.io.PrintWriter;
@@ -33,11 +34,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -45,9 +43,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * R5/PT1M), then becomes an incident for Cockpit; the coordinator's decision is never rolled back, and
  * once the cause is fixed and the job retried the case goes on with nothing lost.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@ApiTest
 class FailedLetterRetryTests {
 
   private static final Duration RETRY_INTERVAL = Duration.ofMinutes(1);
@@ -137,7 +133,7 @@ class FailedLetterRetryTests {
     // … and an operator retries the job now (Cockpit's "Increment number of retries" does the same)
     Job letter = job(resolution, ResolutionProcess.SERVICE_ISSUE_DECISION_LETTER);
     managementService.setJobRetries(1).jobId(letter.getId()).dueDate(ClockUtil.now()).execute();
-    worker.runJobs();
+    worker.runJobs(number);
 
     // then the case goes on where it stopped: the letter once, the decision on record, the incident resolved
     assertThat(jdbc.sql("SELECT letter_type FROM letter WHERE complaint_number = ? ORDER BY id").param(number)

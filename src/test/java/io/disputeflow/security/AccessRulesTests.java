@@ -1,6 +1,7 @@
 package io.disputeflow.security;
 
 import io.disputeflow.support.ApplicationEngine;
+import io.disputeflow.support.ApplicationTest;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,9 +37,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Every endpoint family × every group × anonymous, over real HTTP (our API, actuator, OpenAPI and
@@ -46,8 +45,7 @@ import org.springframework.test.context.ActiveProfiles;
  * caller's group may do it, 403 when not, 401 without credentials; an engine query answers 200 to
  * everyone signed in but shows only what the caller may read.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@ApplicationTest
 class AccessRulesTests {
 
   /** One demo user per group; null is a caller without credentials. */

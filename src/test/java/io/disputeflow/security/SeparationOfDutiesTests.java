@@ -13,6 +13,7 @@ import io.disputeflow.process.ComplaintVariables;
 import io.disputeflow.process.InvestigationProcess;
 import io.disputeflow.process.ResolutionProcess;
 import io.disputeflow.process.DepartmentReviewProcess;
+import io.disputeflow.support.ApiTest;
 import io.disputeflow.support.CaseWorker;
 import io.disputeflow.support.Submissions;
 import java.nio.charset.StandardCharsets;
@@ -25,10 +26,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -37,9 +35,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * extension or a compensation is never its requester or proposer, even when one person holds both
  * roles, and an employee who is the complaint's customer handles none of its tasks.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@ApiTest
 class SeparationOfDutiesTests {
 
   /** A supervisor who also works as a coordinator: both roles, never on the same request. */

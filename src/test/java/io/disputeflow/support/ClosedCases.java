@@ -78,6 +78,6 @@ public final class ClosedCases {
   private void customer(String number, String action, String body) throws Exception {
     mvc.perform(post("/api/complaints/" + number + "/" + action).with(httpBasic("intake", "demo"))
         .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isAccepted());
-    worker.runJobs();
+    worker.runJobs(number);
   }
 }

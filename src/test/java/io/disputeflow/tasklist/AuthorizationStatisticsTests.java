@@ -3,22 +3,18 @@ package io.disputeflow.tasklist;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.disputeflow.support.ApiTest;
 import io.disputeflow.support.DatabaseTest;
 import java.sql.DatabaseMetaData;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.test.context.ActiveProfiles;
 
 /** On PostgreSQL the task queries' authorization check is planned by the index, with statistics on the permission bits. */
 // the application tests' shared context (MockMvc unused): no application start of its own
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@ApiTest
 @DatabaseTest
 class AuthorizationStatisticsTests {
 

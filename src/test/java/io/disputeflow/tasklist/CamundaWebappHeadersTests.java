@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import barecamunda.BareCamunda;
 import io.disputeflow.support.ApplicationEngine;
 import io.disputeflow.support.ApplicationProcess;
+import io.disputeflow.support.ApplicationTest;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -31,9 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Camunda's webapps answer in DisputeFlow as in a bare Camunda: the same status and headers
@@ -43,8 +42,7 @@ import org.springframework.test.context.ActiveProfiles;
  * and token values, the script nonce, lengths) are compared by presence only. The answers of
  * login and first use are listed in target/tasklist-screenshots/webapp-headers.txt.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@ApplicationTest
 class CamundaWebappHeadersTests {
 
   private static final String BARE_ADMIN_PASSWORD = "bare-camunda-admin";

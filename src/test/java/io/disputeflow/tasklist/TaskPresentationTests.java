@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.disputeflow.process.ComplaintHandlingProcess;
 import io.disputeflow.process.InvestigationProcess;
+import io.disputeflow.support.ApiTest;
 import io.disputeflow.support.CaseWorker;
 import io.disputeflow.support.Submissions;
 import java.nio.charset.StandardCharsets;
@@ -20,16 +21,11 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** What a task shows in Tasklist: its name, description and bank-time deadlines, kept current by the clock. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@ApiTest
 class TaskPresentationTests {
 
   @Autowired MockMvc mvc;
@@ -60,7 +56,7 @@ class TaskPresentationTests {
 
     // when the warning time passes
     ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-03-15T00:00:00+08:00").toInstant()));
-    worker.runJobs();
+    worker.runJobs(number);
 
     // then the open task says so
     assertThat(display(task)).containsEntry("clockStateText", "Due soon / 即将到期");
@@ -69,7 +65,7 @@ class TaskPresentationTests {
     mvc.perform(post("/api/complaints/" + number + "/extension-requests").with(httpBasic("cora", "demo"))
             .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"等待商户提供交易记录\"}"))
         .andExpect(status().isAccepted());
-    worker.runJobs();
+    worker.runJobs(number);
     Task approval = worker.openTask(number, ComplaintHandlingProcess.USER_APPROVE_EXTENSION);
     assertThat(approval.getName()).isEqualTo("Approve deadline extension " + number + " · 王秀英 · Credit card");
     worker.complete(approval, "sam", Map.of("extensionApproved", true, "extensionComment", "同意延期"));
@@ -96,7 +92,7 @@ class TaskPresentationTests {
     mvc.perform(post("/api/complaints/" + number + "/extension-requests").with(httpBasic("cora", "demo"))
             .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"等待商户提供交易记录\"}"))
         .andExpect(status().isAccepted());
-    worker.runJobs();
+    worker.runJobs(number);
     worker.complete(worker.openTask(number, ComplaintHandlingProcess.USER_APPROVE_EXTENSION), "sam",
         Map.of("extensionApproved", true, "extensionComment", "同意延期"));
     worker.complete(number, io.disputeflow.process.ResolutionProcess.USER_PROPOSE_RESOLUTION, "cora",

@@ -1,5 +1,6 @@
 package io.disputeflow.tasklist;
 
+import io.disputeflow.support.ApplicationTest;
 import io.disputeflow.support.TasklistSession;
 import io.disputeflow.support.ApplicationEngine;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +23,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -30,14 +30,12 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Claim, unclaim, delegate, comment and complete through Tasklist's own REST API, logged in as
  * each person, and what Tasklist is told when something is refused.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@ApplicationTest
 class TasklistActionsTests {
 
   /** Mixed scripts, full-width punctuation, a currency sign and an emoji: all must come back unchanged. */
@@ -96,7 +94,7 @@ class TasklistActionsTests {
     // chen completes it
     assertThat(as("chen").post("/task/" + task + "/submit-form", "{\"variables\": {}}").getStatusCode().value())
         .isEqualTo(204);
-    worker.runJobs();
+    worker.runJobs(number);
     assertThat(taskService.getTaskComments(task)).extracting(Comment::getFullMessage)
         .containsExactly("已电话联系客户，客户同意提供账单截图。");
     assertThat(jdbc.sql("SELECT investigation_findings FROM complaint WHERE complaint_number = ?").param(number)
@@ -169,7 +167,7 @@ class TasklistActionsTests {
         .contains("(investigationFindings) is required", "(departments) 'dept-canteen' is not one of");
     assertThat(taskService.createTaskQuery().taskId(task).singleResult()).isNotNull();
     assertThat(taskService.getVariable(task, "departments")).hasToString(classified);
-    worker.runJobs();
+    worker.runJobs(number);
     assertThat(worker.openTasks(number)).extracting(Task::getTaskDefinitionKey)
         .containsExactly(InvestigationProcess.USER_INVESTIGATE_COMPLAINT);
 

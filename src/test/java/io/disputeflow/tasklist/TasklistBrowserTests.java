@@ -1,6 +1,7 @@
 package io.disputeflow.tasklist;
 
 import io.disputeflow.support.ApplicationEngine;
+import io.disputeflow.support.ApplicationTest;
 import io.disputeflow.support.TasklistPage;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,7 +38,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
@@ -46,7 +46,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * One whole complaint worked in Camunda Tasklist in headless Chromium (Debian's chromium and
@@ -58,8 +57,7 @@ import org.springframework.test.context.ActiveProfiles;
  * keyboard input), and a field must hold exactly what was typed; the browser's requests of the whole
  * run are listed in tasklist-requests.txt there, and none may be answered with a sign-in challenge.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@ApplicationTest
 class TasklistBrowserTests {
 
   static final Path SCREENSHOTS = Path.of("target/tasklist-screenshots");
@@ -187,10 +185,10 @@ class TasklistBrowserTests {
 
     // the customer accepts and rates it through the channel
     customerAction(number, "customer-response", "{\"accepted\": true}");
-    worker.runJobs();
+    worker.runJobs(number);
     worker.payRedress(number);
     customerAction(number, "survey", "{\"score\": 4, \"comment\": \"处理及时。\"}");
-    worker.runJobs();
+    worker.runJobs(number);
 
     // cora records the root cause
     login("cora");
@@ -266,7 +264,7 @@ class TasklistBrowserTests {
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("section.task-card")));
     wait.until(driver -> taskService.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey(taskKey)
         .count() == 0);
-    worker.runJobs();
+    worker.runJobs(number);
   }
 
   private void shot(String name) throws IOException {
@@ -289,8 +287,9 @@ class TasklistBrowserTests {
     ResponseEntity<String> response = rest.exchange("/api/complaints", HttpMethod.POST,
         new HttpEntity<>(Submissions.creditCardComplaint("WEB-" + System.nanoTime()), intake()), String.class);
     assertThat(response.getStatusCode().value()).isEqualTo(201);
-    worker.runJobs();
-    return json.readTree(response.getBody());
+    JsonNode complaint = json.readTree(response.getBody());
+    worker.runJobs(complaint.get("complaintNumber").asText());
+    return complaint;
   }
 
   private void customerAction(String number, String action, String body) {

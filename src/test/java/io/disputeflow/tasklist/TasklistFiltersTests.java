@@ -10,6 +10,7 @@ import io.disputeflow.process.ComplaintVariables;
 import io.disputeflow.process.DepartmentReviewProcess;
 import io.disputeflow.process.InvestigationProcess;
 import io.disputeflow.process.ResolutionProcess;
+import io.disputeflow.support.ApiTest;
 import io.disputeflow.support.CaseWorker;
 import io.disputeflow.support.Submissions;
 import java.nio.charset.StandardCharsets;
@@ -33,10 +34,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -44,9 +42,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * evaluated then. The engine clock stands at 01:00 on 17 March in Shanghai, still 16 March in the
  * JVM's UTC, so "today" is proven to be the bank's.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@ApiTest
 class TasklistFiltersTests {
 
   private static final OffsetDateTime NOW = OffsetDateTime.parse("2026-03-17T01:00:00+08:00");

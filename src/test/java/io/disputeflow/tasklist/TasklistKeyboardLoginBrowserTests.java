@@ -3,6 +3,7 @@ package io.disputeflow.tasklist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.disputeflow.support.ApplicationEngine;
+import io.disputeflow.support.ApplicationTest;
 import io.disputeflow.support.BrowserTraffic;
 import io.disputeflow.support.Chromium;
 import io.disputeflow.support.XServer;
@@ -21,17 +22,14 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Logging in to Tasklist as a person does: a real (non-headless) Chromium window on a virtual X
  * server, the keys and clicks sent by the X server (xdotool), not by the browser's automation. The
  * screenshots are of the whole X screen, so a browser's own sign-in dialog would show on them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@ApplicationTest
 class TasklistKeyboardLoginBrowserTests {
 
   private static final Path SCREENSHOTS = TasklistBrowserTests.SCREENSHOTS;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.disputeflow.process.ComplaintHandlingProcess;
 import io.disputeflow.support.ApplicationEngine;
+import io.disputeflow.support.ApplicationTest;
 import io.disputeflow.support.BrowserTraffic;
 import io.disputeflow.support.CaseWorker;
 import io.disputeflow.support.Chromium;
@@ -31,10 +32,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A coordinator's whole clock and intake work in Tasklist, in headless Chromium like
@@ -43,8 +42,7 @@ import org.springframework.test.context.ActiveProfiles;
  * appraisal and resumes it. Every field is typed or clicked; screenshots of each new form go to
  * target/tasklist-screenshots/ (prefixed "start-").
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@ApplicationTest
 class TasklistStartFormsBrowserTests {
 
   private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -127,7 +125,7 @@ class TasklistStartFormsBrowserTests {
     assertThat(jdbc.sql("SELECT channel || '|' || customer_phone || '|' || narrative || '|' || disputed_amount"
             + " || '|' || registered_by FROM complaint WHERE complaint_number = ?").param(number).query(String.class)
         .single()).isEqualTo("BRANCH|138 0013 8000|" + NARRATIVE + "|300.00|cora");
-    worker.runJobs();
+    worker.runJobs(number);
 
     // she asks for an extension
     openStartForm("Decision clock / 处理时限");
@@ -152,7 +150,7 @@ class TasklistStartFormsBrowserTests {
     click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='Complete']"))));
     wait.until(driver -> taskService.createTaskQuery().processInstanceBusinessKey(number)
         .taskDefinitionKey(ComplaintHandlingProcess.USER_APPROVE_EXTENSION).count() == 0);
-    worker.runJobs();
+    worker.runJobs(number);
     assertThat(jdbc.sql("SELECT extensions_used FROM complaint WHERE complaint_number = ?").param(number)
         .query(Integer.class).single()).isEqualTo(1);
 
@@ -173,7 +171,7 @@ class TasklistStartFormsBrowserTests {
     assertThat(formText()).contains("Clock paused", "Paused / 已暂停", "Paused since / 暂停自", "1 of 2");
     shot("clock-paused");
     completeNote();
-    worker.runJobs();
+    worker.runJobs(number);
 
     openStartForm("Decision clock / 处理时限");
     type("field_complaint_number", number);
@@ -183,7 +181,7 @@ class TasklistStartFormsBrowserTests {
     assertThat(formText()).contains("Clock resumed", "On track / 正常").doesNotContain("Paused since");
     shot("clock-resumed");
     completeNote();
-    worker.runJobs();
+    worker.runJobs(number);
 
     // the case's own record: one approved extension by sam, one pause by cora, resumed by cora
     JsonNode pause = json.valueToTree(jdbc.sql("SELECT reason, paused_by, resumed_by FROM clock_pause"

@@ -1,5 +1,6 @@
 package io.disputeflow.tasklist;
 
+import io.disputeflow.support.ApplicationTest;
 import io.disputeflow.support.TasklistSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +26,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -33,15 +33,13 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Tasklist's start forms through Tasklist's own REST API, as its Start process dialog submits them:
  * registering a complaint and acting on the decision clock, what is refused (400 naming the field,
  * nothing left behind) and who may start them at all.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@ApplicationTest
 class TasklistStartFormsTests {
 
   @Autowired TestRestTemplate rest;
@@ -210,7 +208,7 @@ class TasklistStartFormsTests {
     assertThat(taskService.getVariable(resumed.getId(), "pausedSinceText")).isNull();
     assertThat(jdbc.sql("SELECT resumed_by FROM clock_pause WHERE complaint_number = ?").param(number)
         .query(String.class).single()).isEqualTo("sam");
-    worker.runJobs();
+    worker.runJobs(number);
 
     // an extension: asked for by cora, awaiting the supervisor's approval in the case
     Task asked = note("cora", start("cora", ClockActionProcess.KEY,
@@ -520,7 +518,8 @@ class TasklistStartFormsTests {
     ResponseEntity<String> response = rest.exchange("/api/complaints", HttpMethod.POST, new HttpEntity<>(body, headers),
         String.class);
     assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(201);
-    worker.runJobs();
-    return json.readTree(response.getBody()).get("complaintNumber").asText();
+    String number = json.readTree(response.getBody()).get("complaintNumber").asText();
+    worker.runJobs(number);
+    return number;
   }
 }

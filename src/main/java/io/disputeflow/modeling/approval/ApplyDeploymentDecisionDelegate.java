@@ -4,6 +4,9 @@ import static io.disputeflow.process.ComplaintVariables.DEPLOYMENT_APPROVED;
 import static io.disputeflow.process.ComplaintVariables.DEPLOYMENT_DECIDED_BY;
 import static io.disputeflow.process.ComplaintVariables.DEPLOYMENT_DECISION_REASON;
 
+import io.disputeflow.engine.EngineClock;
+import io.disputeflow.engine.EngineCommands;
+import io.disputeflow.engine.EngineUser;
 import io.disputeflow.modeling.approval.PendingDeployments.PendingDeployment;
 import io.disputeflow.refusal.TaskActionRefusedException;
 import java.nio.charset.StandardCharsets;
@@ -16,10 +19,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.slf4j.Logger;
@@ -131,7 +130,7 @@ class ApplyDeploymentDecisionDelegate implements JavaDelegate {
   }
 
   private void decide(String id, String status, String decidedBy, String reason, String deploymentId) {
-    if (!pending.decide(id, status, decidedBy, ClockUtil.getCurrentTime().toInstant(), reason, deploymentId)) {
+    if (!pending.decide(id, status, decidedBy, EngineClock.now(), reason, deploymentId)) {
       throw new ProcessEngineException("Pending deployment " + id + " was decided already");
     }
   }
@@ -141,24 +140,8 @@ class ApplyDeploymentDecisionDelegate implements JavaDelegate {
    * user operation log from a delegate; this deployment is the submitter's operation and is logged.
    */
   private <T> T asSubmitter(PendingDeployment submitted, java.util.function.Supplier<T> work) {
-    CommandContext command = Context.getCommandContext();
-    boolean logging = command.isUserOperationLogEnabled();
-    command.enableUserOperationLog();
-    Authentication approver = identity.getCurrentAuthentication();
     List<String> groups = identity.createGroupQuery().groupMember(submitted.submittedBy()).list().stream()
         .map(Group::getId).toList();
-    identity.setAuthentication(submitted.submittedBy(), groups);
-    try {
-      return work.get();
-    } finally {
-      if (!logging) {
-        command.disableUserOperationLog();
-      }
-      if (approver == null) {
-        identity.clearAuthentication();
-      } else {
-        identity.setAuthentication(approver);
-      }
-    }
+    return EngineCommands.withUserOperationLog(() -> EngineUser.runAs(identity, submitted.submittedBy(), groups, work));
   }
 }

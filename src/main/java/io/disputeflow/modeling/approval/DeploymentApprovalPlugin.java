@@ -1,13 +1,12 @@
 package io.disputeflow.modeling.approval;
 
-import java.util.ArrayList;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import io.disputeflow.engine.EngineSettings;
+import io.disputeflow.engine.EngineSetup;
 import org.springframework.stereotype.Component;
 
-/** Registers {@link DeploymentGate} before the engine's deployers. */
+/** Registers {@link DeploymentGate} ahead of every other check of a new deployment. */
 @Component
-class DeploymentApprovalPlugin extends AbstractProcessEnginePlugin {
+class DeploymentApprovalPlugin implements EngineSetup {
 
   private final DeploymentApprovalSettings settings;
 
@@ -16,10 +15,7 @@ class DeploymentApprovalPlugin extends AbstractProcessEnginePlugin {
   }
 
   @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.getCustomPreDeployers() == null) {
-      configuration.setCustomPreDeployers(new ArrayList<>());
-    }
-    configuration.getCustomPreDeployers().add(0, new DeploymentGate(settings::required));
+  public void beforeInit(EngineSettings engine) {
+    engine.checkEveryNewDeploymentFirst(new DeploymentGate(settings::required));
   }
 }

@@ -1,11 +1,9 @@
 package io.disputeflow.modeling.approval;
 
+import io.disputeflow.engine.DeploymentCheck;
+import io.disputeflow.engine.NewDeployment;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
-import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 
 /**
  * The engine's own check that a process owner's deployment went through approval, whatever way it
@@ -14,7 +12,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
  * {@code camunda-admin} is refused unless it is the submission check or an approved deployment
  * ({@link #pass}). The application's own start deploys without a user and is not held.
  */
-final class DeploymentGate implements Deployer {
+final class DeploymentGate implements DeploymentCheck {
 
   static final String ADMIN_GROUP = "camunda-admin";
   private static final ThreadLocal<Boolean> PASSING = ThreadLocal.withInitial(() -> false);
@@ -37,14 +35,12 @@ final class DeploymentGate implements Deployer {
   }
 
   @Override
-  public void deploy(DeploymentEntity deployment) {
-    if (!deployment.isNew() || PASSING.get() || !required.get()) {
+  public void check(NewDeployment deployment) {
+    if (PASSING.get() || !required.get()) {
       return;
     }
-    CommandContext command = Context.getCommandContext();
-    String user = command.getAuthenticatedUserId();
-    if (user == null || (command.getAuthenticatedGroupIds() != null
-        && command.getAuthenticatedGroupIds().contains(ADMIN_GROUP))) {
+    String user = deployment.deployingUserId();
+    if (user == null || deployment.deployingGroupIds().contains(ADMIN_GROUP)) {
       return;
     }
     throw new AuthorizationException("Deployment refused: a deployment by " + user + " needs a second person's"

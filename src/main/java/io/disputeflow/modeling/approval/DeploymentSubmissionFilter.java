@@ -2,6 +2,7 @@ package io.disputeflow.modeling.approval;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.disputeflow.engine.EngineUser;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,7 +21,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.rest.mapper.MultipartFormData;
 import org.camunda.bpm.engine.rest.mapper.MultipartPayloadProvider;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -65,10 +65,10 @@ final class DeploymentSubmissionFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    Authentication user = identity.getCurrentAuthentication();
-    List<String> groups = user == null || user.getGroupIds() == null ? List.of() : user.getGroupIds();
+    String user = EngineUser.id(identity);
+    List<String> groups = EngineUser.groupIds(identity);
     if (!settings.required() || user == null || groups.contains(DeploymentGate.ADMIN_GROUP)
-        || !authorizations.isUserAuthorized(user.getUserId(), groups, Permissions.CREATE, Resources.DEPLOYMENT)) {
+        || !authorizations.isUserAuthorized(user, groups, Permissions.CREATE, Resources.DEPLOYMENT)) {
       chain.doFilter(request, response);
       return;
     }

@@ -6,17 +6,17 @@ import static io.disputeflow.process.ComplaintVariables.MODEL_CHANGES_PAGE;
 import static io.disputeflow.process.ComplaintVariables.PENDING_DEPLOYMENT_ID;
 import static io.disputeflow.process.ComplaintVariables.SUBMITTED_BY;
 
+import io.disputeflow.engine.EngineClock;
+import io.disputeflow.engine.EngineCommands;
+import io.disputeflow.engine.EngineUser;
 import io.disputeflow.modeling.approval.PendingDeployments.PendingDeployment;
 import io.disputeflow.process.ModelDeploymentApprovalProcess;
 import java.io.ByteArrayInputStream;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -42,7 +42,7 @@ class DeploymentSubmissions {
   private final RepositoryService repository;
   private final RuntimeService runtime;
   private final IdentityService identity;
-  private final ProcessEngineConfigurationImpl engine;
+  private final EngineCommands commands;
   private final PendingDeployments pending;
   private final ModelChanges changes;
   private final TransactionTemplate checkTransaction;
@@ -50,13 +50,13 @@ class DeploymentSubmissions {
   private final String webappPath;
 
   DeploymentSubmissions(RepositoryService repository, RuntimeService runtime, IdentityService identity,
-      ProcessEngineConfiguration engine, PendingDeployments pending, ModelChanges changes,
+      EngineCommands commands, PendingDeployments pending, ModelChanges changes,
       PlatformTransactionManager transactions,
       @Value("${server.servlet.context-path:}${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
     this.repository = repository;
     this.runtime = runtime;
     this.identity = identity;
-    this.engine = (ProcessEngineConfigurationImpl) engine;
+    this.commands = commands;
     this.pending = pending;
     this.changes = changes;
     this.checkTransaction = new TransactionTemplate(transactions);
@@ -67,13 +67,13 @@ class DeploymentSubmissions {
 
   /** Checks and stores the deployment in the current user's name; throws the engine's refusal. */
   PendingDeployment submit(String name, String source, boolean changedOnly, Map<String, byte[]> files) {
-    String user = identity.getCurrentAuthentication().getUserId();
+    String user = EngineUser.id(identity);
     checkTransaction.executeWithoutResult(status -> {
       status.setRollbackOnly();
       DeploymentGate.pass(() -> builder(name, source, changedOnly, files).deploy());
     });
     PendingDeployment submitted = new PendingDeployment(UUID.randomUUID().toString(), name, source, changedOnly,
-        user, ClockUtil.getCurrentTime().toInstant(), "PENDING", null, null, null, null);
+        user, EngineClock.now(), "PENDING", null, null, null, null);
     String described = changes.describe(files);
     transaction.executeWithoutResult(status -> {
       pending.insert(submitted, files);
@@ -84,14 +84,8 @@ class DeploymentSubmissions {
       MODEL_CHANGES.put(variables, described);
       MODEL_CHANGES_PAGE.put(variables, pageLink(submitted.id()));
       // the process owner may not start processes: the approval is ours to start, in their name
-      engine.getCommandExecutorTxRequired().execute(command -> {
-        command.disableAuthorizationCheck();
-        try {
-          return runtime.startProcessInstanceByKey(ModelDeploymentApprovalProcess.KEY, submitted.id(), variables);
-        } finally {
-          command.enableAuthorizationCheck();
-        }
-      });
+      commands.withoutAuthorization(
+          () -> runtime.startProcessInstanceByKey(ModelDeploymentApprovalProcess.KEY, submitted.id(), variables));
     });
     LOG.info("Deployment '{}' by {} awaits approval (pending deployment {}, files {})", name, user, submitted.id(),
         files.keySet());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.disputeflow.modeling.approval.PendingDeployments.PendingDeployment;
 import io.disputeflow.process.InvestigationProcess;
 import io.disputeflow.support.ApplicationEngine;
+import io.disputeflow.support.ApplicationTest;
 import io.disputeflow.support.BrowserTraffic;
 import io.disputeflow.support.Chromium;
 import io.disputeflow.support.Modeler;
@@ -32,9 +33,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A second process owner approves paul's deployment in Tasklist in headless Chromium, as a person
@@ -43,8 +42,7 @@ import org.springframework.test.context.ActiveProfiles;
  * the decision's changed rule beside what it was), comes back, approves; the new versions are then
  * active. Screenshots go to target/tasklist-screenshots/ (docs/images/ keeps two of them).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@ApplicationTest
 class DeploymentApprovalBrowserTests {
 
   private static final Path SCREENSHOTS = Path.of("target/tasklist-screenshots");

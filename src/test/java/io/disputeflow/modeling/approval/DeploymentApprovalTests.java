@@ -8,6 +8,7 @@ import io.disputeflow.modeling.approval.PendingDeployments.PendingDeployment;
 import io.disputeflow.process.InvestigationProcess;
 import io.disputeflow.process.ModelDeploymentApprovalProcess;
 import io.disputeflow.support.ApplicationEngine;
+import io.disputeflow.support.ApplicationTest;
 import io.disputeflow.support.DatabaseTest;
 import io.disputeflow.support.Modeler;
 import java.net.http.HttpResponse;
@@ -23,18 +24,15 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A process owner's deployment from Modeler waits for a second person: nothing reaches the engine
  * until another process owner or the head of consumer protection approves it in Tasklist; the
  * submitter cannot approve their own; a refusal leaves nothing behind.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@ApplicationTest
 @DatabaseTest
 class DeploymentApprovalTests {
 

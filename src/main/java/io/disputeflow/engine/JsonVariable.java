@@ -1,4 +1,4 @@
-package io.disputeflow.process;
+package io.disputeflow.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.variable.impl.value.AbstractTypedValue;

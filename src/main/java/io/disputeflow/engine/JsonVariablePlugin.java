@@ -1,4 +1,4 @@
-package io.disputeflow.process;
+package io.disputeflow.engine;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;

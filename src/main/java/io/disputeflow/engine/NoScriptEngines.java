@@ -1,4 +1,4 @@
-package io.disputeflow.modeling;
+package io.disputeflow.engine;
 
 import javax.script.ScriptEngine;
 import javax.script.ScriptEngineFactory;

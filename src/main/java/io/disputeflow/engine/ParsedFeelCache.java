@@ -1,4 +1,4 @@
-package io.disputeflow.process;
+package io.disputeflow.engine;
 
 import camundajar.impl.scala.collection.immutable.Map;
 import camundajar.impl.scala.util.Either;
@@ -19,10 +19,10 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.variable.context.VariableContext;
 import org.camunda.feel.FeelEngine.Failure;
 import org.camunda.feel.context.Context;
-import org.camunda.feel.context.FunctionProvider;
 import org.camunda.feel.context.CustomContext;
-import org.camunda.feel.context.VariableProvider;
+import org.camunda.feel.context.FunctionProvider;
 import org.camunda.feel.context.VariableProvider.StaticVariableProvider;
+import org.camunda.feel.context.VariableProvider;
 import org.camunda.feel.impl.interpreter.BuiltinFunctions;
 import org.camunda.feel.impl.interpreter.EvalContext;
 import org.camunda.feel.impl.interpreter.FeelInterpreter;

@@ -1,4 +1,4 @@
-package io.disputeflow.process;
+package io.disputeflow.engine;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -26,6 +26,11 @@ public class EngineClock extends Clock {
 
   @Override
   public Instant instant() {
+    return now();
+  }
+
+  /** The engine clock's instant: the real time, or the time a test (or the clock API) set. */
+  public static Instant now() {
     return ClockUtil.getCurrentTime().toInstant();
   }
 }

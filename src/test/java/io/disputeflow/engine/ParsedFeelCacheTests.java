@@ -1,4 +1,4 @@
-package io.disputeflow.process;
+package io.disputeflow.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
