@@ -96,7 +96,7 @@ class JsonVariableTests {
             "legalNeeded", Map.of("value", false),
             "departments", Map.of("type", "Json", "value", spinWrote)))));
     assertThat(submitted.getStatusCode().value()).as(submitted.getBody()).isEqualTo(204);
-    worker.runJobs();
+    worker.runJobs(number);
 
     // then each of the two departments reviews the case (the multi-instance over the list)
     List<Task> reviews = taskService.createTaskQuery().processInstanceBusinessKey(number)
