@@ -67,6 +67,10 @@ class DemoData {
       user.setEmail(demo.id + "@disputeflow.example");
       user.setPassword(DemoUser.PASSWORD);
       identityService.saveUser(user);
+    }
+    // also for a user an earlier start created: on Operaton the administrators' group is operaton-admin, which a
+    // database first started on Camunda has no member of (the admin would see nothing and sign in nowhere)
+    if (identityService.createGroupQuery().groupMember(demo.id).groupId(demo.group).count() == 0) {
       identityService.createMembership(demo.id, demo.group);
     }
   }

@@ -1,5 +1,9 @@
 package io.disputeflow.process;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.disputeflow.engine.JsonVariable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -7,8 +11,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.spin.json.SpinJsonNode;
-import org.camunda.spin.plugin.variable.SpinValues;
 
 /**
  * A typed process variable: one accessor per variable keeps names and types in one place.
@@ -51,7 +53,7 @@ public final class ProcessVariable<T> {
         v -> v == null ? null : v.doubleValue());
   }
 
-  /** A list of strings, stored as a JSON array (what a Camunda Form checklist submits). */
+  /** A list of strings, stored as a JSON array (what a Camunda Form checklist submits): {@link JsonVariable}. */
   public static ProcessVariable<List<String>> stringList(String name) {
     return new ProcessVariable<>(name, ProcessVariable::toStringList, ProcessVariable::toJsonArray);
   }
@@ -90,8 +92,8 @@ public final class ProcessVariable<T> {
 
   private static List<String> toStringList(Object value) {
     List<String> result = new ArrayList<>();
-    if (value instanceof SpinJsonNode json) {
-      json.elements().forEach(node -> result.add(node.stringValue()));
+    if (value instanceof JsonNode json) {
+      json.forEach(node -> result.add(node.asText()));
     } else if (value instanceof Collection<?> collection) {
       collection.forEach(item -> result.add(item.toString()));
     } else if (value instanceof String text && !text.isBlank()) {
@@ -105,10 +107,8 @@ public final class ProcessVariable<T> {
   }
 
   private static Object toJsonArray(List<String> values) {
-    StringBuilder json = new StringBuilder("[");
-    for (int i = 0; i < values.size(); i++) {
-      json.append(i == 0 ? "" : ",").append('"').append(values.get(i).replace("\"", "\\\"")).append('"');
-    }
-    return SpinValues.jsonValue(json.append(']').toString()).create();
+    ArrayNode json = JsonNodeFactory.instance.arrayNode();
+    values.forEach(json::add);
+    return JsonVariable.of(json);
   }
 }

@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.camunda.spin.json.SpinJsonNode;
 
 /**
  * What a Camunda Form asks of its fields, as Tasklist checks it in the browser: required fields,
@@ -58,12 +57,12 @@ record FormRules(List<Field> fields) {
         return List.of();
       }
       List<String> values = new ArrayList<>();
-      if (value instanceof SpinJsonNode json && json.isArray()) {
-        json.elements().forEach(element -> values.add(element.isString() ? element.stringValue() : element.toString()));
+      if (value instanceof JsonNode json && json.isArray()) {
+        json.forEach(element -> values.add(element.isTextual() ? element.textValue() : element.toString()));
       } else if (value instanceof Collection<?> collection && multiple) {
         collection.forEach(element -> values.add(String.valueOf(element)));
       } else {
-        values.add(value instanceof SpinJsonNode json && json.isString() ? json.stringValue() : String.valueOf(value));
+        values.add(value instanceof JsonNode json && json.isTextual() ? json.textValue() : String.valueOf(value));
       }
       return values;
     }

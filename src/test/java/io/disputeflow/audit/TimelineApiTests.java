@@ -268,7 +268,7 @@ class TimelineApiTests {
       taskService.complete(investigate.getId(), AuditCases.investigation(List.of("dept-cards"), false));
     });
     asUser("admin", () -> runtimeService.setVariable(investigate.getProcessInstanceId(), "departments",
-        org.camunda.spin.plugin.variable.SpinValues.jsonValue("[]").create()));
+        io.disputeflow.engine.JsonVariable.serialized("[]")));
     int failures = runFailingJobs(investigate.getProcessInstanceId());
     assertThat(failures).isEqualTo(5);
 
@@ -277,7 +277,7 @@ class TimelineApiTests {
     Job job = managementService.createJobQuery().processInstanceId(investigate.getProcessInstanceId()).singleResult();
     asUser("admin", () -> {
       runtimeService.setVariable(job.getExecutionId(), "departments",
-          org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"dept-cards\"]").create());
+          io.disputeflow.engine.JsonVariable.serialized("[\"dept-cards\"]"));
       managementService.setJobRetries(job.getId(), 1);
     });
     runFailingJobs(investigate.getProcessInstanceId());

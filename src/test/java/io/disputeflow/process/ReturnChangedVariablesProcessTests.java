@@ -1,8 +1,9 @@
 package io.disputeflow.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.spin.Spin.JSON;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.disputeflow.engine.JsonVariable;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -51,11 +52,11 @@ class ReturnChangedVariablesProcessTests {
   }
 
   @Test
-  void shouldHandBackWhatTheStageAddedOrChangedAndNotRewriteTheRest() {
+  void shouldHandBackWhatTheStageAddedOrChangedAndNotRewriteTheRest() throws Exception {
     // given a case with a priority, a narrative and a JSON list of departments
     RuntimeService runtime = engine.getRuntimeService();
     ProcessInstance instance = runtime.startProcessInstanceByKey("caller", Map.of("priority", "NORMAL",
-        "narrative", "Charged twice", "departments", JSON("[\"dept-cards\"]")));
+        "narrative", "Charged twice", "departments", JsonVariable.of(new ObjectMapper().readTree("[\"dept-cards\"]"))));
 
     // then the stage's new and changed values reached the case, the others kept theirs
     Map<String, Object> variables = runtime.getVariables(instance.getId());
