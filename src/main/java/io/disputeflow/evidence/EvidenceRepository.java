@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -20,11 +19,11 @@ class EvidenceRepository {
   private static final String COLUMNS = "id, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at";
 
   private final JdbcClient jdbc;
-  private final ZoneId zone;
+  private final BankTime bankTime;
 
   EvidenceRepository(JdbcClient jdbc, BankTime bankTime) {
     this.jdbc = jdbc;
-    this.zone = bankTime.zone();
+    this.bankTime = bankTime;
   }
 
   long insert(String complaintNumber, String fileName, EvidenceType type, byte[] content, String sha256,
@@ -68,6 +67,6 @@ class EvidenceRepository {
   private EvidenceDocument document(ResultSet rs, int row) throws SQLException {
     return new EvidenceDocument(rs.getLong("id"), rs.getString("file_name"), rs.getString("content_type"),
         rs.getLong("size_bytes"), rs.getString("sha256"), rs.getString("uploaded_by"),
-        rs.getObject("uploaded_at", OffsetDateTime.class).atZoneSameInstant(zone).toOffsetDateTime());
+        bankTime.inZone(rs.getObject("uploaded_at", OffsetDateTime.class)));
   }
 }

@@ -9,9 +9,7 @@ import io.disputeflow.refusal.InvalidFieldException;
 import io.disputeflow.refusal.InvalidFieldsException;
 import io.disputeflow.time.BankTime;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -28,13 +26,11 @@ import org.springframework.stereotype.Service;
 class RegulatoryReturns {
 
   private final DailyFigures daily;
-  private final Clock clock;
-  private final ZoneId zone;
+  private final BankTime bankTime;
 
-  RegulatoryReturns(DailyFigures daily, Clock clock, BankTime bankTime) {
+  RegulatoryReturns(DailyFigures daily, BankTime bankTime) {
     this.daily = daily;
-    this.clock = clock;
-    this.zone = bankTime.zone();
+    this.bankTime = bankTime;
   }
 
   /** Checks both parameters, naming each at fault (after the caller's own), then sums the period's figures. */
@@ -73,7 +69,7 @@ class RegulatoryReturns {
       groups.forEach((group, measures) -> lines.add(line(regime, section.name(), group, section.label(group),
           Map.of(group, measures))));
     }
-    OffsetDateTime asOf = OffsetDateTime.now(clock).atZoneSameInstant(zone).toOffsetDateTime();
+    OffsetDateTime asOf = bankTime.now();
     return new RegulatoryReturn(regime.code, period.code(), period.first(), period.last(), asOf,
         List.copyOf(regime.figures.keySet()), lines);
   }

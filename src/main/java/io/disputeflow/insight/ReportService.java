@@ -3,7 +3,6 @@ package io.disputeflow.insight;
 import io.disputeflow.insight.SummaryReport.Figures;
 import io.disputeflow.refusal.InvalidFieldException;
 import io.disputeflow.time.BankTime;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -18,22 +17,22 @@ class ReportService {
   static final int DEFAULT_DAYS = 30;
 
   private final ReportRepository reports;
-  private final Clock clock;
+  private final BankTime bankTime;
   private final ZoneId zone;
 
-  ReportService(ReportRepository reports, Clock clock, BankTime bankTime) {
+  ReportService(ReportRepository reports, BankTime bankTime) {
     this.reports = reports;
-    this.clock = clock;
+    this.bankTime = bankTime;
     this.zone = bankTime.zone();
   }
 
   SummaryReport summary(LocalDate from, LocalDate to, ReportGrouping groupBy) {
-    LocalDate last = to != null ? to : LocalDate.now(clock.withZone(zone));
+    LocalDate last = to != null ? to : bankTime.today();
     LocalDate first = from != null ? from : last.minusDays(DEFAULT_DAYS - 1);
     if (first.isAfter(last)) {
       throw new InvalidFieldException("from", "must not be after to");
     }
-    OffsetDateTime asOf = OffsetDateTime.now(clock).atZoneSameInstant(zone).toOffsetDateTime();
+    OffsetDateTime asOf = bankTime.now();
     List<Figures> rows = reports.figures(groupBy, first, last, first.atStartOfDay(zone).toOffsetDateTime(),
         last.plusDays(1).atStartOfDay(zone).toOffsetDateTime(), asOf);
     return new SummaryReport(first, last, groupBy, asOf, rows.get(0), rows.subList(1, rows.size()));

@@ -3,7 +3,6 @@ package io.disputeflow.representative;
 import io.disputeflow.complaint.Representative;
 import io.disputeflow.time.BankTime;
 import jakarta.validation.Valid;
-import java.time.ZoneId;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -17,17 +16,17 @@ import org.springframework.web.bind.annotation.RestController;
 class RepresentativeController {
 
   private final Representatives representatives;
-  private final ZoneId zone;
+  private final BankTime bankTime;
 
   RepresentativeController(Representatives representatives, BankTime bankTime) {
     this.representatives = representatives;
-    this.zone = bankTime.zone();
+    this.bankTime = bankTime;
   }
 
   @PutMapping("/api/complaints/{number}/representative")
   Representative record(@PathVariable String number, @Valid @RequestBody RepresentativeDetails body) {
     Representative r = representatives.record(number, body, "");
     return new Representative(r.name(), r.relation(), r.phone(), r.email(), r.address(), r.authorityDocumentId(),
-        r.recordedBy(), r.recordedAt().atZoneSameInstant(zone).toOffsetDateTime());
+        r.recordedBy(), bankTime.inZone(r.recordedAt()));
   }
 }
