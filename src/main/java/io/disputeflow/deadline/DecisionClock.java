@@ -433,20 +433,9 @@ public class DecisionClock {
     }
   }
 
-  /**
-   * Raises the priority of the case's open tasks: those of each of its process instances. Two single-table
-   * look-ups, by the instances' business key and then by their ids, rather than the task query's join by
-   * business key, which H2 planned as a scan of every open task (8 % of a CFPB import row's CPU).
-   */
   private void raisePriority(DelegateExecution execution, String number, int priority) {
-    ProcessEngineServices engine = execution.getProcessEngineServices();
-    String[] instances = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(number)
-        .list().stream().map(ProcessInstance::getId).toArray(String[]::new);
-    if (instances.length == 0) {
-      return;
-    }
-    var taskService = engine.getTaskService();
-    for (Task task : taskService.createTaskQuery().processInstanceIdIn(instances).list()) {
+    var taskService = execution.getProcessEngineServices().getTaskService();
+    for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(number).list()) {
       if (task.getPriority() < priority) {
         taskService.setPriority(task.getId(), priority);
       }
