@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -72,15 +73,18 @@ class CamundaWebappHeadersTests {
         .resolve("barecamunda/BareCamunda.class");
     Files.createDirectories(classes.resolve("barecamunda"));
     Files.copy(compiled, classes.resolve("barecamunda/BareCamunda.class"));
-    // the webapp starter alone, as a new Camunda webapp project has it (no REST starter)
+    // the webapp starter alone, as a new Camunda webapp project has it (no REST starter); the name without its
+    // vendor prefix, as the artifact is operaton-bpm-spring-boot-starter-rest in the Operaton build
     String classpath = classes + File.pathSeparator + Stream.of(ApplicationProcess.classpath().split(File.pathSeparator))
-        .filter(entry -> !entry.contains("camunda-bpm-spring-boot-starter-rest"))
+        .filter(entry -> !entry.contains("-bpm-spring-boot-starter-rest"))
         .collect(Collectors.joining(File.pathSeparator));
     Path log = Path.of("target", "bare-camunda.log");
     bare = new ProcessBuilder(ApplicationProcess.java(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", classpath,
         BareCamunda.class.getName(), "--spring.config.name=bare-camunda", "--server.port=" + barePort,
         "--spring.datasource.url=jdbc:h2:mem:bare-camunda;DB_CLOSE_DELAY=-1",
         "--camunda.bpm.auto-deployment-enabled=false", "--camunda.bpm.admin-user.id=admin",
+        // Camunda's default path; stated because the Operaton build's default is /operaton, and ours is /camunda on both
+        "--camunda.bpm.webapp.application-path=/camunda",
         "--camunda.bpm.admin-user.password=" + BARE_ADMIN_PASSWORD)
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     HttpClient client = HttpClient.newHttpClient();
@@ -199,7 +203,9 @@ class CamundaWebappHeadersTests {
         String pair = cookie.split(";", 2)[0];
         cookies.put(pair.split("=", 2)[0], pair);
       });
-      response.headers().firstValue("X-XSRF-TOKEN").ifPresent(value -> token = value);
+      // as the webapps' script does: the token from the answer's header, else from the XSRF-TOKEN cookie
+      response.headers().firstValue("X-XSRF-TOKEN").or(() -> Optional.ofNullable(cookies.get("XSRF-TOKEN"))
+          .map(pair -> pair.split("=", 2)[1])).ifPresent(value -> token = value);
       return response;
     }
   }
