@@ -1,4 +1,4 @@
--- The regulatory clock (DESIGN §5): every due date of a complaint, its extensions, pauses and alerts.
+-- The regulatory clock (docs/regulatory-clock.md): every due date of a complaint, its extensions, pauses and alerts.
 ALTER TABLE complaint ADD COLUMN original_decision_due_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE complaint ADD COLUMN decision_warning_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE complaint ADD COLUMN review_due_at TIMESTAMP WITH TIME ZONE;

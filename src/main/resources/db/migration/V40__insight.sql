@@ -71,7 +71,7 @@ CREATE TABLE early_warning (
 CREATE INDEX ix_early_warning_key ON early_warning (dimension, dimension_value, resolved_at);
 CREATE INDEX ix_early_warning_raised ON early_warning (raised_at);
 
--- Where a regulator-referred complaint came from (DESIGN §6, POST /api/imports/cfpb).
+-- Where a regulator-referred complaint came from (POST /api/imports/cfpb, docs/insights.md).
 CREATE TABLE regulator_referral (
   complaint_number  VARCHAR(20)   NOT NULL PRIMARY KEY REFERENCES complaint (complaint_number),
   source            VARCHAR(20)   NOT NULL,

@@ -1,7 +1,5 @@
 package io.disputeflow.casefile;
 
-import static io.disputeflow.casefile.ComplaintView.inZone;
-
 import io.disputeflow.complaint.AwaitedAction;
 import io.disputeflow.complaint.AwaitedActions;
 import io.disputeflow.complaint.ComplaintNotFoundException;
@@ -21,7 +19,6 @@ import io.disputeflow.time.BankTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,7 +34,7 @@ public class ComplaintQueries {
   private final io.disputeflow.deadline.ContestWindow contestWindow;
   private final io.disputeflow.deadline.RegimeCalendars calendars;
   private final Clock clock;
-  private final ZoneId zone;
+  private final BankTime bankTime;
   private final WithdrawalRepository withdrawals;
   private final RedressRepository redress;
   private final ExternalReferralRepository referrals;
@@ -61,7 +58,7 @@ public class ComplaintQueries {
     this.awaitedActions = awaitedActions;
     this.letters = letters;
     this.clock = clock;
-    this.zone = bankTime.zone();
+    this.bankTime = bankTime;
   }
 
   @Transactional(readOnly = true)
@@ -74,38 +71,38 @@ public class ComplaintQueries {
     String number = record.complaintNumber();
     var awaiting = record.status().ended() ? List.<AwaitedAction>of() : awaitedActions.of(number);
     var extensions = clocks.extensionsOf(number).stream()
-        .map(e -> new ComplaintView.Extension(e.step(), e.reason(), e.requestedBy(), inZone(e.requestedAt(), zone),
-            e.outcome(), e.decidedBy(), inZone(e.decidedAt(), zone), e.comment(), inZone(e.previousDueAt(), zone),
-            inZone(e.newDueAt(), zone)))
+        .map(e -> new ComplaintView.Extension(e.step(), e.reason(), e.requestedBy(), bankTime.inZone(e.requestedAt()),
+            e.outcome(), e.decidedBy(), bankTime.inZone(e.decidedAt()), e.comment(), bankTime.inZone(e.previousDueAt()),
+            bankTime.inZone(e.newDueAt())))
         .toList();
     var pauses = clocks.pausesOf(number).stream()
-        .map(p -> new ComplaintView.Pause(p.reason(), p.pausedBy(), inZone(p.pausedAt(), zone), p.resumedBy(),
-            inZone(p.resumedAt(), zone), p.pausedSeconds() == null ? null : Duration.ofSeconds(p.pausedSeconds()).toString()))
+        .map(p -> new ComplaintView.Pause(p.reason(), p.pausedBy(), bankTime.inZone(p.pausedAt()), p.resumedBy(),
+            bankTime.inZone(p.resumedAt()), p.pausedSeconds() == null ? null : Duration.ofSeconds(p.pausedSeconds()).toString()))
         .toList();
     return ComplaintView.of(record, awaiting, complaints.countSubmissions(number),
         deadlines(record, clocks.clockOf(number).orElseThrow()), extensions, pauses, letters.lettersOf(number),
         record.status() == ComplaintStatus.WITHDRAWN ? withdrawals.latest(number).orElse(null) : null,
         // a reopened case shows the redress of its latest decision
         redress.latestOfReopenedCase(number).or(() -> redress.find(number)).orElse(null),
-        representatives.current(number).orElse(null), referrals.of(number), reopenings.of(number), zone);
+        representatives.current(number).orElse(null), referrals.of(number), reopenings.of(number), bankTime);
   }
 
   private ComplaintView.Deadlines deadlines(ComplaintRecord record, ClockRecord c) {
-    return new ComplaintView.Deadlines(c.regime(), clockState(record, c), inZone(c.decisionDueAt(), zone),
-        inZone(c.originalDecisionDueAt(), zone), inZone(c.warningAt(), zone), inZone(c.reviewDueAt(), zone),
-        inZone(c.legalDueAt(), zone), inZone(c.reverificationDueAt(), zone), c.extensionsUsed(),
-        inZone(c.pausedSince(), zone), c.pausedSeconds() == 0 ? null : Duration.ofSeconds(c.pausedSeconds()).toString(),
-        inZone(c.overdueSince(), zone),
-        record.decidedAt() == null ? null : contestWindow.until(record.complaintNumber()).map(t -> inZone(t, zone)).orElse(null),
-        inZone(c.acknowledgementDueAt(), zone),
-        clocks.acknowledgedAt(record.complaintNumber()).map(t -> inZone(t, zone)).orElse(null),
+    return new ComplaintView.Deadlines(c.regime(), clockState(record, c), bankTime.inZone(c.decisionDueAt()),
+        bankTime.inZone(c.originalDecisionDueAt()), bankTime.inZone(c.warningAt()), bankTime.inZone(c.reviewDueAt()),
+        bankTime.inZone(c.legalDueAt()), bankTime.inZone(c.reverificationDueAt()), c.extensionsUsed(),
+        bankTime.inZone(c.pausedSince()), c.pausedSeconds() == 0 ? null : Duration.ofSeconds(c.pausedSeconds()).toString(),
+        bankTime.inZone(c.overdueSince()),
+        record.decidedAt() == null ? null : contestWindow.until(record.complaintNumber()).map(bankTime::inZone).orElse(null),
+        bankTime.inZone(c.acknowledgementDueAt()),
+        clocks.acknowledgedAt(record.complaintNumber()).map(bankTime::inZone).orElse(null),
         record.decidedAt() == null || c.reportResultWithin() == null ? null
-            : inZone(calendars.forRegime(c.regime()).dueAt(record.decidedAt().toZonedDateTime(), c.reportResultWithin())
-                .toOffsetDateTime(), zone),
+            : bankTime.inZone(calendars.forRegime(c.regime()).dueAt(record.decidedAt().toZonedDateTime(), c.reportResultWithin())
+                .toOffsetDateTime()),
         c.transferFacts() == null ? List.of() : List.of(c.transferFacts().split(",")),
-        inZone(c.periodStartedAt() == null ? record.receivedAt() : c.periodStartedAt(), zone),
+        bankTime.inZone(c.periodStartedAt() == null ? record.receivedAt() : c.periodStartedAt()),
         c.provisionalCredit() == null ? null : new ComplaintView.ProvisionalCredit(c.provisionalCredit().amount(),
-            c.provisionalCredit().currency(), inZone(c.provisionalCredit().creditedAt(), zone),
+            c.provisionalCredit().currency(), bankTime.inZone(c.provisionalCredit().creditedAt()),
             c.provisionalCredit().recordedBy()),
         c.resolutionLimit(), c.billingCycleClosingDay());
   }

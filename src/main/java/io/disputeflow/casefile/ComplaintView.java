@@ -13,10 +13,10 @@ import io.disputeflow.complaint.Product;
 import io.disputeflow.complaint.Stage;
 
 import io.disputeflow.correspondence.Letter;
+import io.disputeflow.time.BankTime;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 
@@ -117,7 +117,7 @@ public record ComplaintView(
   static ComplaintView of(ComplaintRecord r, List<AwaitedAction> awaiting, int additionalSubmissions,
       Deadlines deadlines, List<Extension> extensions, List<Pause> pauses, List<Letter> letters, Withdrawal withdrawal,
       Redress redress, Representative representative, List<ExternalReferral> externalReferrals,
-      List<Reopening> reopenings, ZoneId zone) {
+      List<Reopening> reopenings, BankTime time) {
     ComplaintStatus status = r.status().ended() ? r.status()
         : awaiting.isEmpty() ? ComplaintStatus.OPEN : ComplaintStatus.AWAITING_CUSTOMER;
     return new ComplaintView(
@@ -128,8 +128,8 @@ public record ComplaintView(
         r.priority(),
         r.channel(),
         r.externalReference(),
-        inZone(r.receivedAt(), zone),
-        inZone(r.decisionDueAt(), zone),
+        time.inZone(r.receivedAt()),
+        time.inZone(r.decisionDueAt()),
         new Customer(r.customerId(), r.customerName(), r.customerPhone(), r.customerEmail(),
             r.preferredLanguage(), r.customerBirthDate(), r.customerVulnerable()),
         r.product(),
@@ -143,31 +143,24 @@ public record ComplaintView(
         extensions,
         pauses,
         r.decision() == null ? null
-            : new Decision(r.decision(), r.compensationAmount(), r.decisionGrounds(), inZone(r.decidedAt(), zone)),
+            : new Decision(r.decision(), r.compensationAmount(), r.decisionGrounds(), time.inZone(r.decidedAt())),
         r.resolutionOutcome(),
         r.satisfactionScore() == null ? null : new Satisfaction(r.satisfactionScore(), r.satisfactionComment()),
         r.rootCause() == null ? null : new RootCause(r.rootCause(), r.rootCauseDepartment(), r.systemicCause()),
         awaiting,
         additionalSubmissions,
-        inZone(r.closedAt(), zone),
+        time.inZone(r.closedAt()),
         letters,
         withdrawal == null ? null : new Withdrawal(withdrawal.reason(), withdrawal.withdrawnBy(),
-            inZone(withdrawal.withdrawnAt(), zone), withdrawal.stage(), withdrawal.endedTasks()),
-        redress == null ? null : new Redress(redress.amount(), redress.currency(),
-            inZone(redress.dueAt(), zone), redress.status(), redress.account(), redress.attempts(),
-            redress.lastFailure(), inZone(redress.paidAt(), zone), redress.reference(), redress.paidBy(),
-            redress.paidOnTime()),
+            time.inZone(withdrawal.withdrawnAt()), withdrawal.stage(), withdrawal.endedTasks()),
+        redress,
         representative == null ? null : new Representative(representative.name(), representative.relation(),
             representative.phone(), representative.email(), representative.address(),
-            representative.authorityDocumentId(), representative.recordedBy(), inZone(representative.recordedAt(), zone)),
-        externalReferrals.stream().map(referral -> referral.inZone(zone)).toList(),
+            representative.authorityDocumentId(), representative.recordedBy(), time.inZone(representative.recordedAt())),
+        externalReferrals,
         reopenings.stream().map(reopening -> new Reopening(reopening.id(), reopening.ground(), reopening.reason(),
-            reopening.reopenedBy(), inZone(reopening.reopenedAt(), zone), inZone(reopening.previousClosedAt(), zone),
-            reopening.previousDecision(), reopening.previousCompensation(), inZone(reopening.previousDecidedAt(), zone),
-            inZone(reopening.previousDecisionDueAt(), zone))).toList());
-  }
-
-  static OffsetDateTime inZone(OffsetDateTime time, ZoneId zone) {
-    return time == null ? null : time.atZoneSameInstant(zone).toOffsetDateTime();
+            reopening.reopenedBy(), time.inZone(reopening.reopenedAt()), time.inZone(reopening.previousClosedAt()),
+            reopening.previousDecision(), reopening.previousCompensation(), time.inZone(reopening.previousDecidedAt()),
+            time.inZone(reopening.previousDecisionDueAt()))).toList());
   }
 }

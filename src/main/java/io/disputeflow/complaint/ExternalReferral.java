@@ -14,18 +14,6 @@ public record ExternalReferral(long id, Body body, String organisation, String r
     Outcome outcome, String outcomeBy, OffsetDateTime outcomeAt, String outcomeNotes, BigDecimal furtherRedressAmount,
     String furtherRedressCurrency, Redress redress) {
 
-  /** The same referral with its times in the bank's zone, as the API shows them. */
-  public ExternalReferral inZone(java.time.ZoneId zone) {
-    return new ExternalReferral(id, body, organisation, reference, at(referredAt, zone), at(responseDueAt, zone),
-        at(caseFileDueAt, zone), status, registeredBy, at(registeredAt, zone), caseFileSentBy, at(caseFileSentAt, zone),
-        caseFileNotes, outcome, outcomeBy, at(outcomeAt, zone), outcomeNotes, furtherRedressAmount,
-        furtherRedressCurrency, redress == null ? null : redress.inZone(zone));
-  }
-
-  private static OffsetDateTime at(OffsetDateTime time, java.time.ZoneId zone) {
-    return time == null ? null : time.atZoneSameInstant(zone).toOffsetDateTime();
-  }
-
   /** Who the dispute is referred to. */
   public enum Body { MEDIATION, REGULATOR, OMBUDSMAN, ARBITRATION, COURT }
 

@@ -1,5 +1,6 @@
 package io.disputeflow.complaint;
 
+import io.disputeflow.time.BankTime;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,10 +23,12 @@ public class ExternalReferralRepository {
 
   private final JdbcClient jdbc;
   private final RedressRepository redress;
+  private final BankTime bankTime;
 
-  ExternalReferralRepository(JdbcClient jdbc, RedressRepository redress) {
+  ExternalReferralRepository(JdbcClient jdbc, RedressRepository redress, BankTime bankTime) {
     this.jdbc = jdbc;
     this.redress = redress;
+    this.bankTime = bankTime;
   }
 
   /** Records a referral whose case file is due at {@code caseFileDueAt}; answers its id. */
@@ -66,19 +69,22 @@ public class ExternalReferralRepository {
         .param(number).query(this::map).list();
   }
 
+  /** A referral with its times in the bank's zone, as the API shows them. */
   private ExternalReferral map(ResultSet rs, int row) throws SQLException {
     long id = rs.getLong("id");
     String outcome = rs.getString("outcome");
     return new ExternalReferral(id, ExternalReferral.Body.valueOf(rs.getString("body")), rs.getString("organisation"),
-        rs.getString("reference"), rs.getObject("referred_at", OffsetDateTime.class),
-        rs.getObject("response_due_at", OffsetDateTime.class), rs.getObject("case_file_due_at", OffsetDateTime.class),
+        rs.getString("reference"), time(rs, "referred_at"), time(rs, "response_due_at"), time(rs, "case_file_due_at"),
         ExternalReferral.Status.valueOf(rs.getString("status")), rs.getString("registered_by"),
-        rs.getObject("registered_at", OffsetDateTime.class), rs.getString("case_file_sent_by"),
-        rs.getObject("case_file_sent_at", OffsetDateTime.class), rs.getString("case_file_notes"),
-        outcome == null ? null : ExternalReferral.Outcome.valueOf(outcome), rs.getString("outcome_by"),
-        rs.getObject("outcome_at", OffsetDateTime.class), rs.getString("outcome_notes"),
+        time(rs, "registered_at"), rs.getString("case_file_sent_by"), time(rs, "case_file_sent_at"),
+        rs.getString("case_file_notes"), outcome == null ? null : ExternalReferral.Outcome.valueOf(outcome),
+        rs.getString("outcome_by"), time(rs, "outcome_at"), rs.getString("outcome_notes"),
         rs.getBigDecimal("further_redress_amount"), rs.getString("further_redress_currency"),
         redress.ofReferral(id).orElse(null));
+  }
+
+  private OffsetDateTime time(ResultSet rs, String column) throws SQLException {
+    return bankTime.inZone(rs.getObject(column, OffsetDateTime.class));
   }
 
   private void update(long id, String assignments, Object... values) {

@@ -14,11 +14,4 @@ public record Redress(BigDecimal amount, String currency, OffsetDateTime dueAt, 
   public static final String DUE = "DUE";
   public static final String FAILED = "FAILED";
   public static final String PAID = "PAID";
-
-  /** The same redress with its times in the bank's zone, as the API shows them. */
-  public Redress inZone(java.time.ZoneId zone) {
-    return new Redress(amount, currency, dueAt == null ? null : dueAt.atZoneSameInstant(zone).toOffsetDateTime(),
-        status, account, attempts, lastFailure, paidAt == null ? null : paidAt.atZoneSameInstant(zone).toOffsetDateTime(),
-        reference, paidBy, paidOnTime);
-  }
 }

@@ -1,5 +1,6 @@
 package io.disputeflow.complaint;
 
+import io.disputeflow.time.BankTime;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -17,10 +18,12 @@ public class RedressRepository {
 
   private final JdbcClient jdbc;
   private final ApplicationEventPublisher events;
+  private final BankTime bankTime;
 
-  RedressRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
+  RedressRepository(JdbcClient jdbc, ApplicationEventPublisher events, BankTime bankTime) {
     this.jdbc = jdbc;
     this.events = events;
+    this.bankTime = bankTime;
   }
 
   public void owe(String number, BigDecimal amount, String currency, OffsetDateTime dueAt, OffsetDateTime now) {
@@ -61,29 +64,30 @@ public class RedressRepository {
   /** The further redress an outside referral's outcome awarded. */
   public Optional<Redress> ofReferral(long referralId) {
     return jdbc.sql(SELECT + " FROM further_redress_payment WHERE referral_id = ? ORDER BY id DESC")
-        .param(referralId).query(RedressRepository::map).stream().findFirst();
+        .param(referralId).query(this::map).stream().findFirst();
   }
 
   /** The latest redress of a reopened case's new decision (not a referral's), if any. */
   public Optional<Redress> latestOfReopenedCase(String number) {
     return jdbc.sql(SELECT + " FROM further_redress_payment WHERE complaint_number = ? AND referral_id IS NULL"
             + " ORDER BY id DESC")
-        .param(number).query(RedressRepository::map).stream().findFirst();
+        .param(number).query(this::map).stream().findFirst();
   }
 
   public Optional<Redress> find(String number) {
     return jdbc.sql(SELECT + " FROM redress_payment WHERE complaint_number = ?")
         .param(number)
-        .query(RedressRepository::map)
+        .query(this::map)
         .optional();
   }
 
   private static final String SELECT = "SELECT amount, currency, due_at, status, account, attempts, last_failure,"
       + " paid_at, reference, paid_by";
 
-  private static Redress map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-    OffsetDateTime dueAt = rs.getObject("due_at", OffsetDateTime.class);
-    OffsetDateTime paidAt = rs.getObject("paid_at", OffsetDateTime.class);
+  /** A payment with its times in the bank's zone, as the API shows them. */
+  private Redress map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    OffsetDateTime dueAt = bankTime.inZone(rs.getObject("due_at", OffsetDateTime.class));
+    OffsetDateTime paidAt = bankTime.inZone(rs.getObject("paid_at", OffsetDateTime.class));
     return new Redress(rs.getBigDecimal("amount"), rs.getString("currency"), dueAt, rs.getString("status"),
         rs.getString("account"), rs.getInt("attempts"), rs.getString("last_failure"), paidAt,
         rs.getString("reference"), rs.getString("paid_by"), paidAt == null ? null : !paidAt.isAfter(dueAt));

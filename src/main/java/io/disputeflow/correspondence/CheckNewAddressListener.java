@@ -20,7 +20,7 @@ class CheckNewAddressListener implements TaskListener {
   public void notify(DelegateTask task) {
     if ("NEW_ADDRESS".equals(LETTER_ACTION.get(task))) {
       try {
-        task.setVariable(NEW_EMAIL.name(), LetterService.validEmail(NEW_EMAIL.get(task)));
+        task.setVariable(NEW_EMAIL.name(), LetterDeliveryActions.validEmail(NEW_EMAIL.get(task)));
       } catch (IllegalArgumentException e) {
         throw new TaskActionRefusedException("newEmail: " + e.getMessage(), HttpStatus.BAD_REQUEST);
       }

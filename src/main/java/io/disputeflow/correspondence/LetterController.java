@@ -14,10 +14,12 @@ import org.springframework.web.bind.annotation.RestController;
 class LetterController {
 
   private final LetterService letters;
+  private final LetterDeliveryActions deliveryActions;
   private final java.time.Clock clock;
 
-  LetterController(LetterService letters, java.time.Clock clock) {
+  LetterController(LetterService letters, LetterDeliveryActions deliveryActions, java.time.Clock clock) {
     this.letters = letters;
+    this.deliveryActions = deliveryActions;
     this.clock = clock;
   }
 
@@ -38,13 +40,13 @@ class LetterController {
       java.security.Principal principal) {
     java.time.OffsetDateTime at = body == null || body.deliveredAt() == null ? java.time.OffsetDateTime.now(clock)
         : body.deliveredAt();
-    return letters.recordDelivery(number, id, at, principal == null ? null : principal.getName());
+    return deliveryActions.recordDelivery(number, id, at, principal == null ? null : principal.getName());
   }
 
   /** 202: the letter is QUEUED again with a fresh set of attempts and goes out with the next dispatch. */
   @PostMapping("/{id}/retry")
   @ResponseStatus(HttpStatus.ACCEPTED)
   Letter retry(@PathVariable String number, @PathVariable long id) {
-    return letters.retry(number, id);
+    return deliveryActions.retry(number, id);
   }
 }

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * service_carry_out_letter_action: what the coordinator chose for a letter that could not be
- * delivered, through the letter service (the same as {@code POST …/letters/{id}/retry}, a new
+ * delivered, through {@link LetterDeliveryActions} (the same as {@code POST …/letters/{id}/retry}, a new
  * address, or print). A letter someone already dealt with (e.g. retried by API) is left as it is.
  */
 @Component
@@ -21,9 +21,11 @@ class ResolveUndeliveredLetterDelegate implements JavaDelegate {
   private static final Logger LOG = LoggerFactory.getLogger(ResolveUndeliveredLetterDelegate.class);
 
   private final LetterService letters;
+  private final LetterDeliveryActions deliveryActions;
 
-  ResolveUndeliveredLetterDelegate(LetterService letters) {
+  ResolveUndeliveredLetterDelegate(LetterService letters, LetterDeliveryActions deliveryActions) {
     this.letters = letters;
+    this.deliveryActions = deliveryActions;
   }
 
   @Override
@@ -37,9 +39,9 @@ class ResolveUndeliveredLetterDelegate implements JavaDelegate {
       return;
     }
     switch (action) {
-      case "RETRY" -> letters.retry(complaintNumber, letterId);
-      case "NEW_ADDRESS" -> letters.retryAt(complaintNumber, letterId, NEW_EMAIL.get(execution));
-      case "PRINT" -> letters.print(complaintNumber, letterId);
+      case "RETRY" -> deliveryActions.retry(complaintNumber, letterId);
+      case "NEW_ADDRESS" -> deliveryActions.retryAt(complaintNumber, letterId, NEW_EMAIL.get(execution));
+      case "PRINT" -> deliveryActions.print(complaintNumber, letterId);
       default -> throw new IllegalArgumentException("Not an action for an undelivered letter: " + action);
     }
   }

@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 
 /**
  * Where a complaint's decision clock stands; shown in Tasklist beside the due date and in the API. The one
- * owner of the rule: the API ({@link #of}), the process's {@code clockState} variable (deadline/DecisionClock
+ * owner of the rule: the API ({@link #of}), the process's {@code clockState} variable (deadline/CaseDueDates
  * and deadline/PeriodRestart, through {@link #running} and {@link #beforeDue}) and, in SQL, the open-case
  * figures (insight/OpenCaseRepository, operations/OperationsReadings) read it the same way.
  */

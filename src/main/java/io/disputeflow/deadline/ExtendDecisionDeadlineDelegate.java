@@ -8,9 +8,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ExtendDecisionDeadlineDelegate implements JavaDelegate {
 
-  private final DecisionClock clock;
+  private final DeadlineExtension clock;
 
-  ExtendDecisionDeadlineDelegate(DecisionClock clock) {
+  ExtendDecisionDeadlineDelegate(DeadlineExtension clock) {
     this.clock = clock;
   }
 

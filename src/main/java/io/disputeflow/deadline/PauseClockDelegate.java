@@ -8,9 +8,9 @@ import org.springframework.stereotype.Component;
 @Component
 class PauseClockDelegate implements JavaDelegate {
 
-  private final DecisionClock clock;
+  private final ClockPause clock;
 
-  PauseClockDelegate(DecisionClock clock) {
+  PauseClockDelegate(ClockPause clock) {
     this.clock = clock;
   }
 

@@ -15,9 +15,9 @@ class RecordClockAlertDelegate implements JavaDelegate {
   @TaskInput(ClockAlert.class)
   static final String ALERT = "alert";
 
-  private final DecisionClock clock;
+  private final ClockAlertRaiser clock;
 
-  RecordClockAlertDelegate(DecisionClock clock) {
+  RecordClockAlertDelegate(ClockAlertRaiser clock) {
     this.clock = clock;
   }
 

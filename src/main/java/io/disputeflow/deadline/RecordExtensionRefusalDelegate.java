@@ -8,9 +8,9 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordExtensionRefusalDelegate implements JavaDelegate {
 
-  private final DecisionClock clock;
+  private final DeadlineExtension clock;
 
-  RecordExtensionRefusalDelegate(DecisionClock clock) {
+  RecordExtensionRefusalDelegate(DeadlineExtension clock) {
     this.clock = clock;
   }
 

@@ -8,9 +8,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ResumeClockDelegate implements JavaDelegate {
 
-  private final DecisionClock clock;
+  private final ClockPause clock;
 
-  ResumeClockDelegate(DecisionClock clock) {
+  ResumeClockDelegate(ClockPause clock) {
     this.clock = clock;
   }
 

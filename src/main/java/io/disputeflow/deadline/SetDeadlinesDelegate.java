@@ -39,10 +39,10 @@ class SetDeadlinesDelegate implements JavaDelegate {
 
   private final DeadlinePolicyService policies;
   private final RegimeSelectionService regimes;
-  private final DecisionClock clock;
+  private final ClockStart clock;
   private final ZoneId zone;
 
-  SetDeadlinesDelegate(DeadlinePolicyService policies, RegimeSelectionService regimes, DecisionClock clock,
+  SetDeadlinesDelegate(DeadlinePolicyService policies, RegimeSelectionService regimes, ClockStart clock,
       BankTime bankTime) {
     this.policies = policies;
     this.regimes = regimes;

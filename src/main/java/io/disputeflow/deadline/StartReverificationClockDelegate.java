@@ -8,9 +8,9 @@ import org.springframework.stereotype.Component;
 @Component
 class StartReverificationClockDelegate implements JavaDelegate {
 
-  private final DecisionClock clock;
+  private final ClockStart clock;
 
-  StartReverificationClockDelegate(DecisionClock clock) {
+  StartReverificationClockDelegate(ClockStart clock) {
     this.clock = clock;
   }
 

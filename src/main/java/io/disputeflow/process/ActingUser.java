@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * log name the real person or channel system (the engine logs only operations with an authenticated user).
  *
  * <p>The work runs without engine authorization checks: our API has already allowed the caller's
- * group this action (security/SecurityConfiguration), and the engine's authorizations govern direct
+ * group this action (security/ApiAccessRules), and the engine's authorizations govern direct
  * engine access (Tasklist, Cockpit, /engine-rest). So a channel system needs no engine permission
  * at all, and cannot start or correlate anything through /engine-rest around our API's validation.
  */

@@ -35,12 +35,12 @@ class ExternalReferralController {
   ResponseEntity<ExternalReferral> refer(@PathVariable String number, @Valid @RequestBody ReferralRequest body) {
     long id = referrals.refer(number, body.registration(zone));
     return ResponseEntity.created(URI.create("/api/complaints/" + number + "/external-referrals/" + id))
-        .body(records.find(number, id).orElseThrow().inZone(zone));
+        .body(records.find(number, id).orElseThrow());
   }
 
   @GetMapping(PATH + "/{id}")
   ExternalReferral get(@PathVariable String number, @PathVariable long id) {
-    return records.find(number, id).map(referral -> referral.inZone(zone))
+    return records.find(number, id)
         .orElseThrow(() -> new ComplaintNotFoundException(number, "external referral " + id));
   }
 }

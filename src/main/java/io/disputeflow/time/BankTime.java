@@ -2,6 +2,7 @@ package io.disputeflow.time;
 
 import io.disputeflow.engine.EngineClock;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -50,5 +51,10 @@ public class BankTime {
   /** The same instant as the bank's zone writes it; null stays null. */
   public OffsetDateTime inZone(OffsetDateTime time) {
     return time == null ? null : time.atZoneSameInstant(zone).toOffsetDateTime();
+  }
+
+  /** The instant as the bank's zone writes it; null stays null. */
+  public OffsetDateTime at(Instant instant) {
+    return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
   }
 }

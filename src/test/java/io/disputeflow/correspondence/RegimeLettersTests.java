@@ -172,7 +172,7 @@ class RegimeLettersTests {
   /** The facts LetterService gives each letter, with placeholders where the test looks for them. */
   private RenderedLetter render(LetterType type, String regime, String language, String decision) {
     LetterTemplates.Formats formats = templates.formats(language);
-    Map<String, Object> model = new HashMap<>(LetterService.regimeFlags(regime));
+    Map<String, Object> model = new HashMap<>(LetterWriter.regimeFlags(regime));
     model.put("regime", regime);
     model.put("regimeName", formats.label("regime." + regime, regime));
     model.put("complaintNumber", "CMP-2026-000042");

@@ -114,7 +114,7 @@ class ClockApiTests {
     // then coordinator and supervisor are told and the task stands out in Tasklist
     assertThat(alerts(number)).containsExactly("DECISION_WARNING");
     assertThat(worker.openTask(number, InvestigationProcess.USER_INVESTIGATE_COMPLAINT).getPriority())
-        .isEqualTo(DecisionClock.WARNING_PRIORITY);
+        .isEqualTo(ClockAlertRaiser.WARNING_PRIORITY);
     view(number).andExpect(jsonPath("$.deadlines.clockState", is("WARNING")));
     search("dueWithin=P3D").andExpect(jsonPath("$.content[*].complaintNumber", hasItem(number)));
 
@@ -538,7 +538,7 @@ class ClockApiTests {
     assertThat(alerts(waiting)).containsExactly("ACKNOWLEDGEMENT_BREACH");
     assertThat(alerts(posted)).isEmpty();
     assertThat(worker.openTask(waiting, InvestigationProcess.USER_INVESTIGATE_COMPLAINT).getPriority())
-        .isEqualTo(DecisionClock.WARNING_PRIORITY);
+        .isEqualTo(ClockAlertRaiser.WARNING_PRIORITY);
     runJobsAt(OffsetDateTime.parse("2026-12-28T09:00:00-05:00"), waiting, posted);
     assertThat(alerts(waiting)).containsExactly("ACKNOWLEDGEMENT_BREACH");
     // and the decision clock still runs: 90 days, warned 14 days ahead

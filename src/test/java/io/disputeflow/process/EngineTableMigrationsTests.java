@@ -38,6 +38,11 @@ class EngineTableMigrationsTests {
   }
 
   @Test
+  void aCasesMessageSubscriptionsAreFoundByItsProcessInstances() throws Exception {
+    assertThat(indexes("ACT_RU_EVENT_SUBSCR")).contains("DF_IDX_EVENT_SUBSCR_PROC_INST");
+  }
+
+  @Test
   void aSecondStartAppliesNothingAgain() {
     int before = jdbc.sql("SELECT COUNT(*) FROM \"" + EngineTableMigrations.HISTORY_TABLE + "\"").query(Integer.class).single();
 

@@ -80,6 +80,9 @@ class ExternalReferralApiTests {
     assertThat(created).matches("/api/complaints/" + number + "/external-referrals/\\d+");
     JsonNode referral = cases.read(created, "sam");
     assertThat(OffsetDateTime.parse(referral.get("caseFileDueAt").asText()).toInstant()).isEqualTo(theirDeadline.toInstant());
+    // every time as the bank's zone writes it, whatever the database answers with
+    assertThat(referral.get("caseFileDueAt").asText()).endsWith("+08:00");
+    assertThat(referral.get("registeredAt").asText()).endsWith("+08:00");
     JsonNode listed = cases.read("/api/complaints/" + number, "cora").get("externalReferrals");
     assertThat(listed).hasSize(1);
     assertThat(listed.get(0).get("body").asText()).isEqualTo("MEDIATION");
@@ -105,9 +108,12 @@ class ExternalReferralApiTests {
     assertThat(concluded.get("caseFileSentBy").asText()).isEqualTo("cora");
     assertThat(concluded.get("redress").get("amount").decimalValue()).isEqualByComparingTo("800");
     assertThat(concluded.get("redress").get("status").asText()).isEqualTo("PAID");
+    assertThat(concluded.get("redress").get("paidAt").asText()).endsWith("+08:00");
     JsonNode complaint = cases.read("/api/complaints/" + number, "cora");
     assertThat(complaint.get("status").asText()).isEqualTo("CLOSED");
     assertThat(complaint.get("redress").get("amount").decimalValue()).isEqualByComparingTo("500");
+    assertThat(complaint.get("redress").get("dueAt").asText()).endsWith("+08:00");
+    assertThat(complaint.get("externalReferrals").get(0).get("outcomeAt").asText()).endsWith("+08:00");
 
     // and the timeline has the referral's entries, its chain verifying
     JsonNode timeline = cases.read("/api/complaints/" + number + "/timeline", "audrey");
