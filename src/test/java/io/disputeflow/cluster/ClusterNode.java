@@ -49,7 +49,11 @@ final class ClusterNode implements AutoCloseable {
         // two job executors on the same cases collide now and then (OptimisticLockingException, a deadlock
         // PostgreSQL breaks): the loser is retried on the retry cycle, a minute in production; the test
         // waited that minute for each such retry (most of its time), so retry after a second here
-        "--disputeflow.retry-cycle=R5/PT1S"));
+        "--disputeflow.retry-cycle=R5/PT1S",
+        // the webapps' starter keeps the last started application context in a static field (LazyInitRegistration)
+        // from which the webapps of every application in the JVM initialise: after these nodes closed, every webapp
+        // sign-in of a cached test context answered 500 (as after RestartTests). The nodes' tests use the engine.
+        "--spring.autoconfigure.exclude=org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration"));
     arguments.addAll(List.of(moreArguments));
     return new ClusterNode(name,
         new SpringApplicationBuilder(DisputeFlowApplication.class).run(arguments.toArray(String[]::new)));

@@ -14,16 +14,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The database a test runs on: H2 by default; with {@code -Ddisputeflow.test.database=postgres} (the
- * postgres-tests execution of the build) a fresh, empty database on one embedded PostgreSQL per test JVM.
+ * The database a test runs on: H2 by default; with {@code -Ddisputeflow.test.database=postgres} (set by
+ * the build's {@link OnPostgreSqlSuite} while it runs) a fresh, empty database on one embedded PostgreSQL
+ * per test JVM.
  */
 public record TestDatabase(String url, String username, String password) {
+
+  /** The system property that selects the database, and its value for PostgreSQL. */
+  static final String SELECTION = "disputeflow.test.database";
+  static final String POSTGRES = "postgres";
 
   private static final AtomicInteger DATABASES = new AtomicInteger();
   private static EmbeddedPostgres server;
 
   public static boolean postgresSelected() {
-    return "postgres".equals(System.getProperty("disputeflow.test.database"));
+    return POSTGRES.equals(System.getProperty(SELECTION));
   }
 
   /** A database that keeps its data across application restarts of one test. */

@@ -1,0 +1,22 @@
+package io.disputeflow.support;
+
+import org.junit.platform.suite.api.ExcludeClassNamePatterns;
+import org.junit.platform.suite.api.ExcludePackages;
+import org.junit.platform.suite.api.IncludeClassNamePatterns;
+import org.junit.platform.suite.api.SelectPackages;
+import org.junit.platform.suite.api.Suite;
+import org.junit.platform.suite.api.SuiteDisplayName;
+
+/**
+ * The build's H2 run: every {@code *Tests} class but the process tests (a JVM of their own, the
+ * process-tests execution) and the cluster's (PostgreSQL only: {@link OnPostgreSqlSuite}). The build
+ * runs it in one test JVM while {@link OnPostgreSqlSuite} runs in a second (docs/testing.md).
+ */
+@Suite
+@SuiteDisplayName("on H2")
+@SelectPackages("io.disputeflow")
+@IncludeClassNamePatterns(".*Tests")
+@ExcludeClassNamePatterns(".*ProcessTests")
+@ExcludePackages("io.disputeflow.cluster")
+public class OnH2Suite {
+}
