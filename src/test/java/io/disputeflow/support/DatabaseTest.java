@@ -10,8 +10,7 @@ import org.junit.jupiter.api.Tag;
 
 /**
  * A test class whose subject depends on the database: it runs on H2 with every other test and again
- * on PostgreSQL (the build's postgres-tests execution, which runs only the classes tagged
- * {@value #TAG}). Put it on a class that checks what our SQL or the database itself does: a query,
+ * on PostgreSQL ({@link OnPostgreSqlSuite}, which runs only the classes tagged {@value #TAG}). Put it on a class that checks what our SQL or the database itself does: a query,
  * search or report we wrote, a value stored and read back (text, money, bytes, time precision),
  * locking and concurrent requests, imports, history cleanup, a restart, crash or restore, the cluster.
  * Leave it off a class that only drives models, forms, rules, pages or permissions through the
@@ -25,6 +24,6 @@ import org.junit.jupiter.api.Tag;
 @Tag(DatabaseTest.TAG)
 public @interface DatabaseTest {
 
-  /** The JUnit tag the postgres-tests execution selects (pom.xml). */
+  /** The JUnit tag {@link OnPostgreSqlSuite} selects. */
   String TAG = "database";
 }

@@ -24,7 +24,7 @@ class AuthorizationStatisticsTests {
   @Test
   void shouldGiveThePlannerStatisticsOnThePermissionBits() throws Exception {
     assumeTrue(JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName)
-        .equals("PostgreSQL"), "PostgreSQL only (the postgres-tests run)");
+        .equals("PostgreSQL"), "PostgreSQL only (OnPostgreSqlSuite)");
     assertThat(jdbc.sql("SELECT COUNT(*) FROM pg_statistic_ext WHERE stxname = ?")
         .param(AuthorizationStatistics.NAME).query(Long.class).single()).isOne();
     // analysed: the planner knows how many READ authorizations there are instead of guessing two
