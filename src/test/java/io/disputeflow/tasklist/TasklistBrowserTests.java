@@ -216,8 +216,7 @@ class TasklistBrowserTests {
   private void login(String user) {
     browser.manage().deleteAllCookies();
     browser.get(base() + "/camunda/app/tasklist/default/#/login");
-    TasklistPage.enter(
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]"))), user);
+    TasklistPage.enter(TasklistPage.loginForm(browser, wait), user);
     TasklistPage.enter(browser.findElement(By.cssSelector("input[ng-model=password]")), "demo");
     browser.findElement(By.cssSelector("button[type=submit]")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filter")));

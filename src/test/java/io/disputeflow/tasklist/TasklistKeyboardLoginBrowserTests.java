@@ -6,6 +6,7 @@ import io.disputeflow.support.ApplicationEngine;
 import io.disputeflow.support.ApplicationTest;
 import io.disputeflow.support.BrowserTraffic;
 import io.disputeflow.support.Chromium;
+import io.disputeflow.support.TasklistPage;
 import io.disputeflow.support.XServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,8 +51,7 @@ class TasklistKeyboardLoginBrowserTests {
       try {
         WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
         browser.get(base() + "/camunda/app/tasklist/default/#/login");
-        WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(
-            By.cssSelector("input[ng-model=username]")));
+        WebElement username = TasklistPage.loginForm(browser, wait);
         WebElement password = browser.findElement(By.cssSelector("input[ng-model=password]"));
 
         // when cora clicks into the fields and types, the keys going through the X server

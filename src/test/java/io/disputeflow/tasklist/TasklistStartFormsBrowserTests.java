@@ -10,6 +10,7 @@ import io.disputeflow.support.ApplicationTest;
 import io.disputeflow.support.BrowserTraffic;
 import io.disputeflow.support.CaseWorker;
 import io.disputeflow.support.Chromium;
+import io.disputeflow.support.TasklistPage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -194,7 +195,7 @@ class TasklistStartFormsBrowserTests {
   private void login(String user) {
     browser.manage().deleteAllCookies();
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/login");
-    enter(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]"))), user);
+    enter(TasklistPage.loginForm(browser, wait), user);
     enter(browser.findElement(By.cssSelector("input[ng-model=password]")), "demo");
     browser.findElement(By.cssSelector("button[type=submit]")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".start-process-action a")));
