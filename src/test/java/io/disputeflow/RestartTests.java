@@ -9,6 +9,7 @@ import io.disputeflow.intake.IntakeService;
 import io.disputeflow.complaint.Channel;
 import io.disputeflow.complaint.Product;
 import io.disputeflow.process.InvestigationProcess;
+import io.disputeflow.support.ApplicationEngine;
 import io.disputeflow.support.DatabaseTest;
 import io.disputeflow.support.TestDatabase;
 import java.nio.file.Path;
@@ -72,12 +73,11 @@ class RestartTests {
     arguments.addAll(List.of("--server.port=0", "--camunda.bpm.job-execution.enabled=false",
         "--disputeflow.demo.import-cfpb=",
         // These applications share the test JVM with the cached test contexts, and Camunda keeps two things in
-        // static fields: the webapps' starter the last started application context (LazyInitRegistration, from
-        // which the webapps' filters of every application in the JVM initialise), and the engines by name
-        // (ProcessEngines, where the engine REST API finds "default"; closing an engine removes its name). With
-        // both, every webapp sign-in and logout of a test context started before this class answered 500 after
-        // it. What this test checks, the data across restarts, needs neither the webapps nor the name.
-        "--spring.autoconfigure.exclude=org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration",
+        // static fields: the webapps' starter the last started application context (see WITHOUT_WEBAPPS), and the
+        // engines by name (ProcessEngines, where the engine REST API finds "default"; closing an engine removes
+        // its name). With both, every webapp sign-in and logout of a test context started before this class
+        // answered 500 after it. What this test checks, the data across restarts, needs neither.
+        ApplicationEngine.WITHOUT_WEBAPPS,
         "--camunda.bpm.process-engine-name=restarttests"));
     return new SpringApplicationBuilder(DisputeFlowApplication.class).run(arguments.toArray(String[]::new));
   }

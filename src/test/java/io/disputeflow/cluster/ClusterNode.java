@@ -1,5 +1,6 @@
 package io.disputeflow.cluster;
 
+import io.disputeflow.support.ApplicationEngine;
 import io.disputeflow.support.CaseWorker;
 import io.disputeflow.DisputeFlowApplication;
 import io.disputeflow.support.HttpApi;
@@ -50,10 +51,9 @@ final class ClusterNode implements AutoCloseable {
         // PostgreSQL breaks): the loser is retried on the retry cycle, a minute in production; the test
         // waited that minute for each such retry (most of its time), so retry after a second here
         "--disputeflow.retry-cycle=R5/PT1S",
-        // the webapps' starter keeps the last started application context in a static field (LazyInitRegistration)
-        // from which the webapps of every application in the JVM initialise: after these nodes closed, every webapp
-        // sign-in of a cached test context answered 500 (as after RestartTests). The nodes' tests use the engine.
-        "--spring.autoconfigure.exclude=org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration"));
+        // beside the cached test contexts, whose webapp sign-ins answered 500 once these nodes had closed; the
+        // nodes' tests use the engine and the API, not the webapps
+        ApplicationEngine.WITHOUT_WEBAPPS));
     arguments.addAll(List.of(moreArguments));
     return new ClusterNode(name,
         new SpringApplicationBuilder(DisputeFlowApplication.class).run(arguments.toArray(String[]::new)));

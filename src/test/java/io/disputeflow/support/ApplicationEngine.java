@@ -12,6 +12,15 @@ import org.camunda.bpm.engine.ProcessEngines;
  */
 public final class ApplicationEngine {
 
+  /**
+   * The argument that starts an application beside the cached test contexts, in the same JVM, without the
+   * Camunda webapps. Their Spring Boot starter keeps the last started application context in a static field
+   * (LazyInitRegistration), from which the webapps' filters of every application in the JVM initialise: once
+   * such an application had closed, every webapp sign-in and logout of a test context answered 500.
+   */
+  public static final String WITHOUT_WEBAPPS =
+      "--spring.autoconfigure.exclude=org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration";
+
   private ApplicationEngine() {}
 
   public static void registerForWebRequests(ProcessEngine engine) {

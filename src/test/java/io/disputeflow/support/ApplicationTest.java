@@ -20,8 +20,9 @@ import org.springframework.test.context.ActiveProfiles;
  * <p>Kept apart from {@link ApiTest} so far: merged into one, every Camunda webapp sign-in of a full build
  * answered 500 (5 December 2026). The cause: the merged application started before RestartTests, whose
  * applications then overwrote the webapps' starter's static application context (LazyInitRegistration), from
- * which the webapps' filters initialise. RestartTests now starts its applications without the webapps, so
- * the two could become one; not yet tried in a full build.
+ * which the webapps' filters initialise. RestartTests and the cluster's in-JVM nodes now start their
+ * applications without the webapps ({@link ApplicationEngine#WITHOUT_WEBAPPS}), so the two could become one;
+ * not yet tried in a full build.
  *
  * <p>A class that needs a context of its own (its own database for counts over every case, a mail server
  * port) says why beside its own annotations; every such class costs one more application start.

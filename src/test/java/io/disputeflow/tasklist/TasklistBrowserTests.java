@@ -214,12 +214,7 @@ class TasklistBrowserTests {
 
   /** As a person logs in: types the name and password, then clicks Log in. */
   private void login(String user) {
-    browser.manage().deleteAllCookies();
-    browser.get(base() + "/camunda/app/tasklist/default/#/login");
-    TasklistPage.enter(TasklistPage.loginForm(browser, wait), user);
-    TasklistPage.enter(browser.findElement(By.cssSelector("input[ng-model=password]")), "demo");
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filter")));
+    page.login(user);
     traffic.collect(browser);
   }
 
