@@ -149,14 +149,14 @@ class FormContractTests {
   @Test
   void shouldReadEveryAnswerAFormSubmits() {
     String expressions = String.join("\n", bpmnExpressions());
-    String javaReads = String.join("\n", javaSources());
+    Set<String> readInJava = calledOn(String.join("\n", javaSources()), "get|from");
     Map<String, String> constants = complaintVariableConstants();
     Map<String, JsonNode> forms = forms();
     List<String> unread = new ArrayList<>();
     FIELDS.forEach((formId, keys) -> keys.forEach(key -> {
       String constant = constants.get(key);
       boolean read = Pattern.compile("\\b" + key + "\\b").matcher(expressions).find()
-          || (constant != null && Pattern.compile("\\b" + constant + "\\.(get|from)\\(").matcher(javaReads).find())
+          || (constant != null && readInJava.contains(constant))
           || forms.entrySet().stream().anyMatch(other -> !other.getKey().equals(formId)
               && shownIn(other.getValue()).contains(key));
       if (read == HISTORY_ONLY.containsKey(key)) {
@@ -171,9 +171,9 @@ class FormContractTests {
     Set<String> supplied = new TreeSet<>();
     FIELDS.values().forEach(supplied::addAll);
     Map<String, String> constants = complaintVariableConstants();
-    String java = String.join("\n", javaSources());
+    Set<String> setInJava = calledOn(String.join("\n", javaSources()), "set|setLocal|put");
     constants.forEach((name, constant) -> {
-      if (Pattern.compile("\\b" + constant + "\\.(set|setLocal|put)\\(").matcher(java).find()) {
+      if (setInJava.contains(constant)) {
         supplied.add(name);
       }
     });
@@ -223,6 +223,19 @@ class FormContractTests {
         .filter(form -> !NOT_ABOUT_ONE_COMPLAINT.contains(form.getKey()) && !NO_CASE_FILE.contains(form.getKey()))
         .forEach(form -> categories.forEach(category -> assertThat(form.getValue().toString())
         .as("%s shows %s by its label", form.getKey(), category).contains("category = \\\"" + category + "\\\" then")));
+  }
+
+  /**
+   * Every identifier in the text directly followed by a call of one of the methods ("get|from"): one pass over
+   * the sources, where a pattern per constant scanned them whole for each of the 75 constants (12 s of CPU).
+   */
+  private static Set<String> calledOn(String text, String methods) {
+    Set<String> identifiers = new TreeSet<>();
+    Matcher call = Pattern.compile("\\b([a-zA-Z_]\\w*)\\.(?:" + methods + ")\\(").matcher(text);
+    while (call.find()) {
+      identifiers.add(call.group(1));
+    }
+    return identifiers;
   }
 
   private static Set<String> inputKeys(JsonNode form) {
