@@ -8,8 +8,8 @@ import org.junit.platform.suite.api.Suite;
 import org.junit.platform.suite.api.SuiteDisplayName;
 
 /**
- * The build's H2 run: every {@code *Tests} class but the process tests (a JVM of their own, the
- * process-tests execution) and the cluster's (PostgreSQL only: {@link OnPostgreSqlSuite}). The build
+ * The build's H2 run: every {@code *Tests} class but the process tests (a JVM of their own,
+ * {@link OnProcessEngineSuite}) and the cluster's (PostgreSQL only: {@link OnPostgreSqlSuite}). The build
  * runs it in one test JVM while {@link OnPostgreSqlSuite} runs in a second (docs/testing.md).
  */
 @Suite
