@@ -35,7 +35,10 @@ import org.springframework.test.web.servlet.MockMvc;
 @DatabaseTest
 class CfpbImportRestartTests {
 
-  private static final int ROWS = 130;
+  /** Each stored import carries its batch size; small ones keep the rows (a case each) few. */
+  private static final int BATCH = 20;
+  /** Two committed batches, and a third, partial one that the stalled node loses. */
+  private static final int ROWS = 2 * BATCH + 15;
 
   @Autowired CfpbImportRunner runner;
   @Autowired CfpbImportRepository imports;
@@ -44,7 +47,6 @@ class CfpbImportRestartTests {
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
   @Autowired JdbcClient jdbc;
-  @Value("${disputeflow.imports.batch-size}") int batchSize;
   @Value("${disputeflow.imports.lease}") Duration lease;
 
   @AfterEach
@@ -54,7 +56,7 @@ class CfpbImportRestartTests {
 
   @Test
   void shouldContinueAnImportWhoseNodeDiedAfterItsLastCommittedBatchWithoutImportingARowTwice() throws Exception {
-    // given a stored file of 130 rows (its node died before it began) and node A running two batches of it
+    // given a stored file of 55 rows (its node died before it began) and node A running two batches of it
     List<String> ids = IntStream.rangeClosed(1, ROWS).mapToObj(i -> "R-" + (700_000 + i)).toList();
     String id = store(csv(ids));
     assertThat(runner.claim(id, "node-a")).isTrue();
@@ -62,10 +64,10 @@ class CfpbImportRestartTests {
     // node A dies here: its lease stays
     JsonNode midway = progress(id);
     assertThat(midway.get("status").asText()).isEqualTo("RUNNING");
-    assertThat(midway.get("processed").asInt()).isEqualTo(2 * batchSize);
-    assertThat(midway.get("created").asInt()).isEqualTo(2 * batchSize);
+    assertThat(midway.get("processed").asInt()).isEqualTo(2 * BATCH);
+    assertThat(midway.get("created").asInt()).isEqualTo(2 * BATCH);
     assertThat(midway.get("runningOn").asText()).isEqualTo("node-a");
-    assertThat(complaintsOf(ids)).isEqualTo(2 * batchSize);
+    assertThat(complaintsOf(ids)).isEqualTo(2 * BATCH);
 
     // when node B looks: node A may only be slow while its lease lasts
     assertThat(runner.claim(id, "node-b")).isFalse();
@@ -75,7 +77,7 @@ class CfpbImportRestartTests {
 
     // node A was not dead but stalled: its next batch is rolled back whole, nothing of it stays
     assertThat(runner.run(id, "node-a", 1)).isEqualTo(CfpbImportRunner.Ended.LEASE_LOST);
-    assertThat(complaintsOf(ids)).isEqualTo(2 * batchSize);
+    assertThat(complaintsOf(ids)).isEqualTo(2 * BATCH);
 
     // then node B continues after the last committed batch to the end
     assertThat(runner.run(id, "node-b", Integer.MAX_VALUE)).isEqualTo(CfpbImportRunner.Ended.DONE);
@@ -98,20 +100,20 @@ class CfpbImportRestartTests {
 
   @Test
   void shouldLetAStoppingNodeGiveItsImportBackForAnotherToContinueAtOnce() {
-    List<String> ids = IntStream.rangeClosed(1, 60).mapToObj(i -> "S-" + (700_000 + i)).toList();
+    List<String> ids = IntStream.rangeClosed(1, 30).mapToObj(i -> "S-" + (700_000 + i)).toList();
     String id = store(csv(ids));
     assertThat(runner.claim(id, "node-a")).isTrue();
     imports.release(id, "node-a");
 
     assertThat(runner.claim(id, "node-b")).isTrue();
     assertThat(runner.run(id, "node-b", Integer.MAX_VALUE)).isEqualTo(CfpbImportRunner.Ended.DONE);
-    assertThat(complaintsOf(ids)).isEqualTo(60);
+    assertThat(complaintsOf(ids)).isEqualTo(30);
   }
 
   private String store(String csv) {
     var file = importer.read(new java.io.StringReader(csv));
     String id = UUID.randomUUID().toString();
-    imports.insert(id, csv, file.layout(), file.rows().size(), batchSize, 0, "intake", OffsetDateTime.now());
+    imports.insert(id, csv, file.layout(), file.rows().size(), BATCH, 0, "intake", OffsetDateTime.now());
     return id;
   }
 
