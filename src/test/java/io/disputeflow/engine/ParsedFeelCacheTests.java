@@ -31,7 +31,7 @@ class ParsedFeelCacheTests {
   private static final Pattern TEXT = Pattern.compile("<text>([^<]*)</text>");
   private static final Pattern STRING = Pattern.compile("\"([^\"]*)\"");
   private static final Pattern NUMBER = Pattern.compile("(?<![\\w.])(\\d+(?:\\.\\d+)?)(?![\\w.])");
-  private static final int CASES_PER_DECISION = 400;
+  private static final int CASES_PER_DECISION = 200;
 
   private final DmnEngine camunda = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
   private final DefaultDmnEngineConfiguration cachedConfiguration = cachedConfiguration();
