@@ -31,9 +31,9 @@ final class NodeProcess {
 
   static NodeProcess start(TestDatabase database, Path log, String... moreArguments) throws IOException {
     int port = ApplicationProcess.freePort();
-    List<String> command = new ArrayList<>(List.of(
-        ApplicationProcess.java(),
-        "-Xmx512m", "-XX:TieredStopAtLevel=1",
+    List<String> command = new ArrayList<>(List.of(ApplicationProcess.java(), "-Xmx512m"));
+    command.addAll(ApplicationProcess.QUICK_START);
+    command.addAll(List.of(
         "-cp", ApplicationProcess.classpath(),
         DisputeFlowApplication.class.getName(),
         "--server.port=" + port,

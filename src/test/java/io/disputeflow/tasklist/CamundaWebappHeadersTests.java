@@ -79,14 +79,16 @@ class CamundaWebappHeadersTests {
         .filter(entry -> !entry.contains("-bpm-spring-boot-starter-rest"))
         .collect(Collectors.joining(File.pathSeparator));
     Path log = Path.of("target", "bare-camunda.log");
-    bare = new ProcessBuilder(ApplicationProcess.java(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", classpath,
+    List<String> command = new ArrayList<>(List.of(ApplicationProcess.java(), "-Xmx384m"));
+    command.addAll(ApplicationProcess.QUICK_START);
+    command.addAll(List.of("-cp", classpath,
         BareCamunda.class.getName(), "--spring.config.name=bare-camunda", "--server.port=" + barePort,
         "--spring.datasource.url=jdbc:h2:mem:bare-camunda;DB_CLOSE_DELAY=-1",
         "--camunda.bpm.auto-deployment-enabled=false", "--camunda.bpm.admin-user.id=admin",
         // Camunda's default path; stated because the Operaton build's default is /operaton, and ours is /camunda on both
         "--camunda.bpm.webapp.application-path=/camunda",
-        "--camunda.bpm.admin-user.password=" + BARE_ADMIN_PASSWORD)
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        "--camunda.bpm.admin-user.password=" + BARE_ADMIN_PASSWORD));
+    bare = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     HttpClient client = HttpClient.newHttpClient();
     await("bare Camunda up (log " + log + ")").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500))
         .failFast("bare Camunda exited", () -> !bare.isAlive()).ignoreExceptions()
