@@ -130,9 +130,8 @@ class BackupRestoreTests {
 
   @Test
   void shouldRestoreTheH2FileFromAnOnlineBackupTakenThroughTheActuator(@TempDir Path folder) throws Exception {
-    // given a node on an H2 file, as ./mvnw spring-boot:run runs, with open cases and their clocks
-    Path logs = Path.of("target", "backup-h2");
-    NodeProcess node = NodeProcess.start(h2File(folder.resolve("data")), logs.resolve("node.log"),
+    // given a node on an H2 file with the settings ./mvnw spring-boot:run has, with open cases and their clocks
+    ClusterNode node = ClusterNode.start("h2-node", h2File(folder.resolve("data")),
         "--disputeflow.backup.folder=" + folder.resolve("backups"));
     List<String> numbers = new ArrayList<>();
     Map<String, String> expected = new TreeMap<>();
@@ -152,7 +151,7 @@ class BackupRestoreTests {
       // and a coordinator may not
       assertThat(node.api.post("/actuator/backup", "cora", "").status()).isEqualTo(403);
     } finally {
-      node.stop();
+      node.close();
     }
     Path zip = Path.of(backup.get("file").asText());
     assertThat(zip).startsWith(folder.resolve("backups")).exists();
@@ -162,7 +161,7 @@ class BackupRestoreTests {
     Path restored = folder.resolve("restored");
     unzip(zip, restored);
     long restoreStarted = System.nanoTime();
-    NodeProcess restoredNode = NodeProcess.start(h2File(restored), logs.resolve("node-restored.log"));
+    ClusterNode restoredNode = ClusterNode.start("h2-restored", h2File(restored));
     LOG.info("H2 restore drill: {} complaints; online BACKUP TO {} ms ({} KB), restored node ready in {} ms",
         numbers.size(), backup.get("millis").asLong(), backup.get("bytes").asLong() / 1024,
         (System.nanoTime() - restoreStarted) / 1_000_000);
@@ -172,7 +171,7 @@ class BackupRestoreTests {
         assertThat(caseAsSeen(restoredNode.api, number)).as(number).isEqualTo(expected.get(number));
       }
     } finally {
-      restoredNode.stop();
+      restoredNode.close();
     }
   }
 

@@ -16,8 +16,10 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * One application node as production runs it (profile postgres, job executor on), inside the test
- * JVM on its own port. Demo users are on so channels and people can log in.
+ * One application node as production runs it (job executor on; profile postgres on PostgreSQL, the defaults of
+ * application.yaml on an H2 file), inside the test JVM on its own port. Demo users are on so channels and people
+ * can log in. Cheaper to start than a {@link NodeProcess} (the classes are loaded and compiled already), which a
+ * test needs only for what a process alone shows: a kill.
  */
 final class ClusterNode implements AutoCloseable {
 
@@ -35,8 +37,10 @@ final class ClusterNode implements AutoCloseable {
 
   static ClusterNode start(String name, TestDatabase database, String... moreArguments) {
     List<String> arguments = new ArrayList<>(database.arguments());
+    if (database.url().startsWith("jdbc:postgresql:")) {
+      arguments.add("--spring.profiles.active=postgres");
+    }
     arguments.addAll(List.of(
-        "--spring.profiles.active=postgres",
         "--server.port=0",
         "--disputeflow.demo.enabled=true",
         // the demo users with a throwaway database; no demo import, the tests count their own complaints

@@ -46,9 +46,10 @@ class NodeCrashTests {
 
   private static final Logger LOG = LoggerFactory.getLogger(NodeCrashTests.class);
   private static final int MAX_INTAKES = 400;
-  private static final String[] NODE_SETTINGS = {
-      // a job locked by the killed node is taken over when its lock expires: keep that short here
-      "--camunda.bpm.job-execution.lock-time-in-millis=5000",
+  // a job locked by the killed node is taken over when its lock expires: keep that short here
+  private static final String LOCK_TIME = "--camunda.bpm.job-execution.lock-time-in-millis=5000";
+  /** The killed node's; a {@link ClusterNode} polls as often already. */
+  private static final String[] NODE_SETTINGS = {LOCK_TIME,
       "--camunda.bpm.job-execution.wait-time-in-millis=200",
       "--camunda.bpm.job-execution.max-wait=1000"};
 
@@ -119,8 +120,8 @@ class NodeCrashTests {
     int acknowledgedBeforeKill = acknowledged.size();
     int completedBeforeKill = completed.size();
 
-    // and restarted on the same database
-    NodeProcess restarted = NodeProcess.start(database, logs.resolve("node-after-restart.log"), NODE_SETTINGS);
+    // and restarted on the same database (in this JVM: what the restart must show is the database the kill left)
+    ClusterNode restarted = ClusterNode.start("restarted-node", database, LOCK_TIME);
     long restartedAt = System.nanoTime();
     try {
       // then the channels' retries of unanswered requests find their case or create it, never a second one
@@ -146,7 +147,7 @@ class NodeCrashTests {
           acknowledged.size(), acknowledged.size(), seconds(killedAt - burstStarted), seconds(restartedAt - killedAt),
           seconds(drained - restartedAt));
     } finally {
-      restarted.stop();
+      restarted.close();
     }
   }
 

@@ -67,9 +67,4 @@ final class NodeProcess {
   void kill() throws InterruptedException {
     process.destroyForcibly().waitFor();
   }
-
-  void stop() throws InterruptedException {
-    process.destroy();
-    process.waitFor();
-  }
 }
