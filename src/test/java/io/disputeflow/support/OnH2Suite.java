@@ -8,15 +8,16 @@ import org.junit.platform.suite.api.Suite;
 import org.junit.platform.suite.api.SuiteDisplayName;
 
 /**
- * The build's H2 run: every {@code *Tests} class but the process tests (a JVM of their own,
- * {@link OnProcessEngineSuite}) and the cluster's (PostgreSQL only: {@link OnPostgreSqlSuite}). The build
- * runs it in one test JVM while {@link OnPostgreSqlSuite} runs in a second (docs/testing.md).
+ * The build's H2 run: every {@code *Tests} class but the process tests and the longest classes that start no
+ * application (a JVM of their own, {@link OnProcessEngineSuite}) and the cluster's (PostgreSQL only:
+ * {@link OnPostgreSqlSuite}). The build runs it in one test JVM while {@link OnPostgreSqlSuite} runs in a second
+ * (docs/testing.md).
  */
 @Suite
 @SuiteDisplayName("on H2")
 @SelectPackages("io.disputeflow")
 @IncludeClassNamePatterns(".*Tests")
-@ExcludeClassNamePatterns(".*ProcessTests")
+@ExcludeClassNamePatterns({OnProcessEngineSuite.PROCESS_TESTS, OnProcessEngineSuite.NO_APPLICATION})
 @ExcludePackages("io.disputeflow.cluster")
 public class OnH2Suite {
 }
