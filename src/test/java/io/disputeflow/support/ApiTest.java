@@ -5,14 +5,20 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The API tests: requests through MockMvc, the test profile (application-test.yaml: jobs run by the tests, per
- * case, see {@link CaseWorker}). They share the one application of {@link ApplicationTest} (its port unused
- * here): one application start for both kinds of test, once on H2 and once more on PostgreSQL.
+ * The API tests' shared configuration: the application without a server, requests through MockMvc, the
+ * test profile (application-test.yaml: jobs run by the tests, per case, see {@link CaseWorker}). One
+ * application start for all of them (once on H2, once more on PostgreSQL). A test that needs a browser,
+ * the Camunda webapps or the engine REST API over HTTP uses {@link ApplicationTest}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@ApplicationTest
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
 public @interface ApiTest {}

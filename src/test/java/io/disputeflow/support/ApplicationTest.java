@@ -11,16 +11,18 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The shared configuration of the tests that go through the application (browsers, the Camunda webapps'
- * sign-in, the engine REST API, HTTP clients, and through {@link ApiTest} the MockMvc API tests): the
- * application on a real port with MockMvc beside it, the test profile, and a history retention other than the
- * models' P1096D, so HistoryRetentionTests shows that the configured one wins. One application start for all of
- * them (once on H2, once more on PostgreSQL).
+ * The shared configuration of the tests that need the application on a real port (browsers, the Camunda
+ * webapps' sign-in, the engine REST API, HTTP clients), with MockMvc beside it, the test profile, and a
+ * history retention other than the models' P1096D, so HistoryRetentionTests shows that the configured one
+ * wins. One application start for all of them (once on H2, once more on PostgreSQL); the API tests share
+ * {@link ApiTest}.
  *
- * <p>Until 6 December 2026 the API tests had an application of their own: merged, every Camunda webapp sign-in of
- * a full build answered 500, because the applications RestartTests and the cluster's in-JVM nodes start overwrote
- * the webapps' starter's static application context (LazyInitRegistration), from which the webapps' filters
- * initialise. Those applications now start without the webapps ({@link ApplicationEngine#WITHOUT_WEBAPPS}).
+ * <p>Kept apart from {@link ApiTest} so far: merged into one, every Camunda webapp sign-in of a full build
+ * answered 500 (5 December 2026). The cause: the merged application started before RestartTests, whose
+ * applications then overwrote the webapps' starter's static application context (LazyInitRegistration), from
+ * which the webapps' filters initialise. RestartTests and the cluster's in-JVM nodes now start their
+ * applications without the webapps ({@link ApplicationEngine#WITHOUT_WEBAPPS}), so the two could become one;
+ * not yet tried in a full build.
  *
  * <p>A class that needs a context of its own (its own database for counts over every case, a mail server
  * port) says why beside its own annotations; every such class costs one more application start.
