@@ -76,6 +76,8 @@ public class SharedEngineMappings extends AbstractProcessEnginePlugin {
   private static final class EngineSessions implements SqlSessionFactory {
 
     private final ProcessEngineConfigurationImpl engine;
+    /** Looked up once: every command of the engine opens a session, and the key does not change after init. */
+    private volatile Configuration configuration;
 
     EngineSessions(ProcessEngineConfigurationImpl engine) {
       this.engine = engine;
@@ -83,7 +85,12 @@ public class SharedEngineMappings extends AbstractProcessEnginePlugin {
 
     @Override
     public Configuration getConfiguration() {
-      return PARSED.computeIfAbsent(key(engine), ignored -> parse(engine));
+      Configuration resolved = configuration;
+      if (resolved == null) {
+        resolved = PARSED.computeIfAbsent(key(engine), ignored -> parse(engine));
+        configuration = resolved;
+      }
+      return resolved;
     }
 
     @Override
