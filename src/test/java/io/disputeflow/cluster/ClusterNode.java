@@ -36,10 +36,7 @@ final class ClusterNode implements AutoCloseable {
   }
 
   static ClusterNode start(String name, TestDatabase database, String... moreArguments) {
-    List<String> arguments = new ArrayList<>(database.arguments());
-    if (database.url().startsWith("jdbc:postgresql:")) {
-      arguments.add("--spring.profiles.active=postgres");
-    }
+    List<String> arguments = new ArrayList<>(database.nodeArguments());
     arguments.addAll(List.of(
         "--server.port=0",
         "--disputeflow.demo.enabled=true",

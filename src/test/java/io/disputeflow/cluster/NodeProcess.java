@@ -40,10 +40,7 @@ final class NodeProcess {
         "--disputeflow.demo.enabled=true",
         // the demo users with a throwaway database; no demo import, the tests count their own complaints
         "--disputeflow.demo.allow-with-postgres=true", "--disputeflow.demo.import-cfpb="));
-    if (database.url().startsWith("jdbc:postgresql:")) {
-      command.add("--spring.profiles.active=postgres");
-    }
-    command.addAll(database.arguments());
+    command.addAll(database.nodeArguments());
     command.addAll(List.of(moreArguments));
     Files.createDirectories(log.getParent());
     Process process = new ProcessBuilder(command).redirectErrorStream(true)

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,6 +54,15 @@ public record TestDatabase(String url, String username, String password) {
   public List<String> arguments() {
     return List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + username,
         "--spring.datasource.password=" + password);
+  }
+
+  /** {@link #arguments()} for a node as production runs it: with the profile postgres on PostgreSQL. */
+  public List<String> nodeArguments() {
+    List<String> arguments = new ArrayList<>(arguments());
+    if (url.startsWith("jdbc:postgresql:")) {
+      arguments.add("--spring.profiles.active=postgres");
+    }
+    return arguments;
   }
 
   private static EmbeddedPostgres server() {
