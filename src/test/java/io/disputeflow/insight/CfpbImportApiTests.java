@@ -33,7 +33,7 @@ import org.springframework.test.web.servlet.ResultActions;
  * Its own database: the imported complaints are years overdue, and their clock timers must not fire in
  * other tests that run due jobs.
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:cfpb-import-${random.uuid};DB_CLOSE_DELAY=-1")
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:cfpb-import-${random.uuid};DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=100")
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @DatabaseTest

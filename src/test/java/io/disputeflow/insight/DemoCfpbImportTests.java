@@ -16,7 +16,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 /** Demo mode imports a CFPB export at start, moved to the present, and a restart adds nothing. */
 @SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:demo-import-${random.uuid};DB_CLOSE_DELAY=-1",
+    "spring.datasource.url=jdbc:h2:mem:demo-import-${random.uuid};DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=100",
     "disputeflow.demo.import-cfpb=classpath:cfpb/cfpb-complaints-16-columns.csv"})
 @ActiveProfiles("test")
 @DatabaseTest

@@ -199,7 +199,7 @@ class ProcessMigrationTests {
   @Test
   void shouldMigrateManyOpenComplaintsInOneBatch() throws Exception {
     // given N complaints waiting in the investigation
-    int n = Integer.getInteger("disputeflow.migration.instances", 50);
+    int n = Integer.getInteger("disputeflow.migration.instances", 20);
     long submitStarted = System.nanoTime();
     for (int i = 0; i < n; i++) {
       submit();
