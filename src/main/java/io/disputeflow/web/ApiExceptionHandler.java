@@ -2,8 +2,6 @@ package io.disputeflow.web;
 
 import io.disputeflow.refusal.PayloadTooLargeException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.disputeflow.complaint.CaseEndedException;
 import io.disputeflow.complaint.ComplaintNotFoundException;
 import io.disputeflow.complaint.CustomerActionRefusedException;
@@ -72,10 +70,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large", tooLarge.getMessage());
     }
     if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-      String field = mapping.getPath().stream()
-          .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-          .collect(Collectors.joining(".")).replace(".[", "[");
-      return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(field, reason(mapping)))));
+      InvalidFieldException fault = TypeFaults.fault(mapping);
+      return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(fault.field(), fault.getMessage()))));
     }
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
         "The request body is not valid JSON");
@@ -189,20 +185,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     problem.setTitle("Invalid request");
     problem.setProperties(Map.of("errors", errors));
     return problem;
-  }
-
-  private static String reason(JsonMappingException mapping) {
-    if (mapping instanceof InvalidFormatException format && format.getTargetType() != null
-        && format.getTargetType().isEnum()) {
-      return "must be one of " + Arrays.toString(format.getTargetType().getEnumConstants());
-    }
-    if (mapping instanceof UnrecognizedPropertyException) {
-      return "is not a known field";
-    }
-    if (mapping instanceof InvalidFormatException format && format.getTargetType() != null) {
-      return "must be a valid " + format.getTargetType().getSimpleName();
-    }
-    return "has an invalid value";
   }
 
   private static String lastNode(String path) {

@@ -1,6 +1,7 @@
 package io.disputeflow.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
@@ -15,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.disputeflow.complaint.Channel;
 import io.disputeflow.process.InvestigationProcess;
 import io.disputeflow.support.ApiTest;
 import io.disputeflow.support.CaseWorker;
@@ -22,6 +24,7 @@ import io.disputeflow.support.DatabaseTest;
 import io.disputeflow.support.Submissions;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -199,6 +202,37 @@ class IntakeApiTests {
     expectInvalid(valid.replace("\"product\"", "\"receivedAt\": \"yesterday\", \"product\""), "receivedAt");
     expectInvalid(valid.replace("\"product\"", "\"priority\": \"HIGH\", \"product\""), "priority");
     assertThat(count("SELECT COUNT(*) FROM complaint WHERE external_reference = 'APP-5005'")).isZero();
+  }
+
+  @Test
+  void shouldNameEveryFieldAtFaultInOneAnswerAndStoreNothing() throws Exception {
+    // given a submission with values of the wrong type and values that break rules
+    String body = Submissions.creditCardComplaint("APP-5006")
+        .replace("\"MOBILE_APP\"", "\"FAX\"")
+        .replace("\"1980-05-17\"", "\"17 May 1980\"")
+        .replace("\"CREDIT_CARD\"", "\"CAR_LOAN\", \"inquiryOnly\": \"maybe\"")
+        .replace("\"zh-CN\"", "\"fr\"")
+        .replace("信用卡账单重复扣款 duplicate charge", " ");
+
+    // when / then every one is named: those of the wrong type first, in the body's order, then the rules broken
+    submit(body)
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.errors[*].field", contains("channel", "customer.dateOfBirth", "product", "inquiryOnly",
+            "customer.preferredLanguage", "issue")))
+        .andExpect(jsonPath("$.errors[0].message", is("must be one of " + Arrays.toString(Channel.values()))))
+        .andExpect(jsonPath("$.errors[1].message", is("must be a valid LocalDate")))
+        .andExpect(jsonPath("$.errors[3].message", is("must be a valid Boolean")))
+        .andExpect(jsonPath("$.errors[4].message", is("must be zh-CN or en")));
+
+    // and a field the API does not have is named after the values of the wrong type before it
+    submit(Submissions.creditCardComplaint("APP-5006").replace("\"MOBILE_APP\"", "\"FAX\"")
+            .replace("\"zh-CN\"", "\"zh-CN\", \"nickname\": {\"given\": \"秀英\"}")
+            .replace("\"CREDIT_CARD\"", "\"CAR_LOAN\""))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field", contains("channel", "customer.nickname")))
+        .andExpect(jsonPath("$.errors[1].message", is("is not a known field")));
+    assertThat(count("SELECT COUNT(*) FROM complaint WHERE external_reference = 'APP-5006'")).isZero();
   }
 
   @Test
