@@ -102,7 +102,7 @@ class NodeCrashTests {
         bursts.add(channels.submit(() -> burst(node.api, references)));
       }
       await("a burst under way").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20))
-          .until(() -> acknowledged.size() >= 24 && completed.size() >= 8
+          .until(() -> acknowledged.size() >= 12 && completed.size() >= 4
               || bursts.stream().anyMatch(Future::isDone));
     } finally {
       // when the node is killed mid-burst

@@ -64,7 +64,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class TwoNodeClusterTests {
 
   private static final Logger LOG = LoggerFactory.getLogger(TwoNodeClusterTests.class);
-  private static final int COMPLAINTS = Integer.getInteger("disputeflow.cluster.complaints", 50);
+  private static final int COMPLAINTS = Integer.getInteger("disputeflow.cluster.complaints", 30);
   private static final Duration DEADLINE = Duration.ofMinutes(3);
 
   static ClusterNode nodeA;
