@@ -23,8 +23,9 @@ import java.util.stream.Collectors;
  * The values of one request body that do not fit their field's type (a word where a channel is expected, a
  * date that is none, text where an object is expected), noted field by field while Jackson reads on with an
  * empty value in their place. Jackson alone stops at the first, so a client would learn of its faults one
- * request at a time. A field the API does not have still stops the reading (Jackson names its path exactly;
- * a record's unknown fields are read back from a buffer whose position no longer tells it).
+ * request at a time. A field the API does not have still stops the reading: Jackson names its path exactly,
+ * where a handler could not (a record's unknown fields are read back from a buffer whose position no longer
+ * tells it); {@link EveryFieldFaultConverter} reads on without it.
  */
 final class TypeFaults extends DeserializationProblemHandler {
 
@@ -77,7 +78,7 @@ final class TypeFaults extends DeserializationProblemHandler {
     return "must be a valid " + targetType.getSimpleName();
   }
 
-  /** The fault Jackson stopped at (a field the API does not have), named as the ones noted before it. */
+  /** The fault Jackson stopped at (a field the API does not have), named as the ones noted here. */
   static InvalidFieldException fault(JsonMappingException mapping) {
     String field = mapping.getPath().stream()
         .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")

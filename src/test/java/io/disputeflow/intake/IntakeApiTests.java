@@ -225,13 +225,16 @@ class IntakeApiTests {
         .andExpect(jsonPath("$.errors[3].message", is("must be a valid Boolean")))
         .andExpect(jsonPath("$.errors[4].message", is("must be zh-CN or en")));
 
-    // and a field the API does not have is named after the values of the wrong type before it
+    // and fields the API does not have, in the customer and at the top, are named after them, then the rules broken
     submit(Submissions.creditCardComplaint("APP-5006").replace("\"MOBILE_APP\"", "\"FAX\"")
             .replace("\"zh-CN\"", "\"zh-CN\", \"nickname\": {\"given\": \"秀英\"}")
-            .replace("\"CREDIT_CARD\"", "\"CAR_LOAN\""))
+            .replace("\"CREDIT_CARD\"", "\"CAR_LOAN\", \"priority\": \"HIGH\"")
+            .replace("信用卡账单重复扣款 duplicate charge", " "))
         .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.errors[*].field", contains("channel", "customer.nickname")))
-        .andExpect(jsonPath("$.errors[1].message", is("is not a known field")));
+        .andExpect(jsonPath("$.errors[*].field", contains("channel", "product", "customer.nickname", "priority",
+            "issue")))
+        .andExpect(jsonPath("$.errors[2].message", is("is not a known field")))
+        .andExpect(jsonPath("$.errors[3].message", is("is not a known field")));
     assertThat(count("SELECT COUNT(*) FROM complaint WHERE external_reference = 'APP-5006'")).isZero();
   }
 
