@@ -32,7 +32,7 @@ import org.springframework.http.converter.json.MappingJackson2HttpMessageConvert
  */
 final class EveryFieldFaultConverter extends MappingJackson2HttpMessageConverter {
 
-  /** A body with more unknown fields than this is named with its first so many. */
+  /** A body with more unknown fields than this is refused naming the first one only, as Jackson stops at it. */
   private static final int MAX_UNKNOWN_FIELDS = 50;
 
   /** The faults of the body being read on this thread, from {@link #read} to {@link #customizeReader}. */
