@@ -201,20 +201,22 @@ class CfpbSampleTests {
     return CfpbImportPolling.importAndWait(mvc, json, sample, "intake", Duration.ofMinutes(30));
   }
 
-  /** The header and the first rows of a CFPB export, cut where a record ends (narratives span lines). */
+  /** The header and the first rows of a CFPB export: cut at the line where the next record starts (CsvReader). */
   static byte[] firstRecords(byte[] csv, int rows) {
     String text = new String(csv, StandardCharsets.UTF_8);
-    boolean quoted = false;
-    int records = -1; // the header first
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '"') {
-        quoted = !quoted;
-      } else if (c == '\n' && !quoted && ++records == rows) {
-        return text.substring(0, i + 1).getBytes(StandardCharsets.UTF_8);
-      }
+    CsvReader reader = new CsvReader(new StringReader(text));
+    CsvReader.Row next = reader.next(); // the header
+    for (int read = 0; read <= rows && next != null; read++) {
+      next = reader.next();
     }
-    return csv;
+    if (next == null) {
+      return csv;
+    }
+    int end = 0;
+    for (long line = 1; line < next.line(); line++) {
+      end = text.indexOf('\n', end) + 1;
+    }
+    return text.substring(0, end).getBytes(StandardCharsets.UTF_8);
   }
 
   private long count(String sql, List<String> ids) {
