@@ -97,7 +97,7 @@ final class TypeFaults extends DeserializationProblemHandler {
   }
 
   /** customer.name, items[2].amount: as bean validation names a field. */
-  static String path(JsonStreamContext context) {
+  private static String path(JsonStreamContext context) {
     Deque<String> parts = new ArrayDeque<>();
     for (JsonStreamContext level = context; level != null && !level.inRoot(); level = level.getParent()) {
       if (level.inArray()) {
