@@ -33,13 +33,11 @@ import org.springframework.test.web.servlet.ResultActions;
  * Its own database: the imported complaints are years overdue, and their clock timers must not fire in
  * other tests that run due jobs.
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:cfpb-import-${random.uuid};DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=100")
+@SpringBootTest(properties = CfpbImportPolling.IMPORT_DATABASE)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @DatabaseTest
 class CfpbImportApiTests {
-
-  static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv");
 
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
@@ -131,7 +129,7 @@ class CfpbImportApiTests {
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field", is("body")))
         .andExpect(jsonPath("$.errors[0].message", containsString("UTF-8")));
-    mvc.perform(post("/api/imports/cfpb").with(httpBasic("sam", "demo")).contentType(TEXT_CSV).content("x"))
+    mvc.perform(post("/api/imports/cfpb").with(httpBasic("sam", "demo")).contentType(CfpbImportPolling.TEXT_CSV).content("x"))
         .andExpect(status().isForbidden());
 
     assertThat(count("SELECT COUNT(*) FROM cfpb_import")).isEqualTo(imports);
@@ -150,7 +148,7 @@ class CfpbImportApiTests {
   }
 
   private ResultActions refused(String csv, String field) throws Exception {
-    return mvc.perform(post("/api/imports/cfpb").with(httpBasic("intake", "demo")).contentType(TEXT_CSV)
+    return mvc.perform(post("/api/imports/cfpb").with(httpBasic("intake", "demo")).contentType(CfpbImportPolling.TEXT_CSV)
             .content(csv.getBytes(StandardCharsets.UTF_8)))
         .andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))

@@ -29,7 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * this context ("node-a" stops after two batches, as a killed JVM stops: without giving its lease
  * back); the engine clock moves past the lease. Shares the database of {@link CfpbImportApiTests}.
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:cfpb-import-${random.uuid};DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=100")
+@SpringBootTest(properties = CfpbImportPolling.IMPORT_DATABASE)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @DatabaseTest

@@ -45,7 +45,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * of {@link CfpbImportApiTests} (years-old complaints stay away from tests that run due jobs), so it
  * counts the sample's own complaints.
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:cfpb-import-${random.uuid};DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=100")
+@SpringBootTest(properties = CfpbImportPolling.IMPORT_DATABASE)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
