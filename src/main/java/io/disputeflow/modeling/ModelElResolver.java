@@ -1,6 +1,7 @@
 package io.disputeflow.modeling;
 
 import io.disputeflow.engine.ExpressionRefusedException;
+import io.disputeflow.process.CallingCase;
 import java.beans.FeatureDescriptor;
 import java.util.Iterator;
 import java.util.List;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * ({@code BeanELResolver}) and whose bean resolver hands out every Spring bean.
  *
  * <ul>
- *   <li>a name is a variable (or {@code execution}, {@code task}), else an allowed helper, else one
+ *   <li>a name is a variable (or {@code execution}, {@code task}), in the stage or else in the case that called it
+ *       ({@link CallingCase}), else an allowed helper, else one
  *       of our delegate or listener beans; any other bean is refused;</li>
  *   <li>a method is called only on an allowed helper (only its listed methods), on {@code execution}
  *       or {@code task} only {@code getVariable} and {@code hasVariable}, and on a Joda date or zone
@@ -81,6 +83,11 @@ class ModelElResolver extends ELResolver {
     value = variableContext.getValue(context, null, name);
     if (context.isPropertyResolved()) {
       return value;
+    }
+    // a called stage reads the rest of the case from the processes that called it
+    if (context.getContext(VariableScope.class) instanceof VariableScope scope && CallingCase.has(scope, name)) {
+      context.setPropertyResolved(true);
+      return CallingCase.variable(scope, name);
     }
     Object bean = beans.apply(name);
     if (bean == null) {

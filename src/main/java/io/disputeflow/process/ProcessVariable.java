@@ -62,8 +62,13 @@ public final class ProcessVariable<T> {
     return name;
   }
 
+  /** The value in this scope, else in the case that called this stage ({@link CallingCase}). */
   public T get(VariableScope scope) {
-    return reader.apply(scope.getVariable(name));
+    Object value = scope.getVariable(name);
+    if (value == null && !scope.hasVariable(name)) {
+      value = CallingCase.variable(scope, name);
+    }
+    return reader.apply(value);
   }
 
   public T from(java.util.Map<String, Object> variables) {

@@ -1,6 +1,8 @@
 package io.disputeflow.process;
 
 import io.disputeflow.engine.TypedValues;
+import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateVariableMapping;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -8,17 +10,33 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
- * A call activity's way back: hands the calling process every variable the called process added
- * or changed, as {@code <camunda:out variables="all"/>} would, but leaves the ones that came back
- * unchanged alone. Copying those back rewrote each of them with a history row and a history
- * detail on every return: more than half of a case's variable history said nothing new.
- * The way in stays {@code <camunda:in variables="all"/>}, so a called process sees the whole case.
+ * A stage's variables, the way in and the way back (the delegate variable mapping of every call activity).
+ *
+ * <p>In: the called stage gets only what the forms of its user tasks show ({@link StageForms}), from the case
+ * as it is now. Everything else its expressions and delegates read comes from the case that called it
+ * ({@link CallingCase}): copying the whole case into every stage ({@code <camunda:in variables="all"/>}, as
+ * before) wrote 30 to 60 runtime rows and historic variable instances a stage, each a repeat of a value the case
+ * had already recorded. A stage with a form this cannot read is passed the whole case, as before.
+ *
+ * <p>Back: hands the calling process every variable the called process added or changed, as
+ * {@code <camunda:out variables="all"/>} would, but leaves the ones that came back unchanged alone. Copying
+ * those back rewrote each of them with a history row and a history detail on every return.
  */
 public class ReturnChangedVariables implements DelegateVariableMapping {
 
   @Override
   public void mapInputVariables(DelegateExecution superExecution, VariableMap subVariables) {
-    // the model's <camunda:in variables="all"/> passes the case in
+    Optional<Set<String>> shown = StageForms.variablesOfStageCalledBy(superExecution);
+    if (shown.isEmpty()) {
+      CallingCase.allVariables(superExecution).forEach(subVariables::putValueTyped);
+      return;
+    }
+    for (String name : shown.get()) {
+      TypedValue value = CallingCase.ownOrCallers(superExecution, name);
+      if (value != null) {
+        subVariables.putValueTyped(name, value);
+      }
+    }
   }
 
   @Override

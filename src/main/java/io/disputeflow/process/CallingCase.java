@@ -1,0 +1,99 @@
+package io.disputeflow.process;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+
+/**
+ * What a called stage reads of the case that called it. A call activity passes a stage only what its forms
+ * show ({@link ReturnChangedVariables}); everything else the stage's expressions and delegates read comes from
+ * the calling processes, up to the case's top-level instance, whenever the stage has no variable of that name.
+ * So a stage reads the case as it is now, not a copy taken when the stage started.
+ */
+public final class CallingCase {
+
+  private CallingCase() {}
+
+  /** Whether a process that called {@code scope}'s process, or one that called that, has {@code name}. */
+  public static boolean has(VariableScope scope, String name) {
+    return nearestWith(callerOf(scope), name) != null;
+  }
+
+  /** The value of {@code name} in the nearest calling process that has it, or null. */
+  public static Object variable(VariableScope scope, String name) {
+    DelegateExecution caller = nearestWith(callerOf(scope), name);
+    return caller == null ? null : caller.getVariable(name);
+  }
+
+  /** {@code name} as {@code execution} sees it, else as its nearest calling process has it, or null. */
+  static TypedValue ownOrCallers(DelegateExecution execution, String name) {
+    DelegateExecution holder = nearestWith(execution, name);
+    return holder == null ? null : holder.getVariableTyped(name, false);
+  }
+
+  /** Every variable {@code execution} and its calling processes have, the nearest value of each name. */
+  static Map<String, TypedValue> allVariables(DelegateExecution execution) {
+    Deque<DelegateExecution> chain = new ArrayDeque<>();
+    for (DelegateExecution up = execution; up != null; up = callerOf(up)) {
+      chain.push(up);
+    }
+    Map<String, TypedValue> all = new LinkedHashMap<>();
+    for (DelegateExecution scope : chain) {
+      VariableMap variables = scope.getVariablesTyped(false);
+      variables.keySet().forEach(name -> all.put(name, variables.getValueTyped(name)));
+    }
+    return all;
+  }
+
+  /**
+   * A variable of a task as its stage reads it: the task's own, else the nearest calling process's (for readers
+   * outside the engine's commands, such as a web filter; queries run with the caller's authorizations).
+   */
+  public static Object ofTask(TaskService tasks, RuntimeService runtime, String taskId, String name) {
+    Map<String, Object> own = tasks.getVariables(taskId, List.of(name));
+    if (own.containsKey(name)) {
+      return own.get(name);
+    }
+    Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+    String instance = task == null ? null : task.getProcessInstanceId();
+    while (instance != null) {
+      ProcessInstance caller = runtime.createProcessInstanceQuery().subProcessInstanceId(instance).singleResult();
+      if (caller == null) {
+        return null;
+      }
+      Map<String, Object> found = runtime.getVariables(caller.getId(), List.of(name));
+      if (found.containsKey(name)) {
+        return found.get(name);
+      }
+      instance = caller.getId();
+    }
+    return null;
+  }
+
+  private static DelegateExecution nearestWith(DelegateExecution from, String name) {
+    for (DelegateExecution up = from; up != null; up = callerOf(up)) {
+      if (up.hasVariable(name)) {
+        return up;
+      }
+    }
+    return null;
+  }
+
+  private static DelegateExecution callerOf(VariableScope scope) {
+    DelegateExecution execution = scope instanceof DelegateTask task ? task.getExecution()
+        : scope instanceof DelegateExecution delegate ? delegate : null;
+    return execution == null || execution.getProcessInstance() == null ? null
+        : execution.getProcessInstance().getSuperExecution();
+  }
+}
