@@ -24,8 +24,8 @@ import org.springframework.stereotype.Component;
  * detail of a value a stage sets or changes, the start variables of a case, form and message values.
  *
  * <p>A copy is recognised by what it is, not by where it comes from: a variable created in a called
- * process instance before it enters its first activity, whose calling execution holds the same name
- * with the same value. A mapping that renames or computes a value still writes its detail.
+ * process instance before it enters its first activity, whose calling execution (or the nearest calling
+ * process that has the name) holds the same name with the same value. A mapping that renames or computes a value still writes its detail.
  */
 @Component
 class CopiedVariableHistory extends AbstractProcessEnginePlugin {
@@ -62,15 +62,16 @@ class CopiedVariableHistory extends AbstractProcessEnginePlugin {
       if (instance == null || instance.getSuperExecutionId() == null) {
         return false;
       }
-      ExecutionEntity caller = instance.getSuperExecution();
-      if (caller == null) {
-        return false;
-      }
       if (!(instance.getVariableInstanceLocal(event.getVariableName()) instanceof VariableInstanceEntity copy)
           || !copy.getId().equals(event.getVariableInstanceId())) {
         return false;
       }
-      TypedValue original = caller.getVariableTyped(event.getVariableName(), false);
+      // the nearest calling process that has the variable: a stage two calls deep is passed the case's value
+      ExecutionEntity caller = instance.getSuperExecution();
+      while (caller != null && !caller.hasVariable(event.getVariableName())) {
+        caller = caller.getProcessInstance().getSuperExecution();
+      }
+      TypedValue original = caller == null ? null : caller.getVariableTyped(event.getVariableName(), false);
       return original != null && TypedValues.same(original, copy.getTypedValue(false));
     }
   }
