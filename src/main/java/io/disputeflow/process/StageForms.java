@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The variables the forms of a called stage read ({@link FormVariables}), which a call activity passes it:
@@ -24,6 +26,7 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormData;
  */
 final class StageForms {
 
+  private static final Logger LOG = LoggerFactory.getLogger(StageForms.class);
   private static final Map<String, Optional<Set<String>>> BY_DEFINITION = new ConcurrentHashMap<>();
 
   private StageForms() {}
@@ -49,7 +52,14 @@ final class StageForms {
   }
 
   private static Optional<Set<String>> read(RepositoryService repository, ProcessDefinition definition) {
-    Map<String, Set<String>> forms = formsOf(repository, definition.getDeploymentId());
+    Map<String, Set<String>> forms;
+    try {
+      forms = formsOf(repository, definition.getDeploymentId());
+    } catch (RuntimeException unreadable) {
+      LOG.warn("The forms deployed with {} could not be read: its stages are passed the whole case", definition.getId(),
+          unreadable);
+      return Optional.empty();
+    }
     Set<String> names = new HashSet<>();
     for (UserTask task : repository.getBpmnModelInstance(definition.getId()).getModelElementsByType(UserTask.class)) {
       if (task.getCamundaFormKey() != null || task.getExtensionElements() != null
