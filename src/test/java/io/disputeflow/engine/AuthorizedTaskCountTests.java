@@ -74,8 +74,8 @@ class AuthorizedTaskCountTests {
 
     identityService.setAuthentication("cora", List.of("coordinator"));
 
-    long myGroup = assertCountIsListSize(() -> taskService.createTaskQuery().taskCandidateGroupIn(List.of("coordinator"))
-        .includeAssignedTasks().orderByDueDate().asc());
+    long myGroup = assertCountIsListSize(() -> taskService.createTaskQuery()
+        .taskCandidateGroupIn(List.of("coordinator")).includeAssignedTasks().orderByDueDate().asc());
     assertThat(myGroup).isGreaterThanOrEqualTo(investigations).isPositive();
     assertThat(assertCountIsListSize(() -> taskService.createTaskQuery()
         .processDefinitionKey(InvestigationProcess.KEY).taskCandidateGroup("coordinator"))).isEqualTo(investigations);
