@@ -103,7 +103,13 @@ class ModelElResolver extends ELResolver {
   @Override
   public Object invoke(ELContext context, Object base, Object method, Class<?>[] paramTypes, Object[] params) {
     String name = String.valueOf(method);
-    if (base instanceof VariableScope && ExpressionAllowList.EXECUTION_METHODS.contains(name)) {
+    if (base instanceof VariableScope scope && ExpressionAllowList.EXECUTION_METHODS.contains(name)) {
+      if (params != null && params.length == 1 && params[0] instanceof String variable && !scope.hasVariable(variable)
+          && CallingCase.has(scope, variable)) {
+        // as a name: a stage reads what it does not hold from the case that called it
+        context.setPropertyResolved(true);
+        return "hasVariable".equals(name) ? Boolean.TRUE : CallingCase.variable(scope, variable);
+      }
       return variableReads.invoke(context, base, method, paramTypes, params);
     }
     if (isQueryDate(base) && DATE_METHODS.contains(name)) {

@@ -3,15 +3,10 @@ package io.disputeflow.process;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
@@ -19,7 +14,8 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * What a called stage reads of the case that called it. A call activity passes a stage only what its forms
  * show ({@link ReturnChangedVariables}); everything else the stage's expressions and delegates read comes from
  * the calling processes, up to the case's top-level instance, whenever the stage has no variable of that name.
- * So a stage reads the case as it is now, not a copy taken when the stage started.
+ * So a stage reads the case as it is now, not a copy taken when the stage started. A variable a stage removes
+ * reads as the case's value again: a stage that must hide a case value sets its own to null.
  */
 public final class CallingCase {
 
@@ -54,31 +50,6 @@ public final class CallingCase {
       variables.keySet().forEach(name -> all.put(name, variables.getValueTyped(name)));
     }
     return all;
-  }
-
-  /**
-   * A variable of a task as its stage reads it: the task's own, else the nearest calling process's (for readers
-   * outside the engine's commands, such as a web filter; queries run with the caller's authorizations).
-   */
-  public static Object ofTask(TaskService tasks, RuntimeService runtime, String taskId, String name) {
-    Map<String, Object> own = tasks.getVariables(taskId, List.of(name));
-    if (own.containsKey(name)) {
-      return own.get(name);
-    }
-    Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-    String instance = task == null ? null : task.getProcessInstanceId();
-    while (instance != null) {
-      ProcessInstance caller = runtime.createProcessInstanceQuery().subProcessInstanceId(instance).singleResult();
-      if (caller == null) {
-        return null;
-      }
-      Map<String, Object> found = runtime.getVariables(caller.getId(), List.of(name));
-      if (found.containsKey(name)) {
-        return found.get(name);
-      }
-      instance = caller.getId();
-    }
-    return null;
   }
 
   private static DelegateExecution nearestWith(DelegateExecution from, String name) {

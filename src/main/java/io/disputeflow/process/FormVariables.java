@@ -69,7 +69,8 @@ public record FormVariables(String formId, Set<String> names) {
     }
   }
 
-  private static void namesIn(String expression, Set<String> names) {
+  /** Adds the names in one FEEL or JUEL expression (also the texts of decision tables, {@link StageForms}). */
+  static void namesIn(String expression, Set<String> names) {
     Matcher name = NAME.matcher(STRING.matcher(expression).replaceAll("\"\""));
     while (name.find()) {
       if (!FEEL_WORDS.contains(name.group(1))) {

@@ -3,6 +3,7 @@ package io.disputeflow.process;
 import io.disputeflow.engine.TypedValues;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateVariableMapping;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -12,8 +13,8 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 /**
  * A stage's variables, the way in and the way back (the delegate variable mapping of every call activity).
  *
- * <p>In: the called stage gets only what the forms of its user tasks show ({@link StageForms}), from the case
- * as it is now. Everything else its expressions and delegates read comes from the case that called it
+ * <p>In: the called stage gets the case's facts ({@link #CASE_FACTS}) and what the forms of its user tasks show
+ * and its decisions read ({@link StageForms}), from the case as it is now. Everything else its expressions and delegates read comes from the case that called it
  * ({@link CallingCase}): copying the whole case into every stage ({@code <camunda:in variables="all"/>}, as
  * before) wrote 30 to 60 runtime rows and historic variable instances a stage, each a repeat of a value the case
  * had already recorded. A stage with a form this cannot read is passed the whole case, as before.
@@ -24,6 +25,16 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  */
 public class ReturnChangedVariables implements DelegateVariableMapping {
 
+  /**
+   * Passed to every stage besides what its forms show: what Tasklist filters and REST clients select a task
+   * by as process variables (the "Vulnerable customers" filter, a coordinator's own filter by regime or
+   * product), and what the summary-resolution filter reads from a task (regime, receipt).
+   */
+  static final Set<String> CASE_FACTS = Set.of(ComplaintVariables.COMPLAINT_NUMBER.name(),
+      ComplaintVariables.CUSTOMER_NAME.name(), ComplaintVariables.CUSTOMER_VULNERABLE.name(),
+      ComplaintVariables.REGIME.name(), ComplaintVariables.PRODUCT.name(), ComplaintVariables.CHANNEL.name(),
+      ComplaintVariables.CATEGORY.name(), ComplaintVariables.PRIORITY.name(), ComplaintVariables.RECEIVED_AT.name());
+
   @Override
   public void mapInputVariables(DelegateExecution superExecution, VariableMap subVariables) {
     Optional<Set<String>> shown = StageForms.variablesOfStageCalledBy(superExecution);
@@ -31,12 +42,18 @@ public class ReturnChangedVariables implements DelegateVariableMapping {
       CallingCase.allVariables(superExecution).forEach(subVariables::putValueTyped);
       return;
     }
-    for (String name : shown.get()) {
+    for (String name : union(CASE_FACTS, shown.get())) {
       TypedValue value = CallingCase.ownOrCallers(superExecution, name);
       if (value != null) {
         subVariables.putValueTyped(name, value);
       }
     }
+  }
+
+  private static Set<String> union(Set<String> first, Set<String> second) {
+    Set<String> all = new TreeSet<>(first);
+    all.addAll(second);
+    return all;
   }
 
   @Override

@@ -4,7 +4,6 @@ import static io.disputeflow.process.ComplaintVariables.RECEIVED_AT;
 import static io.disputeflow.process.ComplaintVariables.REGIME;
 
 import io.disputeflow.deadline.SummaryResolutionWindow;
-import io.disputeflow.process.CallingCase;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,7 +12,6 @@ import java.io.IOException;
 import java.util.Date;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -29,13 +27,10 @@ class SummaryResolutionOptionFilter extends OncePerRequestFilter {
   private static final Pattern TASK_READ = Pattern.compile(".*/task/([0-9a-fA-F-]{8,})/(form-variables|variables|form)");
 
   private final TaskService taskService;
-  private final RuntimeService runtimeService;
   private final SummaryResolutionWindow window;
 
-  SummaryResolutionOptionFilter(TaskService taskService, RuntimeService runtimeService,
-      SummaryResolutionWindow window) {
+  SummaryResolutionOptionFilter(TaskService taskService, SummaryResolutionWindow window) {
     this.taskService = taskService;
-    this.runtimeService = runtimeService;
     this.window = window;
   }
 
@@ -61,9 +56,8 @@ class SummaryResolutionOptionFilter extends OncePerRequestFilter {
         || taskService.getVariableLocal(taskId, option) == null) {
       return;
     }
-    // the task's stage reads both from the case that called it
-    Object regime = CallingCase.ofTask(taskService, runtimeService, taskId, REGIME.name());
-    Object receivedAt = CallingCase.ofTask(taskService, runtimeService, taskId, RECEIVED_AT.name());
+    Object regime = taskService.getVariable(taskId, REGIME.name());
+    Object receivedAt = taskService.getVariable(taskId, RECEIVED_AT.name());
     if (!window.isOpen(regime == null ? null : regime.toString(), receivedAt instanceof Date date ? date : null)) {
       taskService.removeVariableLocal(taskId, option);
     }

@@ -6,7 +6,6 @@ import io.disputeflow.time.BankTime;
 import java.time.ZoneId;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -34,9 +33,9 @@ class TasklistWebConfiguration {
   /** A task form read after the summary resolution window closed no longer offers it (FCA DISP 1.5). */
   @Bean
   FilterRegistrationBean<SummaryResolutionOptionFilter> summaryResolutionOption(TaskService taskService,
-      RuntimeService runtimeService, SummaryResolutionWindow window) {
+      SummaryResolutionWindow window) {
     FilterRegistrationBean<SummaryResolutionOptionFilter> registration = new FilterRegistrationBean<>(
-        new SummaryResolutionOptionFilter(taskService, runtimeService, window));
+        new SummaryResolutionOptionFilter(taskService, window));
     registration.addUrlPatterns("/camunda/api/engine/*", "/engine-rest/*");
     registration.setName("summary-resolution-option");
     return registration;

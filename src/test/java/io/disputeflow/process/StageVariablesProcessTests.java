@@ -5,21 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.builder.UserTaskBuilder;
+import org.camunda.bpm.model.bpmn.builder.StartEventBuilder;
+import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * What a call activity passes a stage ({@link ReturnChangedVariables}): what the stage's forms show, and
- * nothing else; the stage's expressions and delegates read the rest from the case ({@link CallingCase}).
+ * What a call activity passes a stage ({@link ReturnChangedVariables}): the case's facts, what the stage's forms
+ * show and what its decisions read, and nothing else; the stage's expressions and delegates read the rest from
+ * the case ({@link CallingCase}).
  */
 class StageVariablesProcessTests {
 
@@ -32,8 +36,32 @@ class StageVariablesProcessTests {
         {"type": "text", "text": "Narrative: {{narrative}}"},
         {"type": "textfield", "key": "decisionGrounds", "label": "Grounds"}]}""";
 
+  /** A decision that reads the customer's age. */
+  private static final String DECISION = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" xmlns:camunda="http://camunda.org/schema/1.0/dmn"
+          id="age_band_definitions" name="Age band" namespace="http://disputeflow.io/dmn">
+        <decision id="age-band" name="Age band" camunda:historyTimeToLive="P1D">
+          <decisionTable id="age_band_table">
+            <input id="age_band_age" label="Age">
+              <inputExpression id="age_band_age_expression" typeRef="integer"><text>customerAge</text></inputExpression>
+            </input>
+            <output id="age_band_band" name="band" typeRef="string" />
+            <rule id="age_band_senior">
+              <inputEntry id="age_band_senior_age"><text>&gt;= 60</text></inputEntry>
+              <outputEntry id="age_band_senior_band"><text>"senior"</text></outputEntry>
+            </rule>
+            <rule id="age_band_younger">
+              <inputEntry id="age_band_younger_age"><text>&lt; 60</text></inputEntry>
+              <outputEntry id="age_band_younger_band"><text>"younger"</text></outputEntry>
+            </rule>
+          </decisionTable>
+        </decision>
+      </definitions>""";
+
+  /** Two facts of the case (priority, customer), what the form shows (narrative), and three values neither. */
   private static final Map<String, Object> CASE = Map.of("narrative", "Charged twice", "priority", "HIGH",
-      "customerName", "王秀英");
+      "customerName", "王秀英", "issue", "Duplicate charge", "disputedCurrency", "CNY", "customerAge", 67L);
 
   private String deployment;
 
@@ -43,60 +71,76 @@ class StageVariablesProcessTests {
   }
 
   @Test
-  void shouldPassAStageWhatItsFormShowsAndLetItReadTheRestOfTheCase() {
-    deploy(task -> task.camundaFormRef("stage-form").camundaFormRefBinding("deployment"));
+  void shouldPassAStageTheCasesFactsAndWhatItsFormShowsAndLetItReadTheRest() {
+    deploy(start -> start.serviceTask("service_note").camundaClass(NotingStage.class)
+        .camundaInputParameter("issue", "${issue}")
+        .camundaInputParameter("currency", "${execution.getVariable('disputedCurrency')}")
+        .userTask("user_decide").camundaFormRef("stage-form").camundaFormRefBinding("deployment"));
 
     ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("caller", CASE);
 
-    // the stage holds the narrative its form shows and what it worked out itself, not a copy of the case
+    // the stage holds the facts, the narrative its form shows and what it worked out, not a copy of the case
     RuntimeService runtime = engine.getRuntimeService();
-    String stage = runtime.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).singleResult().getId();
-    assertThat(runtime.getVariablesLocal(stage)).containsOnlyKeys("narrative", "seen")
-        .containsEntry("narrative", "Charged twice")
-        // its delegate read the priority and its expression the customer from the case
-        .containsEntry("seen", "HIGH for 王秀英");
+    String stage = stageOf(instance);
+    assertThat(runtime.getVariablesLocal(stage)).containsOnlyKeys("priority", "customerName", "narrative", "seen")
+        // its delegate read the age, its expressions the issue and the currency from the case
+        .containsEntry("seen", "67, Duplicate charge, CNY");
 
     // and what it worked out reaches the case when it ends
     engine.getTaskService().complete(engine.getTaskService().createTaskQuery().processInstanceId(stage)
         .singleResult().getId(), Map.of("decisionGrounds", "Refund"));
-    assertThat(runtime.getVariables(instance.getId())).containsEntry("seen", "HIGH for 王秀英")
+    assertThat(runtime.getVariables(instance.getId())).containsEntry("seen", "67, Duplicate charge, CNY")
         .containsEntry("decisionGrounds", "Refund");
   }
 
   @Test
-  void shouldPassTheWholeCaseToAStageWithAFormItCannotRead() {
-    deploy(task -> task.camundaFormKey("embedded:app:forms/stage.html"));
+  void shouldPassAStageWhatItsDecisionReads() {
+    deploy(start -> start.businessRuleTask("rule_age_band").camundaDecisionRef("age-band")
+        .camundaDecisionRefBinding("deployment").camundaResultVariable("band").camundaMapDecisionResult("singleEntry")
+        .userTask("user_decide").camundaFormRef("stage-form").camundaFormRefBinding("deployment"));
 
     ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("caller", CASE);
 
-    RuntimeService runtime = engine.getRuntimeService();
-    String stage = runtime.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).singleResult().getId();
-    assertThat(runtime.getVariablesLocal(stage)).containsOnlyKeys("narrative", "priority", "customerName", "seen");
+    // the engine gives a decision the stage's own variables: the age was passed, and the decision saw it
+    assertThat(engine.getRuntimeService().getVariablesLocal(stageOf(instance)))
+        .containsEntry("customerAge", 67L).containsEntry("band", "senior");
   }
 
-  private void deploy(java.util.function.UnaryOperator<UserTaskBuilder> form) {
+  @Test
+  void shouldPassTheWholeCaseToAStageWithAFormItCannotRead() {
+    deploy(start -> start.userTask("user_decide").camundaFormKey("embedded:app:forms/stage.html"));
+
+    ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("caller", CASE);
+
+    assertThat(engine.getRuntimeService().getVariablesLocal(stageOf(instance))).containsOnlyKeys(CASE.keySet());
+  }
+
+  private String stageOf(ProcessInstance instance) {
+    return engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId())
+        .singleResult().getId();
+  }
+
+  private void deploy(UnaryOperator<AbstractFlowNodeBuilder<?, ?>> stageSteps) {
     BpmnModelInstance caller = Bpmn.createExecutableProcess("caller").camundaHistoryTimeToLive(1)
         .startEvent().callActivity("call_stage").calledElement("stage")
         .camundaVariableMappingClass(ReturnChangedVariables.class.getName())
         .userTask("user_after_stage").endEvent().done();
-    BpmnModelInstance stage = form.apply(Bpmn.createExecutableProcess("stage").camundaHistoryTimeToLive(1)
-            .startEvent()
-            .serviceTask("service_note").camundaClass(NotingStage.class)
-            .camundaInputParameter("customer", "${customerName}")
-            .userTask("user_decide"))
-        .endEvent().done();
-    deployment = engine.getRepositoryService().createDeployment()
+    StartEventBuilder start = Bpmn.createExecutableProcess("stage").camundaHistoryTimeToLive(1).startEvent();
+    BpmnModelInstance stage = stageSteps.apply(start).endEvent().done();
+    DeploymentBuilder builder = engine.getRepositoryService().createDeployment()
         .addModelInstance("caller.bpmn", caller).addModelInstance("stage.bpmn", stage)
         .addInputStream("stage.form", new ByteArrayInputStream(FORM.getBytes(StandardCharsets.UTF_8)))
-        .deploy().getId();
+        .addInputStream("age-band.dmn", new ByteArrayInputStream(DECISION.getBytes(StandardCharsets.UTF_8)));
+    deployment = builder.deploy().getId();
   }
 
-  /** Notes the case's priority, read by a delegate, and its customer, read by an expression. */
+  /** Notes the customer's age, read by a delegate, with the issue and currency its expressions read. */
   public static class NotingStage implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
-      String priority = ComplaintVariables.PRIORITY.get(execution);
-      execution.setVariable("seen", priority + " for " + execution.getVariable("customer"));
+      Long age = ComplaintVariables.CUSTOMER_AGE.get(execution);
+      execution.setVariable("seen", age + ", " + execution.getVariable("issue") + ", "
+          + execution.getVariable("currency"));
     }
   }
 }

@@ -267,6 +267,9 @@ class TasklistStartFormsTests {
       org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.parse("2026-12-31T22:00:00Z")));
       assertThat(as("cora").get(io.disputeflow.support.TasklistSession.ENGINE_API + "/task/" + investigation.getId() + "/form-variables", "application/json").getBody())
           .contains("summaryResolutionUntilText");
+      // also to a REST client, whose request the engine authorizes before the option is checked
+      assertThat(rest.withBasicAuth("cora", "demo").getForEntity("/engine-rest/task/" + investigation.getId()
+          + "/form-variables", String.class).getBody()).contains("summaryResolutionUntilText");
 
       // when the coordinator opens the form after the window closed, with no event on the task in between
       org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.parse("2027-01-01T00:00:01Z")));
