@@ -21,7 +21,9 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.engine.variable.type.ValueType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,8 +33,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Every task count equals the number of tasks the engine lists for the same query and caller, whatever grants
- * the caller holds: a task's own, its process definition's, a global one, one on every task, none, and with
- * revoke authorizations present. Lists and pages are the engine's own statement, so they are the reference; on
+ * the caller holds: a task's own, its process definition's, a global one, one on every task (a user's, a
+ * group's), none, and with revoke authorizations present; also a standalone task, an or-query and an order by
+ * a process variable. Lists and pages are the engine's own statement, so they are the reference; on
  * PostgreSQL the counts are {@link AuthorizedTaskCount}'s, on H2 the engine's.
  */
 @ApiTest
@@ -113,6 +116,31 @@ class AuthorizedTaskCountTests {
     identityService.setAuthentication("count-all", List.of());
     assertThat(assertCountIsListSize(() -> taskService.createTaskQuery()))
         .isEqualTo(unchecked(() -> taskService.createTaskQuery()));
+  }
+
+  @Test
+  void shouldCountForAGroupGrantOnEveryTaskAStandaloneTaskAndAnOrQueryOnADefinition() {
+    Task standalone = taskService.newTask();
+    standalone.setName("Call the branch back");
+    taskService.saveTask(standalone);
+    try {
+      Authorization onAll = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      onAll.setGroupId("count-group");
+      onAll.setResource(Resources.TASK);
+      onAll.setResourceId(Authorization.ANY);
+      onAll.addPermission(Permissions.READ);
+      created.add(authorizationService.saveAuthorization(onAll).getId());
+
+      identityService.setAuthentication("count-member", List.of("count-group"));
+
+      assertThat(assertCountIsListSize(() -> taskService.createTaskQuery()))
+          .isEqualTo(unchecked(() -> taskService.createTaskQuery()));
+      assertCountIsListSize(() -> taskService.createTaskQuery().or().processDefinitionKey(InvestigationProcess.KEY)
+          .taskName("Call the branch back").endOr().orderByProcessVariable("priority", ValueType.STRING).asc());
+    } finally {
+      identityService.clearAuthentication();
+      taskService.deleteTask(standalone.getId(), true);
+    }
   }
 
   @Test
