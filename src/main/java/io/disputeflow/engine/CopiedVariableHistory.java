@@ -1,6 +1,7 @@
 package io.disputeflow.engine;
 
 import java.util.ArrayList;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -67,10 +68,7 @@ class CopiedVariableHistory extends AbstractProcessEnginePlugin {
         return false;
       }
       // the nearest calling process that has the variable: a stage two calls deep is passed the case's value
-      ExecutionEntity caller = instance.getSuperExecution();
-      while (caller != null && !caller.hasVariable(event.getVariableName())) {
-        caller = caller.getProcessInstance().getSuperExecution();
-      }
+      DelegateExecution caller = CallingCase.callerWith(instance, event.getVariableName());
       TypedValue original = caller == null ? null : caller.getVariableTyped(event.getVariableName(), false);
       return original != null && TypedValues.same(original, copy.getTypedValue(false));
     }

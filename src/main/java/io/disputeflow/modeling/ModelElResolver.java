@@ -1,7 +1,7 @@
 package io.disputeflow.modeling;
 
+import io.disputeflow.engine.CallingCase;
 import io.disputeflow.engine.ExpressionRefusedException;
-import io.disputeflow.process.CallingCase;
 import java.beans.FeatureDescriptor;
 import java.util.Iterator;
 import java.util.List;
@@ -85,9 +85,12 @@ class ModelElResolver extends ELResolver {
       return value;
     }
     // a called stage reads the rest of the case from the processes that called it
-    if (context.getContext(VariableScope.class) instanceof VariableScope scope && CallingCase.has(scope, name)) {
-      context.setPropertyResolved(true);
-      return CallingCase.variable(scope, name);
+    if (context.getContext(VariableScope.class) instanceof VariableScope scope) {
+      DelegateExecution caller = CallingCase.callerWith(scope, name);
+      if (caller != null) {
+        context.setPropertyResolved(true);
+        return caller.getVariable(name);
+      }
     }
     Object bean = beans.apply(name);
     if (bean == null) {
@@ -104,11 +107,12 @@ class ModelElResolver extends ELResolver {
   public Object invoke(ELContext context, Object base, Object method, Class<?>[] paramTypes, Object[] params) {
     String name = String.valueOf(method);
     if (base instanceof VariableScope scope && ExpressionAllowList.EXECUTION_METHODS.contains(name)) {
-      if (params != null && params.length == 1 && params[0] instanceof String variable && !scope.hasVariable(variable)
-          && CallingCase.has(scope, variable)) {
+      DelegateExecution caller = params != null && params.length == 1 && params[0] instanceof String variable
+          && !scope.hasVariable(variable) ? CallingCase.callerWith(scope, variable) : null;
+      if (caller != null) {
         // as a name: a stage reads what it does not hold from the case that called it
         context.setPropertyResolved(true);
-        return "hasVariable".equals(name) ? Boolean.TRUE : CallingCase.variable(scope, variable);
+        return "hasVariable".equals(name) ? Boolean.TRUE : caller.getVariable((String) params[0]);
       }
       return variableReads.invoke(context, base, method, paramTypes, params);
     }

@@ -3,6 +3,7 @@ package io.disputeflow.process;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.disputeflow.engine.CallingCase;
 import io.disputeflow.engine.JsonVariable;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.disputeflow.process;
 
+import io.disputeflow.engine.CallingCase;
 import io.disputeflow.engine.TypedValues;
 import java.util.Optional;
 import java.util.Set;
@@ -14,10 +15,11 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * A stage's variables, the way in and the way back (the delegate variable mapping of every call activity).
  *
  * <p>In: the called stage gets the case's facts ({@link #CASE_FACTS}) and what the forms of its user tasks show
- * and its decisions read ({@link StageForms}), from the case as it is now. Everything else its expressions and delegates read comes from the case that called it
- * ({@link CallingCase}): copying the whole case into every stage ({@code <camunda:in variables="all"/>}, as
- * before) wrote 30 to 60 runtime rows and historic variable instances a stage, each a repeat of a value the case
- * had already recorded. A stage with a form this cannot read is passed the whole case, as before.
+ * and its decisions read ({@link StageForms}), from the case as it is now. Everything else its expressions and
+ * delegates read comes from the case that called it ({@link CallingCase}): copying the whole case into every
+ * stage ({@code <camunda:in variables="all"/>}, as before) wrote 30 to 60 runtime rows and historic variable
+ * instances a stage, each a repeat of a value the case had already recorded. A stage whose form or decision
+ * this cannot read is passed the whole case, as before.
  *
  * <p>Back: hands the calling process every variable the called process added or changed, as
  * {@code <camunda:out variables="all"/>} would, but leaves the ones that came back unchanged alone. Copying

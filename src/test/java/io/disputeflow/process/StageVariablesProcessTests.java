@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * What a call activity passes a stage ({@link ReturnChangedVariables}): the case's facts, what the stage's forms
  * show and what its decisions read, and nothing else; the stage's expressions and delegates read the rest from
- * the case ({@link CallingCase}).
+ * the case ({@link io.disputeflow.engine.CallingCase}).
  */
 class StageVariablesProcessTests {
 

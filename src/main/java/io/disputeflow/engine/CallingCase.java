@@ -1,4 +1,4 @@
-package io.disputeflow.process;
+package io.disputeflow.engine;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -11,9 +11,10 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
- * What a called stage reads of the case that called it. A call activity passes a stage only what its forms
- * show ({@link ReturnChangedVariables}); everything else the stage's expressions and delegates read comes from
- * the calling processes, up to the case's top-level instance, whenever the stage has no variable of that name.
+ * What a called stage reads of the case that called it. A call activity passes a stage only what the engine
+ * reads there by itself (process/ReturnChangedVariables); everything else the stage's expressions and delegates
+ * read comes from the calling processes, up to the case's top-level instance, whenever the stage has no variable
+ * of that name.
  * So a stage reads the case as it is now, not a copy taken when the stage started. A variable a stage removes
  * reads as the case's value again: a stage that must hide a case value sets its own to null.
  */
@@ -21,25 +22,28 @@ public final class CallingCase {
 
   private CallingCase() {}
 
-  /** Whether a process that called {@code scope}'s process, or one that called that, has {@code name}. */
-  public static boolean has(VariableScope scope, String name) {
-    return nearestWith(callerOf(scope), name) != null;
+  /**
+   * The nearest process that called {@code scope}'s process (or one that called that) and has {@code name}, or
+   * null when none has it or {@code scope} is no execution or task of a called process.
+   */
+  public static DelegateExecution callerWith(VariableScope scope, String name) {
+    return nearestWith(callerOf(scope), name);
   }
 
   /** The value of {@code name} in the nearest calling process that has it, or null. */
   public static Object variable(VariableScope scope, String name) {
-    DelegateExecution caller = nearestWith(callerOf(scope), name);
+    DelegateExecution caller = callerWith(scope, name);
     return caller == null ? null : caller.getVariable(name);
   }
 
   /** {@code name} as {@code execution} sees it, else as its nearest calling process has it, or null. */
-  static TypedValue ownOrCallers(DelegateExecution execution, String name) {
+  public static TypedValue ownOrCallers(DelegateExecution execution, String name) {
     DelegateExecution holder = nearestWith(execution, name);
     return holder == null ? null : holder.getVariableTyped(name, false);
   }
 
   /** Every variable {@code execution} and its calling processes have, the nearest value of each name. */
-  static Map<String, TypedValue> allVariables(DelegateExecution execution) {
+  public static Map<String, TypedValue> allVariables(DelegateExecution execution) {
     Deque<DelegateExecution> chain = new ArrayDeque<>();
     for (DelegateExecution up = execution; up != null; up = callerOf(up)) {
       chain.push(up);
