@@ -8,6 +8,7 @@ import static io.disputeflow.process.ComplaintVariables.SURVEY_COMMENT;
 import static io.disputeflow.process.ComplaintVariables.SURVEY_SCORE;
 
 import io.disputeflow.process.ActingUser;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,20 @@ public class CustomerActions {
     complaints.updateSatisfaction(number, score, comment);
   }
 
+  /**
+   * Whether the database rolled the transaction back (SQL state class 40: a deadlock, a serialization failure)
+   * or refuses further statements in it (25P02): then nothing more can be read in it.
+   */
+  static boolean endedByTheDatabase(Throwable failure) {
+    for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && sql.getSQLState() != null
+          && (sql.getSQLState().startsWith("40") || sql.getSQLState().equals("25P02"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void correlate(String number, AwaitedAction action, Map<String, Object> variables) {
     complaints.find(number).orElseThrow(() -> new ComplaintNotFoundException(number));
     List<AwaitedAction> awaiting = awaitedActions.of(number);
@@ -83,6 +98,10 @@ public class CustomerActions {
       // may be aborted, so nothing more can be read in it)
       throw e;
     } catch (RuntimeException e) {
+      if (endedByTheDatabase(e)) {
+        // a deadlock with the other request: PostgreSQL aborted this transaction, a 409 as for the case above
+        throw new OptimisticLockingException("The case changed while this answer was taken in: " + e.getMessage());
+      }
       // … or committed between the engine finding the wait and taking it ("does not have a subscription",
       // or on PostgreSQL an engine error about the execution that went in that moment)
       List<AwaitedAction> now = awaitedActions.of(number);
