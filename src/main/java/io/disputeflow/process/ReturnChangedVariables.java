@@ -2,6 +2,7 @@ package io.disputeflow.process;
 
 import io.disputeflow.engine.CallingCase;
 import io.disputeflow.engine.TypedValues;
+import io.disputeflow.engine.VariableWrites;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,9 +22,13 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * instances a stage, each a repeat of a value the case had already recorded. A stage whose form or decision
  * this cannot read is passed the whole case, as before.
  *
- * <p>Back: hands the calling process every variable the called process added or changed, as
- * {@code <camunda:out variables="all"/>} would, but leaves the ones that came back unchanged alone. Copying
- * those back rewrote each of them with a history row and a history detail on every return.
+ * <p>Back: hands the calling process every variable the called process added or wrote, as
+ * {@code <camunda:out variables="all"/>} would, but leaves alone the ones that came back as the stage was
+ * passed them. Copying those back rewrote each of them with a history row and a history detail on every
+ * return, and put back the value the stage started with over one the case got meanwhile (the clock's
+ * state, say, which the case's clock branch changes while a stage runs). A stage that changes a passed value
+ * sets it ({@code execution.setVariable}), also a JSON value changed in place: the engine counts each write
+ * ({@link VariableWrites}), and a value written is handed back when it differs from the case's.
  */
 public class ReturnChangedVariables implements DelegateVariableMapping {
 
@@ -39,12 +44,12 @@ public class ReturnChangedVariables implements DelegateVariableMapping {
 
   @Override
   public void mapInputVariables(DelegateExecution superExecution, VariableMap subVariables) {
-    Optional<Set<String>> shown = StageForms.variablesOfStageCalledBy(superExecution);
-    if (shown.isEmpty()) {
+    Optional<Set<String>> passed = namesPassedBy(superExecution);
+    if (passed.isEmpty()) {
       CallingCase.allVariables(superExecution).forEach(subVariables::putValueTyped);
       return;
     }
-    for (String name : union(CASE_FACTS, shown.get())) {
+    for (String name : passed.get()) {
       TypedValue value = CallingCase.ownOrCallers(superExecution, name);
       if (value != null) {
         subVariables.putValueTyped(name, value);
@@ -52,16 +57,25 @@ public class ReturnChangedVariables implements DelegateVariableMapping {
     }
   }
 
-  private static Set<String> union(Set<String> first, Set<String> second) {
-    Set<String> all = new TreeSet<>(first);
-    all.addAll(second);
-    return all;
+  /** The names a stage is passed, of those the case has; empty when it is passed the whole case. */
+  private static Optional<Set<String>> namesPassedBy(DelegateExecution superExecution) {
+    return StageForms.variablesOfStageCalledBy(superExecution).map(shown -> {
+      Set<String> all = new TreeSet<>(CASE_FACTS);
+      all.addAll(shown);
+      return all;
+    });
   }
 
   @Override
   public void mapOutputVariables(DelegateExecution superExecution, VariableScope subInstance) {
+    Optional<Set<String>> passed = namesPassedBy(superExecution);
     VariableMap returned = subInstance.getVariablesTyped(false);
     for (String name : returned.keySet()) {
+      TypedValue caseValue = CallingCase.ownOrCallers(superExecution, name);
+      boolean passedIn = caseValue != null && passed.map(names -> names.contains(name)).orElse(true);
+      if (passedIn && VariableWrites.unwrittenSinceCreated(subInstance, name)) {
+        continue;
+      }
       TypedValue value = returned.getValueTyped(name);
       if (!superExecution.hasVariable(name) || !TypedValues.same(superExecution.getVariableTyped(name, false), value)) {
         superExecution.setVariable(name, value);

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * What a call activity passes a stage ({@link ReturnChangedVariables}): the case's facts, what the stage's forms
  * show and what its decisions read, and nothing else; the stage's expressions and delegates read the rest from
- * the case ({@link io.disputeflow.engine.CallingCase}).
+ * the case ({@link io.disputeflow.engine.CallingCase}); and what it hands back: what it wrote, not the values it
+ * was passed and left alone.
  */
 class StageVariablesProcessTests {
 
@@ -113,6 +114,39 @@ class StageVariablesProcessTests {
     ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("caller", CASE);
 
     assertThat(engine.getRuntimeService().getVariablesLocal(stageOf(instance))).containsOnlyKeys(CASE.keySet());
+  }
+
+  @Test
+  void shouldKeepWhatTheCaseGotWhileAStageRanAndTakeBackWhatTheStageWrote() {
+    deploy(start -> start.userTask("user_decide").camundaFormRef("stage-form").camundaFormRefBinding("deployment"));
+    ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("caller", CASE);
+    String stage = stageOf(instance);
+
+    // while the stage runs the case changes two values it passed the stage (as its clock branch does)
+    RuntimeService runtime = engine.getRuntimeService();
+    runtime.setVariable(instance.getId(), "priority", "LOW");
+    runtime.setVariable(instance.getId(), "narrative", "Charged twice, refunded once");
+    // and the stage writes one of them itself
+    engine.getTaskService().complete(engine.getTaskService().createTaskQuery().processInstanceId(stage)
+        .singleResult().getId(), Map.of("narrative", "Charged three times"));
+
+    // the value the stage did not touch stays as the case has it, the one it wrote comes back
+    assertThat(runtime.getVariables(instance.getId())).containsEntry("priority", "LOW")
+        .containsEntry("narrative", "Charged three times");
+  }
+
+  @Test
+  void shouldKeepWhatTheCaseGotWhileAStagePassedTheWholeCaseRan() {
+    deploy(start -> start.userTask("user_decide").camundaFormKey("embedded:app:forms/stage.html"));
+    ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("caller", CASE);
+    String stage = stageOf(instance);
+
+    engine.getRuntimeService().setVariable(instance.getId(), "issue", "Duplicate charge, partly refunded");
+    engine.getTaskService().complete(engine.getTaskService().createTaskQuery().processInstanceId(stage)
+        .singleResult().getId(), Map.of("decisionGrounds", "Refund the rest"));
+
+    assertThat(engine.getRuntimeService().getVariables(instance.getId()))
+        .containsEntry("issue", "Duplicate charge, partly refunded").containsEntry("decisionGrounds", "Refund the rest");
   }
 
   private String stageOf(ProcessInstance instance) {
