@@ -27,7 +27,7 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * passed them. Copying those back rewrote each of them with a history row and a history detail on every
  * return, and put back the value the stage started with over one the case got meanwhile (the clock's
  * state, say, which the case's clock branch changes while a stage runs). A stage that changes a passed value
- * sets it ({@code execution.setVariable}), also a JSON value changed in place: the engine counts each write
+ * must set it ({@code execution.setVariable}), a JSON value changed in place too: the engine counts each write
  * ({@link VariableWrites}), and a value written is handed back when it differs from the case's.
  */
 public class ReturnChangedVariables implements DelegateVariableMapping {
@@ -57,7 +57,7 @@ public class ReturnChangedVariables implements DelegateVariableMapping {
     }
   }
 
-  /** The names a stage is passed, of those the case has; empty when it is passed the whole case. */
+  /** The names whose values the case passes a stage (when it has them); empty when it passes the whole case. */
   private static Optional<Set<String>> namesPassedBy(DelegateExecution superExecution) {
     return StageForms.variablesOfStageCalledBy(superExecution).map(shown -> {
       Set<String> all = new TreeSet<>(CASE_FACTS);
