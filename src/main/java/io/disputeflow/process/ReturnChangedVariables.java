@@ -59,16 +59,22 @@ public class ReturnChangedVariables implements DelegateVariableMapping {
 
   /** The names whose values the case passes a stage (when it has them); empty when it passes the whole case. */
   private static Optional<Set<String>> namesPassedBy(DelegateExecution superExecution) {
-    return StageForms.variablesOfStageCalledBy(superExecution).map(shown -> {
+    return withCaseFacts(StageForms.variablesOfStageCalledBy(superExecution));
+  }
+
+  private static Optional<Set<String>> withCaseFacts(Optional<Set<String>> shown) {
+    return shown.map(names -> {
       Set<String> all = new TreeSet<>(CASE_FACTS);
-      all.addAll(shown);
+      all.addAll(names);
       return all;
     });
   }
 
   @Override
   public void mapOutputVariables(DelegateExecution superExecution, VariableScope subInstance) {
-    Optional<Set<String>> passed = namesPassedBy(superExecution);
+    // the names the version of the stage that ran was passed, even when a newer one has been deployed since
+    Optional<Set<String>> passed = subInstance instanceof DelegateExecution stage
+        ? withCaseFacts(StageForms.variablesOfStageCalledBy(superExecution, stage)) : Optional.empty();
     VariableMap returned = subInstance.getVariablesTyped(false);
     for (String name : returned.keySet()) {
       TypedValue caseValue = CallingCase.ownOrCallers(superExecution, name);

@@ -51,30 +51,54 @@ final class StageForms {
    * bound to a version): then the stage is passed every variable of the case, as before.
    */
   static Optional<Set<String>> variablesOfStageCalledBy(DelegateExecution call) {
-    if (!(call.getBpmnModelElementInstance() instanceof CallActivity activity)
-        || activity.getCalledElement() == null || activity.getCalledElement().contains("{")) {
+    Optional<String> key = calledKey(call);
+    if (key.isEmpty()) {
       return Optional.empty();
     }
     RepositoryService repository = call.getProcessEngineServices().getRepositoryService();
     // the models belong to the case, whoever's action starts the stage
     return EngineCommands.inCurrentCommandWithoutAuthorization(() -> {
       ProcessDefinition called = repository.createProcessDefinitionQuery()
-          .processDefinitionKey(activity.getCalledElement()).latestVersion().singleResult();
-      Optional<Stage> stage = called == null ? Optional.empty()
-          : BY_DEFINITION.computeIfAbsent(called.getId(), id -> read(repository, called));
-      if (stage.isEmpty()) {
+          .processDefinitionKey(key.get()).latestVersion().singleResult();
+      return called == null ? Optional.empty()
+          : variablesOf(repository, BY_DEFINITION.computeIfAbsent(called.getId(), id -> read(repository, called)));
+    });
+  }
+
+  /**
+   * What {@code call} passed {@code stage}, the stage it started, for the engine to read: as
+   * {@link #variablesOfStageCalledBy} found then, for the version of the stage that runs even when a newer one
+   * has been deployed since.
+   */
+  static Optional<Set<String>> variablesOfStageCalledBy(DelegateExecution call, DelegateExecution stage) {
+    if (calledKey(call).isEmpty()) {
+      return Optional.empty();
+    }
+    RepositoryService repository = stage.getProcessEngineServices().getRepositoryService();
+    return EngineCommands.inCurrentCommandWithoutAuthorization(() -> variablesOf(repository,
+        BY_DEFINITION.computeIfAbsent(stage.getProcessDefinitionId(),
+            id -> read(repository, repository.getProcessDefinition(id)))));
+  }
+
+  /** The key of the process {@code call} starts; empty when an expression chooses it. */
+  private static Optional<String> calledKey(DelegateExecution call) {
+    return call.getBpmnModelElementInstance() instanceof CallActivity activity && activity.getCalledElement() != null
+        && !activity.getCalledElement().contains("{") ? Optional.of(activity.getCalledElement()) : Optional.empty();
+  }
+
+  private static Optional<Set<String>> variablesOf(RepositoryService repository, Optional<Stage> stage) {
+    if (stage.isEmpty()) {
+      return Optional.empty();
+    }
+    Set<String> names = new HashSet<>(stage.get().formVariables());
+    for (Decision decision : stage.get().decisions()) {
+      Optional<DecisionDefinition> definition = definitionOf(repository, decision, stage.get().deploymentId());
+      if (definition.isEmpty()) {
         return Optional.empty();
       }
-      Set<String> names = new HashSet<>(stage.get().formVariables());
-      for (Decision decision : stage.get().decisions()) {
-        Optional<DecisionDefinition> definition = definitionOf(repository, decision, stage.get().deploymentId());
-        if (definition.isEmpty()) {
-          return Optional.empty();
-        }
-        names.addAll(BY_DECISION.computeIfAbsent(definition.get().getId(), id -> namesIn(repository, id)));
-      }
-      return Optional.of(names);
-    });
+      names.addAll(BY_DECISION.computeIfAbsent(definition.get().getId(), id -> namesIn(repository, id)));
+    }
+    return Optional.of(names);
   }
 
   private static Optional<Stage> read(RepositoryService repository, ProcessDefinition definition) {

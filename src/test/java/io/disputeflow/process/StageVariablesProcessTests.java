@@ -65,10 +65,14 @@ class StageVariablesProcessTests {
       "customerName", "王秀英", "issue", "Duplicate charge", "disputedCurrency", "CNY", "customerAge", 67L);
 
   private String deployment;
+  private String newerDeployment;
 
   @AfterEach
   void undeploy() {
     engine.getRepositoryService().deleteDeployment(deployment, true);
+    if (newerDeployment != null) {
+      engine.getRepositoryService().deleteDeployment(newerDeployment, true);
+    }
   }
 
   @Test
@@ -133,6 +137,29 @@ class StageVariablesProcessTests {
     // the value the stage did not touch stays as the case has it, the one it wrote comes back
     assertThat(runtime.getVariables(instance.getId())).containsEntry("priority", "LOW")
         .containsEntry("narrative", "Charged three times");
+  }
+
+  @Test
+  void shouldKeepWhatTheCaseGotWhileAStageRanThoughANewerVersionOfTheStageReadsOtherValues() {
+    deploy(start -> start.userTask("user_decide").camundaFormRef("stage-form").camundaFormRefBinding("deployment"));
+    ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("caller", CASE);
+    String stage = stageOf(instance);
+    engine.getRuntimeService().setVariable(instance.getId(), "narrative", "Charged twice, refunded once");
+
+    // a process owner deploys a version of the stage whose form no longer shows the narrative
+    BpmnModelInstance newer = Bpmn.createExecutableProcess("stage").camundaHistoryTimeToLive(1).startEvent()
+        .userTask("user_decide").camundaFormRef("stage-form").camundaFormRefBinding("deployment").endEvent().done();
+    newerDeployment = engine.getRepositoryService().createDeployment().addModelInstance("stage.bpmn", newer)
+        .addInputStream("stage.form", new ByteArrayInputStream("""
+            {"id": "stage-form", "type": "default", "components": [
+              {"type": "textfield", "key": "decisionGrounds", "label": "Grounds"}]}"""
+            .getBytes(StandardCharsets.UTF_8))).deploy().getId();
+    engine.getTaskService().complete(engine.getTaskService().createTaskQuery().processInstanceId(stage)
+        .singleResult().getId());
+
+    // the running stage was passed the narrative and left it alone: the case keeps its own
+    assertThat(engine.getRuntimeService().getVariables(instance.getId()))
+        .containsEntry("narrative", "Charged twice, refunded once");
   }
 
   @Test
