@@ -27,6 +27,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -202,13 +203,31 @@ class TasklistStartFormsBrowserTests {
     traffic.collect(browser);
   }
 
-  /** Tasklist's header: Start process, then the process by its name; its start form opens in the dialog. */
+  /**
+   * Tasklist's header: Start process, then the process by its name once the dialog stands still; its start form
+   * opens in the dialog.
+   */
   private void openStartForm(String process) {
     wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".start-process-action a"))).click();
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-        "//div[contains(@class,'modal-content')]//ul[contains(@class,'processes')]//a[contains(normalize-space(.), '"
-            + process + "')]"))).click();
+    settled(By.xpath("//div[contains(@class,'modal-content')]//ul[contains(@class,'processes')]"
+        + "//a[contains(normalize-space(.), '" + process + "')]")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("div.modal-content .fjs-container")));
+  }
+
+  /**
+   * The element once it can be clicked and has stopped moving, as a person sees it before clicking: Tasklist's
+   * dialog slides down as it opens (Bootstrap's fade, 0.3 s), and a click aimed at a link while it slides lands
+   * above it, where it does nothing (the dialog stays on its list, the first process focused).
+   */
+  private WebElement settled(By locator) {
+    Rectangle[] seen = new Rectangle[1];
+    return wait.until(driver -> {
+      WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(driver);
+      Rectangle now = element == null ? null : element.getRect();
+      boolean still = now != null && now.equals(seen[0]);
+      seen[0] = now;
+      return still ? element : null;
+    });
   }
 
   private WebElement startButton() {
