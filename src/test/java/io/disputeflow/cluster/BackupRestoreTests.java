@@ -13,9 +13,12 @@ import io.disputeflow.support.Submissions;
 import io.disputeflow.support.TestDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -246,25 +249,39 @@ class BackupRestoreTests {
   }
 
   private static void copy(Path from, Path to, java.util.function.Predicate<Path> included) throws IOException {
-    // the running server's lock and pid files, and the embedded server's own lock, are not data
-    Set<String> runtimeFiles = Set.of("postmaster.pid", "postmaster.opts", "epg-lock");
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path path : (Iterable<Path>) paths::iterator) {
-        if (!included.test(path) && !path.equals(from) || runtimeFiles.contains(path.getFileName().toString())) {
-          continue;
+    // the running server's lock and pid files and the embedded server's own lock are not data, nor are the
+    // relation caches' init files, which PostgreSQL rebuilds at recovery (pg_basebackup leaves them out too)
+    Set<String> runtimeFiles = Set.of("postmaster.pid", "postmaster.opts", "epg-lock", "pg_internal.init");
+    Files.walkFileTree(from, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) throws IOException {
+        if (!directory.equals(from) && !included.test(directory)) {
+          return FileVisitResult.SKIP_SUBTREE;
         }
-        Path copy = to.resolve(from.relativize(path).toString());
-        try {
-          if (Files.isDirectory(path)) {
-            Files.createDirectories(copy);
-          } else {
-            Files.copy(path, copy);
-          }
-        } catch (NoSuchFileException vanished) {
-          // a temporary file removed while we walked: the WAL replay does not need it
-        }
+        Files.createDirectories(to.resolve(from.relativize(directory).toString()));
+        return FileVisitResult.CONTINUE;
       }
-    }
+
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+        if (included.test(file) && !runtimeFiles.contains(file.getFileName().toString())) {
+          try {
+            Files.copy(file, to.resolve(from.relativize(file).toString()));
+          } catch (NoSuchFileException vanished) {
+            // a temporary file the server removed while we copied: the WAL replay does not need it
+          }
+        }
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFileFailed(Path file, IOException failure) throws IOException {
+        if (failure instanceof NoSuchFileException) {
+          return FileVisitResult.CONTINUE; // removed between the directory's listing and our reading it
+        }
+        throw failure;
+      }
+    });
   }
 
   private static String single(Statement statement, String sql) throws SQLException {
