@@ -77,9 +77,9 @@ public class ReturnChangedVariables implements DelegateVariableMapping {
         ? withCaseFacts(StageForms.variablesOfStageCalledBy(superExecution, stage)) : Optional.empty();
     VariableMap returned = subInstance.getVariablesTyped(false);
     for (String name : returned.keySet()) {
-      TypedValue caseValue = CallingCase.ownOrCallers(superExecution, name);
-      boolean passedIn = caseValue != null && passed.map(names -> names.contains(name)).orElse(true);
-      if (passedIn && VariableWrites.unwrittenSinceCreated(subInstance, name)) {
+      // the write count is at hand; only a value never written again is looked up in the case
+      if (VariableWrites.unwrittenSinceCreated(subInstance, name) && passed.map(names -> names.contains(name))
+          .orElse(true) && CallingCase.ownOrCallers(superExecution, name) != null) {
         continue;
       }
       TypedValue value = returned.getValueTyped(name);
