@@ -92,8 +92,7 @@ class StageVariablesProcessTests {
         .containsEntry("seen", "67, Duplicate charge, CNY");
 
     // and what it worked out reaches the case when it ends
-    engine.getTaskService().complete(engine.getTaskService().createTaskQuery().processInstanceId(stage)
-        .singleResult().getId(), Map.of("decisionGrounds", "Refund"));
+    completeStageTask(stage, Map.of("decisionGrounds", "Refund"));
     assertThat(runtime.getVariables(instance.getId())).containsEntry("seen", "67, Duplicate charge, CNY")
         .containsEntry("decisionGrounds", "Refund");
   }
@@ -131,8 +130,7 @@ class StageVariablesProcessTests {
     runtime.setVariable(instance.getId(), "priority", "LOW");
     runtime.setVariable(instance.getId(), "narrative", "Charged twice, refunded once");
     // and the stage writes one of them itself
-    engine.getTaskService().complete(engine.getTaskService().createTaskQuery().processInstanceId(stage)
-        .singleResult().getId(), Map.of("narrative", "Charged three times"));
+    completeStageTask(stage, Map.of("narrative", "Charged three times"));
 
     // the value the stage did not touch stays as the case has it, the one it wrote comes back
     assertThat(runtime.getVariables(instance.getId())).containsEntry("priority", "LOW")
@@ -154,8 +152,7 @@ class StageVariablesProcessTests {
             {"id": "stage-form", "type": "default", "components": [
               {"type": "textfield", "key": "decisionGrounds", "label": "Grounds"}]}"""
             .getBytes(StandardCharsets.UTF_8))).deploy().getId();
-    engine.getTaskService().complete(engine.getTaskService().createTaskQuery().processInstanceId(stage)
-        .singleResult().getId());
+    completeStageTask(stage, Map.of());
 
     // the running stage was passed the narrative and left it alone: the case keeps its own
     assertThat(engine.getRuntimeService().getVariables(instance.getId()))
@@ -169,11 +166,16 @@ class StageVariablesProcessTests {
     String stage = stageOf(instance);
 
     engine.getRuntimeService().setVariable(instance.getId(), "issue", "Duplicate charge, partly refunded");
-    engine.getTaskService().complete(engine.getTaskService().createTaskQuery().processInstanceId(stage)
-        .singleResult().getId(), Map.of("decisionGrounds", "Refund the rest"));
+    completeStageTask(stage, Map.of("decisionGrounds", "Refund the rest"));
 
     assertThat(engine.getRuntimeService().getVariables(instance.getId()))
         .containsEntry("issue", "Duplicate charge, partly refunded").containsEntry("decisionGrounds", "Refund the rest");
+  }
+
+  /** Completes the stage's one open task with {@code variables}, as its user does in Tasklist. */
+  private void completeStageTask(String stage, Map<String, Object> variables) {
+    engine.getTaskService().complete(engine.getTaskService().createTaskQuery().processInstanceId(stage)
+        .singleResult().getId(), variables);
   }
 
   private String stageOf(ProcessInstance instance) {
